@@ -1,0 +1,212 @@
+import { Client, type Room } from '@colyseus/sdk';
+import { z } from 'zod';
+import {
+  CreatedGame,
+  PlayerView,
+  Refusal,
+  ScenarioSummary,
+  Welcome,
+  type CreateGameBody,
+  type JoinOptions,
+} from '../../shared/protocol.ts';
+import type { Move } from '../../shared/rules/moves.ts';
+import { Scenario } from '../../shared/scenario/schema.ts';
+import { clockOffsetFrom } from '../ui/format.ts';
+import { GameLobby } from './lobby.ts';
+import { holdSeat } from './seat-store.ts';
+
+/**
+ * The only module that talks to the server. Screens and panels read a typed view-model
+ * from here and hand back intents; they never see HTTP or WebSocket details.
+ */
+
+export function serverEndpoint(): string {
+  return import.meta.env.DEV ? 'http://localhost:2567' : window.location.origin;
+}
+
+export class HttpError extends Error {
+  readonly status: number;
+  constructor(status: number, message: string) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** Estimated server clock minus ours, from the HTTP `Date` header (when the browser lets us read it). */
+let clockOffset = 0;
+
+async function requestJson(path: string, init?: RequestInit): Promise<unknown> {
+  const sentAt = Date.now();
+  const response = await fetch(`${serverEndpoint()}${path}`, {
+    ...init,
+    headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}) },
+  });
+  const date = Date.parse(response.headers.get('date') ?? '');
+  if (Number.isFinite(date)) clockOffset = clockOffsetFrom(date, sentAt, Date.now());
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const message = z.object({ message: z.string() }).safeParse(body);
+    const error = z.object({ error: z.string() }).safeParse(body);
+    throw new HttpError(response.status, message.success ? message.data.message : error.success ? error.data.error : response.statusText);
+  }
+  return body;
+}
+
+function parsedOrThrow<T>(schema: z.ZodType<T>, raw: unknown, what: string): T {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new Error(`unexpected ${what} from the server`);
+  return parsed.data;
+}
+
+const ScenarioList = z.union([z.array(ScenarioSummary), z.object({ scenarios: z.array(ScenarioSummary) }).transform((o) => o.scenarios)]);
+
+export async function listScenarios(): Promise<ScenarioSummary[]> {
+  return parsedOrThrow(ScenarioList, await requestJson('/api/scenarios'), 'scenario list');
+}
+
+export async function fetchScenario(id: string): Promise<Scenario> {
+  return parsedOrThrow(Scenario, await requestJson(`/api/scenarios/${encodeURIComponent(id)}`), 'scenario');
+}
+
+export async function createGame(body: CreateGameBody): Promise<CreatedGame> {
+  const raw = await requestJson('/api/games', { method: 'POST', body: JSON.stringify(body) });
+  return parsedOrThrow(CreatedGame, raw, 'new game');
+}
+
+/** Seats and who holds them; null when there is no such game. */
+export async function fetchLobby(gameId: string): Promise<GameLobby | null> {
+  try {
+    return parsedOrThrow(GameLobby, await requestJson(`/api/games/${encodeURIComponent(gameId)}`), 'game');
+  } catch (error) {
+    if (error instanceof HttpError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline';
+
+/** Everything the table screen renders from. `refusal.seq` tells a repeated refusal from the last one. */
+export type TableModel = {
+  status: ConnectionStatus;
+  view: PlayerView | null;
+  welcome: Welcome | null;
+  refusal: (Refusal & { seq: number }) | null;
+  clockOffset: number;
+};
+export type TableChange = 'status' | 'view' | 'welcome' | 'refusal';
+export type TableListener = (model: TableModel, change: TableChange) => void;
+
+export type Table = {
+  model(): TableModel;
+  subscribe(listener: TableListener): () => void;
+  /** Send a move for this seat; the answer comes back as a new view or a refusal. */
+  send(move: Move): void;
+  leave(): Promise<void>;
+};
+
+/** Close codes after which our seat token can take the seat back (a dropped network, a restarted server). */
+const REJOINABLE = new Set([1001, 1005, 1006, 4001, 4003, 4010]);
+const REJOIN_DELAYS_MS = [500, 1000, 2000, 4000, 8000, 15000];
+
+/**
+ * Join a game's room. Resolves once seated (or refused by the server, which rejects).
+ * After that, drops are healed first by the SDK's own reconnection, then by joining
+ * again with the seat token the server gave us.
+ */
+export async function joinTable(gameId: string, options: JoinOptions): Promise<Table> {
+  const client = new Client(serverEndpoint());
+  const listeners = new Set<TableListener>();
+  let refusalSeq = 0;
+  let leaving = false;
+  let joinOptions: JoinOptions = options;
+  const model: TableModel = { status: 'connecting', view: null, welcome: null, refusal: null, clockOffset };
+
+  const emit = (change: TableChange): void => {
+    for (const listener of listeners) listener(model, change);
+  };
+  const setStatus = (status: ConnectionStatus): void => {
+    if (model.status === status) return;
+    model.status = status;
+    emit('status');
+  };
+
+  const wire = (room: Room): void => {
+    room.onMessage('view', (raw: unknown) => {
+      const parsed = PlayerView.safeParse(raw);
+      if (!parsed.success) {
+        console.error('unreadable view from the server', parsed.error.issues.slice(0, 3));
+        return;
+      }
+      model.view = parsed.data;
+      emit('view');
+    });
+    room.onMessage('welcome', (raw: unknown) => {
+      const parsed = Welcome.safeParse(raw);
+      if (!parsed.success) return;
+      model.welcome = parsed.data;
+      joinOptions = { ...joinOptions, seat: parsed.data.seat, seatToken: parsed.data.seatToken };
+      holdSeat({ ...parsed.data, name: joinOptions.name });
+      emit('welcome');
+    });
+    room.onMessage('refused', (raw: unknown) => {
+      const parsed = Refusal.safeParse(raw);
+      refusalSeq += 1;
+      model.refusal = parsed.success
+        ? { ...parsed.data, seq: refusalSeq }
+        : { code: 'move/malformed', message: 'The server refused a move.', seq: refusalSeq };
+      emit('refusal');
+    });
+    room.onDrop(() => setStatus('reconnecting'));
+    room.onReconnect(() => setStatus('online'));
+    room.onLeave((code) => {
+      if (leaving) return;
+      if (REJOINABLE.has(code) && joinOptions.seatToken !== undefined) void rejoin(0);
+      else setStatus('offline');
+    });
+  };
+
+  let room = await client.joinById(gameId, joinOptions);
+  wire(room);
+  model.clockOffset = clockOffset;
+  setStatus('online');
+
+  const rejoin = async (attempt: number): Promise<void> => {
+    if (leaving) return;
+    setStatus('reconnecting');
+    const delay = REJOIN_DELAYS_MS[attempt];
+    if (delay === undefined) {
+      setStatus('offline');
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    try {
+      room = await client.joinById(gameId, joinOptions);
+      wire(room);
+      setStatus('online');
+    } catch {
+      await rejoin(attempt + 1);
+    }
+  };
+
+  return {
+    model: () => model,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    send(move) {
+      room.send('move', move);
+    },
+    async leave() {
+      leaving = true;
+      listeners.clear();
+      await room.leave(true).catch(() => undefined);
+    },
+  };
+}
+
+/** Why a join failed, as far as the SDK lets us tell. */
+export function joinErrorMessage(error: unknown): string {
+  if (error instanceof Error && error.message) return error.message;
+  return String(error);
+}

@@ -1,0 +1,111 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import express from 'express';
+import type { Application, NextFunction, Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { CreateGameBody } from '../../shared/protocol.ts';
+import type { CreatedGame } from '../../shared/protocol.ts';
+import { playerView, replay } from '../../shared/rules/index.ts';
+import type { ScenarioCatalogue } from '../scenarios/catalogue.ts';
+import type { GameStore } from '../store/store.ts';
+import { badBody, sendError } from './http-error.ts';
+
+export type ApiDeps = {
+  store: GameStore;
+  catalogue: ScenarioCatalogue;
+  log: Logger;
+  /** Opens the live room of a stored game. */
+  openRoom: (gameId: string) => Promise<void>;
+};
+
+/** Large enough for any body the API takes; a bigger one is refused before it is parsed. */
+const BODY_LIMIT = '16kb';
+
+/** 72 random bits in a URL-safe id: a game cannot be found by guessing. */
+function newGameId(): string {
+  return randomBytes(9).toString('base64url');
+}
+
+/** The HTTP API: scenarios to choose from, games to create and inspect, their records. */
+export function mountApi(app: Application, deps: ApiDeps): void {
+  const { store, catalogue, log } = deps;
+  const api = express.Router();
+  api.use(express.json({ limit: BODY_LIMIT }));
+
+  api.get('/health', (_req, res) => {
+    res.json({ ok: true });
+  });
+
+  api.get('/scenarios', (_req, res) => {
+    res.json(catalogue.summaries());
+  });
+
+  api.post('/games', async (req, res) => {
+    const body = CreateGameBody.safeParse(req.body);
+    if (!body.success) return badBody(res, body.error);
+    const scenario = catalogue.get(body.data.scenarioId);
+    if (scenario === undefined) {
+      return sendError(res, 404, { code: 'scenario/unknown', message: `No scenario "${body.data.scenarioId}" on this server.` });
+    }
+    const gameId = newGameId();
+    await store.createGame({
+      gameId,
+      scenarioId: scenario.id,
+      scenarioVersion: scenario.version,
+      seed: body.data.seed ?? randomInt(0, 2 ** 31 - 1),
+      createdAt: Date.now(),
+      timers: body.data.timers ?? {},
+    });
+    await deps.openRoom(gameId);
+    log.info({ gameId, scenarioId: scenario.id }, 'game created');
+    const created: CreatedGame = { gameId, joinUrl: `/?game=${gameId}` };
+    res.status(201).json(created);
+  });
+
+  api.get('/games/:id', async (req, res) => {
+    const game = await store.loadGame(req.params.id);
+    const record = game === null ? null : await store.loadRecord(game.gameId);
+    const scenario = game === null ? undefined : catalogue.get(game.scenarioId);
+    if (game === null || record === null || scenario === undefined) return unknownGame(res, req.params.id);
+    // The public view: what anyone holding the link may know, no seat's secrets.
+    const state = playerView(replay(scenario, record), null);
+    const taken = new Set((await store.loadSeats(game.gameId)).map((seat) => seat.seatId));
+    res.json({
+      gameId: game.gameId,
+      scenarioId: game.scenarioId,
+      phase: state.phase,
+      round: state.round,
+      seats: scenario.seats.map((seat) => ({ id: seat.id, name: seat.name, taken: taken.has(seat.id) })),
+    });
+  });
+
+  api.get('/games/:id/record', async (req, res) => {
+    const record = await store.loadRecord(req.params.id);
+    if (record === null) return unknownGame(res, req.params.id);
+    res.json(record);
+  });
+
+  api.use((req, res) => {
+    sendError(res, 404, { code: 'route/unknown', message: `No API route ${req.method} ${req.baseUrl}${req.path}.` });
+  });
+
+  // Express 5 hands rejected promises and body-parser failures here: answer in JSON, never with a stack.
+  api.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const status = httpStatusOf(error);
+    if (status === 400) return sendError(res, 400, { code: 'body/malformed', message: 'The request body is not valid JSON.' });
+    if (status === 413) return sendError(res, 413, { code: 'body/too-large', message: `Request bodies are limited to ${BODY_LIMIT}.` });
+    if (status === 415) return sendError(res, 415, { code: 'body/unsupported', message: 'Send the body as application/json.' });
+    log.error({ err: error }, 'API request failed');
+    sendError(res, 500, { code: 'server/error', message: 'The server could not complete this request.' });
+  });
+
+  app.use('/api', api);
+}
+
+function unknownGame(res: Response, gameId: string): void {
+  sendError(res, 404, { code: 'game/unknown', message: `No game "${gameId.slice(0, 40)}".` });
+}
+
+function httpStatusOf(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null || !('status' in error)) return undefined;
+  return typeof error.status === 'number' ? error.status : undefined;
+}

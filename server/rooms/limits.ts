@@ -1,0 +1,23 @@
+/** How fast one connection may talk before its messages are refused (a typed refusal, not a disconnect). */
+export type MessageRate = { burst: number; perSecond: number };
+
+/** A person negotiating sends a few moves a second at most; a chat burst fits in the bucket. */
+export const DEFAULT_MESSAGE_RATE: MessageRate = { burst: 12, perSecond: 6 };
+
+/**
+ * Colyseus disconnects a client above this many messages a second. Kept well above the
+ * soft rate so an honest client is only ever refused, never cut off.
+ */
+export const HARD_MESSAGES_PER_SECOND = 60;
+
+/** Players plus spectators (an instructor, a projector, a few observers). */
+export const MAX_CLIENTS_PER_ROOM = 64;
+
+/** How long a dropped seat's old session can be resumed; after that its seat token still brings it back. */
+export const RECONNECT_SECONDS = 60;
+
+/** A restored game whose deadline passed while the server was down gets this long before its timer fires. */
+export const RESTORE_GRACE_SECONDS = 30;
+
+/** WebSocket frames above this are dropped by the transport; between MAX_MESSAGE_BYTES and this they get a typed refusal. */
+export const MAX_FRAME_BYTES = 64 * 1024;

@@ -1,0 +1,20 @@
+import type { Logger } from 'pino';
+import type { ScenarioCatalogue } from '../scenarios/catalogue.ts';
+import type { GameStore } from '../store/store.ts';
+import type { MessageRate } from './limits.ts';
+
+/** What a game room needs from the server around it; handed over through the room definition, never by a client. */
+export type RoomDeps = {
+  store: GameStore;
+  catalogue: ScenarioCatalogue;
+  log: Logger;
+  messageRate: MessageRate;
+  /**
+   * Games the server itself is opening right now. Colyseus also lets any client ask
+   * for a room over HTTP; a game room opens only for an id in this set.
+   */
+  openings: Set<string>;
+};
+
+/** The options a game room is created with: the game to load, plus the server's dependencies. */
+export type GameRoomOptions = { gameId: string; deps: RoomDeps };

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { Locale, Timers } from './scenario/schema.ts';
+import { Move } from './rules/moves.ts';
+import { GameState } from './rules/state.ts';
+import { RejectionCode } from './rules/result.ts';
+
+/** The one room name on the server. */
+export const GAME_ROOM = 'game';
+
+/** Largest client message the server reads, in bytes; a bigger one is refused unread. */
+export const MAX_MESSAGE_BYTES = 8 * 1024;
+
+/** Sent with `joinById`: a name for a first join, a seat token to take one's seat back. */
+export const JoinOptions = z.object({
+  name: z.string().trim().min(1).max(40),
+  seat: z.string().max(40).optional(),
+  seatToken: z.string().max(100).optional(),
+  locale: Locale.optional(),
+});
+export type JoinOptions = z.infer<typeof JoinOptions>;
+
+/** Client → server messages, by Colyseus message type. */
+export const ClientMessage = {
+  move: Move,
+} as const;
+
+/** Server → client: what this seat may see of the game, sent after every change. */
+export const PlayerView = z.object({
+  gameId: z.string(),
+  /** The viewer's seat; null for a spectator. */
+  seat: z.string().nullable(),
+  state: GameState,
+  /** When the current phase ends (server epoch ms); null when paused or ended. */
+  deadline: z.number().nullable(),
+  /** Who sits where (display names) and whether they are connected. */
+  occupants: z.record(z.string(), z.object({ name: z.string(), connected: z.boolean() })),
+});
+export type PlayerView = z.infer<typeof PlayerView>;
+
+export const Welcome = z.object({
+  gameId: z.string(),
+  seat: z.string(),
+  /** Keep it: joining again with it returns this seat for as long as the game lives. */
+  seatToken: z.string(),
+});
+export type Welcome = z.infer<typeof Welcome>;
+
+export const Refusal = z.object({
+  code: RejectionCode,
+  message: z.string(),
+  /** The move type refused, when the message could be read that far. */
+  about: z.string().optional(),
+});
+export type Refusal = z.infer<typeof Refusal>;
+
+export const ServerMessage = {
+  view: PlayerView,
+  welcome: Welcome,
+  refused: Refusal,
+} as const;
+
+/** HTTP: create a game. */
+export const CreateGameBody = z.object({
+  scenarioId: z.string().min(1).max(40),
+  seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  timers: Timers.partial().optional(),
+});
+export type CreateGameBody = z.infer<typeof CreateGameBody>;
+
+export const CreatedGame = z.object({
+  gameId: z.string(),
+  joinUrl: z.string(),
+});
+export type CreatedGame = z.infer<typeof CreatedGame>;
+
+export const ScenarioSummary = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  title: z.object({ en: z.string(), es: z.string() }),
+  summary: z.object({ en: z.string(), es: z.string() }),
+  rounds: z.number().int(),
+  seats: z.array(z.object({ id: z.string(), role: z.string(), name: z.object({ en: z.string(), es: z.string() }) })),
+});
+export type ScenarioSummary = z.infer<typeof ScenarioSummary>;

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { Move } from './rules/moves.ts';
+
+/**
+ * The game record is an event log: scenario, seed and the ordered accepted moves and
+ * phase advances. Every state, replay and export is derived from it.
+ */
+export const RecordEntry = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('move'), seq: z.number().int().min(1), at: z.number(), seat: z.string(), move: Move }),
+  z.object({
+    kind: z.literal('advance'),
+    seq: z.number().int().min(1),
+    at: z.number(),
+    reason: z.enum(['timer', 'all-ready', 'instructor']),
+  }),
+]);
+export type RecordEntry = z.infer<typeof RecordEntry>;
+
+export const GameRecord = z.object({
+  gameId: z.string(),
+  scenarioId: z.string(),
+  scenarioVersion: z.number().int(),
+  seed: z.number().int(),
+  createdAt: z.number(),
+  entries: z.array(RecordEntry),
+});
+export type GameRecord = z.infer<typeof GameRecord>;

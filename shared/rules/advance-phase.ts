@@ -1,0 +1,76 @@
+import type { Scenario, Timers } from '../scenario/schema.ts';
+import { defaultDecision } from './decision.ts';
+import type { GameEvent } from './events.ts';
+import { settleRound } from './resolve-round.ts';
+import { revealEvents } from './reveal-events.ts';
+import type { GameState, Phase } from './state.ts';
+
+export type Advanced = { state: GameState; events: GameEvent[] };
+
+/**
+ * Moves the table to its next phase. Entering resolution resolves the round; leaving
+ * the last debrief ends the game. Called by the server when a timer runs out or every
+ * seat is ready, and by replay for each recorded advance.
+ */
+export function advancePhase(scenario: Scenario, previous: GameState): Advanced {
+  const state = structuredClone(previous);
+  const events: GameEvent[] = [];
+  switch (state.phase) {
+    case 'briefing':
+      state.phase = 'negotiation';
+      break;
+    case 'negotiation':
+      // Offers do not outlive the talks they were made in.
+      for (const p of state.proposals) if (p.status === 'open') p.status = 'lapsed';
+      state.phase = 'decision';
+      for (const seat of Object.values(state.seats)) {
+        seat.decision = null;
+        seat.submitted = false;
+      }
+      break;
+    case 'decision':
+      for (const [id, seat] of Object.entries(state.seats)) {
+        if (!seat.submitted) {
+          seat.decision = defaultDecision(scenario, state, id);
+          seat.submitted = true;
+        }
+      }
+      settleRound(scenario, state);
+      events.push({ type: 'resolved', round: state.round });
+      state.phase = 'resolution';
+      break;
+    case 'resolution':
+      state.phase = 'debrief';
+      break;
+    case 'debrief':
+      if (state.round >= scenario.rounds.length) {
+        state.phase = 'ended';
+      } else {
+        state.round += 1;
+        state.phase = 'briefing';
+        revealEvents(scenario, state);
+      }
+      break;
+    case 'ended':
+      return { state: previous, events: [] };
+  }
+  for (const seat of Object.values(state.seats)) seat.ready = false;
+  state.version += 1;
+  state.phaseVersion = state.version;
+  events.push({ type: 'phase', phase: state.phase, round: state.round });
+  return { state, events };
+}
+
+/** Every seat has said it is ready (or, in the decision phase, has sealed its decision). */
+export function canAdvanceEarly(state: GameState): boolean {
+  const seats = Object.values(state.seats);
+  if (state.phase === 'ended') return false;
+  if (state.phase === 'decision') return seats.every((s) => s.submitted);
+  return seats.every((s) => s.ready);
+}
+
+/** Seconds the phase lasts: the game's own timers where the instructor set them, else the scenario's. */
+export function phaseSeconds(scenario: Scenario, phase: Phase, timers?: Partial<Timers>): number {
+  if (phase === 'ended') return 0;
+  return timers?.[phase] ?? scenario.timers[phase];
+}

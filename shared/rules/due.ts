@@ -1,0 +1,120 @@
+import type { Scenario } from '../scenario/schema.ts';
+import { decisionCost, findInstrument, meetsCommitment } from './instruments.ts';
+import type { ComplianceOutcome, GameState, RoundResult } from './state.ts';
+
+export type Ledger = {
+  political: Record<string, number>;
+  reputational: Record<string, number>;
+  credibility: Record<string, number>;
+};
+
+/** Share of an obligation carried out: 1 when met, falling towards 0 as the level strays from it. */
+function complianceRatio(commit: 'atLeast' | 'atMost', committed: number, actual: number, min: number, max: number): number {
+  if (commit === 'atLeast') return committed <= min ? 1 : Math.max(0, Math.min(1, (actual - min) / (committed - min)));
+  return committed >= max ? 1 : Math.max(0, Math.min(1, 1 - (actual - committed) / (max - committed)));
+}
+
+/**
+ * Agreements in force are checked against this round's sealed decisions. A shortfall
+ * counts as the seat's choice unless it had spent (nearly) its whole capacity, or, for
+ * returns, its reception capacity was the limit: agreements can outrun implementation
+ * (MPI 2024: 30,000 CHNV returns a month agreed, far fewer carried out).
+ */
+export function checkCompliance(scenario: Scenario, state: GameState, receptionOf: Record<string, number>, ledger: Ledger): ComplianceOutcome[] {
+  const c = scenario.coefficients;
+  const outcomes: ComplianceOutcome[] = [];
+  for (const agreement of state.agreements) {
+    if (state.round < agreement.fromRound || state.round > agreement.toRound) continue;
+    for (const commitment of agreement.commitments) {
+      const inst = findInstrument(scenario, commitment.instrument);
+      if (!inst) continue;
+      const levels = state.seats[commitment.seat].decision ?? {};
+      let actual = levels[inst.id] ?? inst.param.min;
+      let limitedBy: ComplianceOutcome['limitedBy'] = 'none';
+      if (inst.effect === 'accept_returns' && receptionOf[commitment.seat] !== undefined) {
+        const reception = receptionOf[commitment.seat];
+        if (reception < Math.min(actual, commitment.amount)) {
+          actual = reception;
+          limitedBy = 'capacity';
+        }
+      }
+      const ratio = complianceRatio(inst.commit, commitment.amount, actual, inst.param.min, inst.param.max);
+      if (ratio < 1 && limitedBy === 'none') {
+        const spent = decisionCost(scenario, commitment.seat, levels).implementation;
+        limitedBy = spent >= 0.95 * state.seats[commitment.seat].capacity ? 'capacity' : 'choice';
+      }
+      if (ratio < 1) {
+        ledger.reputational[commitment.seat] += c.breachReputationalCost * (1 - ratio);
+        if (limitedBy === 'choice') ledger.credibility[commitment.seat] -= c.credibilityBroken * (1 - ratio);
+      }
+      outcomes.push({ agreementId: agreement.id, seat: commitment.seat, instrument: inst.id, committed: commitment.amount, actual, ratio: Math.round(ratio * 1000) / 1000, limitedBy });
+    }
+  }
+  return outcomes;
+}
+
+/**
+ * A threatened consequence runs against the instrument's usual commitment: raising a
+ * tariff or loosening controls (ceilings), cutting aid or enforcement (floors).
+ */
+function carriedOut(scenario: Scenario, state: GameState, seat: string, instrument: string, amount: number): boolean {
+  const inst = findInstrument(scenario, instrument);
+  const level = state.seats[seat].decision?.[instrument];
+  if (!inst || level === undefined) return false;
+  return inst.commit === 'atMost' ? level >= amount - 1e-9 : level <= amount + 1e-9;
+}
+
+/** A promised reward is given when the level honours it as a commitment would. */
+function rewarded(scenario: Scenario, state: GameState, seat: string, instrument: string, amount: number): boolean {
+  const inst = findInstrument(scenario, instrument);
+  const level = state.seats[seat].decision?.[instrument];
+  return inst !== undefined && level !== undefined && meetsCommitment(inst, level, amount);
+}
+
+/** Threats falling due this round: complied with, carried out, or empty (and credibility pays). */
+export function settleThreats(scenario: Scenario, state: GameState, ledger: Ledger): RoundResult['threats'] {
+  const c = scenario.coefficients;
+  const settled: RoundResult['threats'] = [];
+  for (const threat of state.threats) {
+    if (threat.status !== 'pending' || threat.dueRound !== state.round) continue;
+    const demanded = findInstrument(scenario, threat.demand.instrument);
+    const level = state.seats[threat.target].decision?.[threat.demand.instrument];
+    if (demanded && level !== undefined && meetsCommitment(demanded, level, threat.demand.amount)) {
+      threat.status = 'complied';
+      ledger.credibility[threat.by] += c.credibilityKept;
+      // Visibly giving in to pressure costs at home (FRAMEWORK §2, political cost).
+      ledger.political[threat.target] += c.cavingPoliticalCost;
+    } else if (carriedOut(scenario, state, threat.by, threat.consequence.instrument, threat.consequence.amount)) {
+      threat.status = 'carried_out';
+      ledger.credibility[threat.by] += c.credibilityKept;
+    } else {
+      threat.status = 'not_carried_out';
+      ledger.credibility[threat.by] -= c.credibilityBroken;
+    }
+    settled.push({ id: threat.id, status: threat.status });
+  }
+  return settled;
+}
+
+/** Promises falling due: kept or broken when the condition was met, lapsed when it was not. */
+export function settlePromises(scenario: Scenario, state: GameState, ledger: Ledger): RoundResult['promises'] {
+  const c = scenario.coefficients;
+  const settled: RoundResult['promises'] = [];
+  for (const promise of state.promises) {
+    if (promise.status !== 'pending' || promise.dueRound !== state.round) continue;
+    const condition = findInstrument(scenario, promise.condition.instrument);
+    const level = state.seats[promise.target].decision?.[promise.condition.instrument];
+    if (!condition || level === undefined || !meetsCommitment(condition, level, promise.condition.amount)) {
+      promise.status = 'lapsed';
+    } else if (rewarded(scenario, state, promise.by, promise.reward.instrument, promise.reward.amount)) {
+      promise.status = 'kept';
+      ledger.credibility[promise.by] += c.credibilityKept;
+    } else {
+      promise.status = 'broken';
+      ledger.credibility[promise.by] -= c.credibilityBroken;
+      ledger.reputational[promise.by] += c.breachReputationalCost;
+    }
+    settled.push({ id: promise.id, status: promise.status });
+  }
+  return settled;
+}

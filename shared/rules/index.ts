@@ -1,0 +1,14 @@
+export { createGame } from './create-game.ts';
+export { applyMove, type Applied } from './apply-move.ts';
+export { advancePhase, canAdvanceEarly, phaseSeconds, type Advanced } from './advance-phase.ts';
+export { resolveRound } from './resolve-round.ts';
+export { playerView } from './player-view.ts';
+export { replay } from './replay.ts';
+export { stateHash, canonicalJson } from './hash.ts';
+export { decisionCost, instrumentsOf, findInstrument, isLegalLevel, meetsCommitment, effectStrength } from './instruments.ts';
+export { fullLevels, overBudget } from './decision.ts';
+export { scoreOf } from './score.ts';
+export type { GameEvent } from './events.ts';
+export * from './state.ts';
+export * from './moves.ts';
+export * from './result.ts';

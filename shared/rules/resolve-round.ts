@@ -1,0 +1,135 @@
+import { INDICATORS, type Scenario, type Seat } from '../scenario/schema.ts';
+import { checkCompliance, settlePromises, settleThreats, type Ledger } from './due.ts';
+import { moveFlows } from './flows.ts';
+import { decisionCost, effectStrength, instrumentsOf } from './instruments.ts';
+import { clamp, clampIndicator, round2 } from './numbers.ts';
+import { scoreOf } from './score.ts';
+import type { GameState, RoundResult, SeatRoundOutcome } from './state.ts';
+
+/** Resolve the round from the sealed decisions: a pure function of the state. */
+export function resolveRound(scenario: Scenario, previous: GameState): GameState {
+  const state = structuredClone(previous);
+  settleRound(scenario, state);
+  return state;
+}
+
+function perSeat(scenario: Scenario, value: number): Record<string, number> {
+  return Object.fromEntries(scenario.seats.map((s) => [s.id, value]));
+}
+
+/**
+ * The round's consequences, in order: flows and returns, then costs of the chosen
+ * instruments and of their outcomes, then obligations, threats and promises falling
+ * due, then indicators and scores. Mutates `state`, which the caller has cloned.
+ */
+export function settleRound(scenario: Scenario, state: GameState): void {
+  const c = scenario.coefficients;
+  const destination = scenario.seats.find((s) => s.role === 'destination') as Seat;
+  const transits = scenario.seats.filter((s) => s.role === 'transit');
+  const levelsOf = (seat: string) => state.seats[seat].decision ?? {};
+
+  const movement = moveFlows(scenario, state, destination, transits);
+
+  // What the destination's asylum system cannot absorb is what its public sees as disorder.
+  const processed = effectStrength(scenario, destination.id, 'asylum', levelsOf(destination.id));
+  const unprocessed = Math.max(0, movement.arrivals - movement.returned - processed);
+  const stranded: Record<string, number> = {};
+  for (const t of transits) {
+    const absorbed = effectStrength(scenario, t.id, 'asylum', levelsOf(t.id));
+    stranded[t.id] = Math.max(0, movement.interdictedBy[t.id] + movement.returnedTo[t.id] - absorbed);
+  }
+  const strandedTotal = Object.values(stranded).reduce((a, b) => a + b, 0);
+
+  const salienceShift = ((unprocessed - c.arrivalsThreshold) / 1000) * c.saliencePerThousand;
+  state.salience = clampIndicator(state.salience + salienceShift + c.recovery * (scenario.salience - state.salience));
+
+  const ledger: Ledger = { political: perSeat(scenario, 0), reputational: perSeat(scenario, 0), credibility: perSeat(scenario, 0) };
+  const implementation = perSeat(scenario, 0);
+  const economyLoss = perSeat(scenario, 0);
+
+  for (const seat of scenario.seats) {
+    const base = decisionCost(scenario, seat.id, levelsOf(seat.id));
+    ledger.political[seat.id] += base.political;
+    ledger.reputational[seat.id] += base.reputational;
+    implementation[seat.id] += base.implementation;
+  }
+
+  // Hidden resolve: how much the destination's government minds the domestic price of its tariffs.
+  const resolve = state.seats[destination.id].hidden.resolve;
+  const tariff = effectStrength(scenario, destination.id, 'tariff', levelsOf(destination.id));
+  if (resolve !== undefined) {
+    for (const inst of instrumentsOf(scenario, destination.id)) {
+      if (inst.effect === 'tariff') ledger.political[destination.id] -= (levelsOf(destination.id)[inst.id] ?? 0) * inst.cost.political * (2 * resolve - 1);
+    }
+  }
+  // Asymmetric interdependence: the same tariff costs each side by its own trade exposure.
+  const tariffTargets = [destination, ...transits];
+  for (const seat of tariffTargets) {
+    const damage = tariff * c.tariffEconomyDamage * seat.tradeExposure;
+    economyLoss[seat.id] += damage;
+    ledger.political[seat.id] += damage * c.economyPoliticalCost;
+  }
+
+  const excess = Math.max(0, unprocessed - c.arrivalsThreshold) / 1000;
+  ledger.political[destination.id] += excess * c.arrivalsPoliticalCost * (state.salience / 100);
+  for (const t of transits) {
+    ledger.reputational[t.id] += (stranded[t.id] / 1000) * c.strandedReputationalCost;
+    ledger.political[t.id] += (stranded[t.id] / 1000) * c.strandedPoliticalCost;
+  }
+
+  const compliance = checkCompliance(scenario, state, movement.receptionOf, ledger);
+  const threats = settleThreats(scenario, state, ledger);
+  const promises = settlePromises(scenario, state, ledger);
+
+  // Aid builds capacity that fades unless renewed.
+  const aid = effectStrength(scenario, destination.id, 'aid', levelsOf(destination.id));
+  for (const t of transits) {
+    const bonus = (state.seats[t.id].capacity - t.capacity) * (1 - c.recovery);
+    state.seats[t.id].capacity = round2(t.capacity + bonus + (aid / transits.length) * c.aidToCapacity);
+  }
+
+  const seatsOutcome: Record<string, SeatRoundOutcome> = {};
+  for (const seat of scenario.seats) {
+    const s = state.seats[seat.id];
+    const ind = s.indicators;
+    for (const name of INDICATORS) {
+      if (name !== 'control') ind[name] += c.recovery * (seat.indicators[name] - ind[name]);
+    }
+    const political = Math.max(0, ledger.political[seat.id]);
+    const reputational = Math.max(0, ledger.reputational[seat.id]);
+    ind.approval = clampIndicator(ind.approval - political * c.costToIndicator.political);
+    ind.reputation = clampIndicator(ind.reputation - reputational * c.costToIndicator.reputational);
+    ind.economy = clampIndicator(ind.economy - economyLoss[seat.id] - implementation[seat.id] * c.costToIndicator.implementation);
+    ind.credibility = clampIndicator(ind.credibility + ledger.credibility[seat.id]);
+    const load = seat.role === 'destination' ? unprocessed : stranded[seat.id];
+    const target = 100 * clamp(1 - load / (2 * c.arrivalsThreshold), 0, 1);
+    ind.control = clampIndicator(ind.control + c.controlSmoothing * (target - ind.control));
+    const costs = { political: round2(political), reputational: round2(reputational), implementation: round2(implementation[seat.id]) };
+    s.costs = {
+      political: round2(s.costs.political + costs.political),
+      reputational: round2(s.costs.reputational + costs.reputational),
+      implementation: round2(s.costs.implementation + costs.implementation),
+    };
+    s.score = scoreOf(seat.objectives, ind);
+    s.policy = { ...levelsOf(seat.id) };
+    seatsOutcome[seat.id] = { levels: { ...levelsOf(seat.id) }, costs, indicators: { ...ind }, score: s.score };
+  }
+
+  const result: RoundResult = {
+    round: state.round,
+    events: [...state.events],
+    flows: movement.flows,
+    setOut: movement.flows.reduce((a, f) => a + f.setOut, 0),
+    diverted: movement.flows.reduce((a, f) => a + f.diverted, 0),
+    interdicted: movement.flows.reduce((a, f) => a + f.interdicted, 0),
+    arrivals: movement.arrivals,
+    returned: movement.returned,
+    stranded: Math.round(strandedTotal),
+    salience: state.salience,
+    seats: seatsOutcome,
+    compliance,
+    threats,
+    promises,
+  };
+  state.history.push(result);
+}

@@ -1,0 +1,55 @@
+import type { IncomingMessage } from 'node:http';
+import { defineConfig } from 'vite';
+
+// The game server (server/main.ts) listens on PORT, 2567 by default.
+const gameServer = `http://localhost:${process.env.PORT ?? '2567'}`;
+
+// In production the game server serves dist/ itself, so the client always talks
+// to its own origin: `new Client(location.origin)` (or the SDK's default
+// endpoint), `fetch('/api/...')`. In dev the page comes from Vite on 5173, and
+// the proxy below forwards the same paths to the game server, so the client
+// needs no dev-only branch.
+//
+// How @colyseus/sdk 0.18 reaches a room: HTTP POST /matchmake/<method>/<room>
+// for a seat reservation, then a WebSocket to /<processId>/<roomId>?sessionId=…
+// Those WebSocket paths have no fixed prefix, so they are matched by shape
+// (two path segments); Vite's own HMR socket lives at `/` and never matches.
+function isWebSocketUpgrade(req: IncomingMessage): boolean {
+  return req.headers.upgrade?.toLowerCase() === 'websocket';
+}
+
+export default defineConfig({
+  root: 'client',
+  build: {
+    outDir: '../dist',
+    emptyOutDir: true,
+    // Phaser alone is ~1.2 MB minified; it gets its own long-cached chunk, and
+    // the warning stays on for anything else that grows past our own budget.
+    chunkSizeWarningLimit: 1600,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'phaser', test: /node_modules[\\/]phaser[\\/]/, priority: 2 },
+            { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
+          ],
+        },
+      },
+    },
+  },
+  server: {
+    port: 5173,
+    strictPort: true,
+    proxy: {
+      '/api': { target: gameServer, changeOrigin: true },
+      '/matchmake': { target: gameServer, changeOrigin: true },
+      '^/[\\w-]+/[\\w-]+(\\?|$)': {
+        target: gameServer,
+        ws: true,
+        changeOrigin: true,
+        // The same shape can be a page route (/join/ABC123): plain HTTP stays with Vite.
+        bypass: (req) => (isWebSocketUpgrade(req) ? undefined : req.url),
+      },
+    },
+  },
+});

@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config';
+
+// Vitest reads this file instead of vite.config.ts (whose root is client/), so
+// test paths here are relative to the repository root. E2E tests live in
+// tests/e2e and run under Playwright, never here.
+export default defineConfig({
+  test: {
+    environment: 'node',
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'server',
+          include: ['tests/server/**/*.test.ts'],
+          // Real rooms over real WebSockets: a cold start of the server and
+          // several SDK clients can take seconds on a loaded CI machine.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
