@@ -64,8 +64,27 @@ export async function listScenarios(): Promise<ScenarioSummary[]> {
   return parsedOrThrow(ScenarioList, await requestJson('/api/scenarios'), 'scenario list');
 }
 
+/** Scenario files shipped with the client, for servers that do not serve the full scenario. */
+const bundledScenarios = import.meta.glob<unknown>('../../scenarios/*.json', { import: 'default' });
+
+async function bundledScenario(id: string): Promise<Scenario | null> {
+  for (const [path, load] of Object.entries(bundledScenarios)) {
+    if (path.endsWith('/schema.json')) continue;
+    const parsed = Scenario.safeParse(await load());
+    if (parsed.success && parsed.data.id === id) return parsed.data;
+  }
+  return null;
+}
+
+/** The full scenario (instruments, texts, history) the table is played from. */
 export async function fetchScenario(id: string): Promise<Scenario> {
-  return parsedOrThrow(Scenario, await requestJson(`/api/scenarios/${encodeURIComponent(id)}`), 'scenario');
+  try {
+    return parsedOrThrow(Scenario, await requestJson(`/api/scenarios/${encodeURIComponent(id)}`), 'scenario');
+  } catch (error) {
+    const bundled = await bundledScenario(id);
+    if (bundled) return bundled;
+    throw error;
+  }
 }
 
 export async function createGame(body: CreateGameBody): Promise<CreatedGame> {

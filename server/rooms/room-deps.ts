@@ -16,5 +16,8 @@ export type RoomDeps = {
   openings: Set<string>;
 };
 
-/** The options a game room is created with: the game to load, plus the server's dependencies. */
-export type GameRoomOptions = { gameId: string; deps: RoomDeps };
+/**
+ * The options a game room is created with: the server's dependencies (room defaults) and
+ * the game to load. `gameId` may come from a client's request, so it is checked, not trusted.
+ */
+export type GameRoomOptions = { deps: RoomDeps; gameId?: unknown };

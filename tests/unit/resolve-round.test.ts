@@ -55,11 +55,12 @@ describe('resolveRound, worked by hand on the tiny scenario', () => {
       const proposed = must(tight, n, 'dest', { type: 'propose', version: n.version, to: 'trans', commitments: [{ seat: 'trans', instrument: 'accept', amount: 5000 }], rounds: 2 });
       return must(tight, proposed, 'trans', { type: 'accept', version: proposed.version, proposalId: 'p1' });
     });
-    expect(s.history[0].returned).toBe(500);
+    // Reception: capacity 30 × 10 people per capacity point.
+    expect(s.history[0].returned).toBe(300);
     expect(s.history[0].compliance).toEqual([
-      { agreementId: 'a2', seat: 'trans', instrument: 'accept', committed: 5000, actual: 500, ratio: 0.1, limitedBy: 'capacity' },
+      { agreementId: 'a2', seat: 'trans', instrument: 'accept', committed: 5000, actual: 300, ratio: 0.06, limitedBy: 'capacity' },
     ]);
-    // Capacity, not choice: reputation pays (10 × 0.9), credibility does not.
+    // Capacity, not choice: reputation pays (10 × 0.94), credibility does not.
     expect(s.history[0].seats.trans.indicators.credibility).toBe(50);
   });
 
@@ -70,9 +71,9 @@ describe('resolveRound, worked by hand on the tiny scenario', () => {
     expect(wide.history[0].flows[0].diverted).toBe(3000);
   });
 
-  it('raises the transit state\'s capacity with aid', () => {
+  it('raises the transit state\'s capacity with aid: 100 × 0.1 on top of 30', () => {
     const s = playRound(scenario, createGame(scenario, 7), { ...calm, dest: { ...calm.dest, aid: 100 } });
-    expect(s.seats.trans.capacity).toBe(60);
+    expect(s.seats.trans.capacity).toBe(40);
   });
 
   it('lets loosened controls through: interdiction falls below its base', () => {

@@ -1,0 +1,68 @@
+import { local, t } from '../i18n/index.ts';
+import { fill, h } from '../ui/element.ts';
+import { formatCountdown, msUntil } from '../ui/format.ts';
+import { seatColor, seatName } from '../ui/names.ts';
+import type { Panel, TableContext, TableFrame } from './table-context.ts';
+
+/** Where the game stands: round, phase, time left, who is at the table, and our connection. */
+export function createHeader(ctx: TableContext): Panel & { dispose(): void } {
+  const { scenario } = ctx;
+  const round = h('p', { class: 'round-label' });
+  const phase = h('span', { class: 'phase-badge' });
+  const phaseHelp = h('p', { class: 'phase-help' });
+  const clock = h('time', { class: 'countdown', attrs: { 'aria-live': 'off' } });
+  const clockBox = h('p', { class: 'countdown-box' }, h('span', { class: 'countdown-label', text: t('header.timeLeft') }), ' ', clock);
+  const players = h('ul', { class: 'players', attrs: { 'aria-label': t('header.players') } });
+  const connection = h('p', { class: 'connection', attrs: { role: 'status' } });
+
+  const el = h(
+    'header',
+    { class: 'table-header card' },
+    h('div', { class: 'title-block' }, h('h1', { text: local(scenario.title) }), round),
+    h('div', { class: 'phase-block' }, h('p', { class: 'phase-line' }, phase), phaseHelp),
+    h('div', { class: 'clock-block' }, clockBox, connection),
+    players,
+  );
+
+  let deadline: number | null = null;
+  let offset = 0;
+  const tick = (): void => {
+    const text = deadline === null ? t('header.noDeadline') : formatCountdown(msUntil(deadline, Date.now(), offset));
+    if (clock.textContent !== text) clock.textContent = text;
+    const urgent = deadline !== null && msUntil(deadline, Date.now(), offset) < 15_000;
+    clockBox.classList.toggle('urgent', urgent);
+  };
+  const timer = setInterval(tick, 250);
+
+  function update(frame: TableFrame): void {
+    const { state, view } = frame;
+    const label = scenario.rounds[state.round - 1]?.label;
+    round.textContent = t('header.round', { round: state.round, total: scenario.rounds.length, label: label ? local(label) : '' });
+    phase.textContent = t('header.phase', { phase: t(`phase.${state.phase}`) });
+    phase.dataset.phase = state.phase;
+    phaseHelp.textContent = t(`phase.help.${state.phase}`);
+    deadline = view.deadline;
+    offset = frame.clockOffset;
+    tick();
+    connection.textContent = t(`header.connection.${frame.status}`);
+    connection.dataset.status = frame.status;
+    fill(
+      players,
+      ...scenario.seats.map((seat) => {
+        const occupant = view.occupants[seat.id];
+        const presence = occupant ? (occupant.connected ? t('header.connected') : t('header.disconnected')) : t('header.empty');
+        const who = occupant ? `${occupant.name} — ${seatName(scenario, seat.id)}` : seatName(scenario, seat.id);
+        const you = seat.id === ctx.seat ? ` (${t('header.you')})` : '';
+        return h(
+          'li',
+          { class: `player ${occupant?.connected ? 'online' : 'away'}` },
+          h('span', { class: 'seat-dot', attrs: { style: `background:${seatColor(scenario, seat.id)}`, 'aria-hidden': 'true' } }),
+          h('span', { class: 'player-name', text: who + you }),
+          h('span', { class: 'presence', text: presence }),
+        );
+      }),
+    );
+  }
+
+  return { el, update, dispose: () => clearInterval(timer) };
+}

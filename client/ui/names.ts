@@ -1,0 +1,58 @@
+import { findInstrument } from '../../shared/rules/instruments.ts';
+import type { Instrument, Scenario } from '../../shared/scenario/schema.ts';
+import { local, locale, t } from '../i18n/index.ts';
+import { formatNumber } from './format.ts';
+
+/** How the game's things are called on screen, in the current language. */
+
+export function seatName(scenario: Scenario, seatId: string): string {
+  const seat = scenario.seats.find((s) => s.id === seatId);
+  return seat ? local(seat.name) : seatId;
+}
+
+export function seatWithRole(scenario: Scenario, seatId: string): string {
+  const seat = scenario.seats.find((s) => s.id === seatId);
+  if (!seat) return seatId;
+  return t('common.seat', { name: local(seat.name), role: t(seat.role === 'destination' ? 'role.destination' : 'role.transit') });
+}
+
+export function seatColor(scenario: Scenario, seatId: string): string {
+  return scenario.seats.find((s) => s.id === seatId)?.color ?? '#64748b';
+}
+
+export function instrumentName(scenario: Scenario, id: string): string {
+  const inst = findInstrument(scenario, id);
+  return inst ? local(inst.label) : id;
+}
+
+/** Step decimals: a 0.5 step shows one decimal, a whole step none. */
+export function stepDigits(inst: Instrument): number {
+  const text = String(inst.param.step);
+  const dot = text.indexOf('.');
+  return dot === -1 ? 0 : text.length - dot - 1;
+}
+
+export function amountWithUnit(scenario: Scenario, id: string, amount: number): string {
+  const inst = findInstrument(scenario, id);
+  if (!inst) return formatNumber(locale(), amount, 2);
+  return `${formatNumber(locale(), amount, stepDigits(inst))} ${local(inst.param.unit)}`;
+}
+
+/**
+ * "at least" for a floor, "at most" for a ceiling. A threatened consequence runs the
+ * other way (raising a tariff, cutting enforcement), so it reads reversed.
+ */
+export function boundWord(scenario: Scenario, id: string, reversed = false): string {
+  const inst = findInstrument(scenario, id);
+  const ceiling = (inst?.commit === 'atMost') !== reversed;
+  return t(ceiling ? 'proposal.atMost' : 'proposal.atLeast');
+}
+
+/** "National Guard deployment at least 6 thousand personnel". */
+export function describeUse(scenario: Scenario, use: { instrument: string; amount: number }, reversed = false): string {
+  return t('pledge.use', {
+    instrument: instrumentName(scenario, use.instrument),
+    bound: boundWord(scenario, use.instrument, reversed),
+    amount: amountWithUnit(scenario, use.instrument, use.amount),
+  });
+}

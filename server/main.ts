@@ -1,0 +1,46 @@
+import { resolve } from 'node:path';
+import { startServer } from './app.ts';
+import { createLog } from './log.ts';
+
+const DEFAULT_PORT = 2567;
+
+function portFrom(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return DEFAULT_PORT;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${value}"`);
+  return port;
+}
+
+const log = createLog(process.env.LOG_LEVEL);
+const root = process.cwd();
+
+try {
+  const running = await startServer({
+    port: portFrom(process.env.PORT),
+    dataDir: resolve(root, process.env.DATA_DIR ?? 'data'),
+    scenariosDir: resolve(root, 'scenarios'),
+    distDir: resolve(root, 'dist'),
+    log,
+  });
+  // The one line a teacher reads in the terminal; the JSON log lines are for machines.
+  console.log(`Border Bargain is running: ${running.url}`);
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    running.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+} catch (error) {
+  log.fatal({ err: error }, 'could not start');
+  process.exit(1);
+}
