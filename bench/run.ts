@@ -1,0 +1,51 @@
+// Speed of the rules core: how many rounds resolve per second, and how long a whole
+// recorded game takes to replay. Prints numbers; asserts nothing.
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { parseScenario } from '../shared/scenario/parse.ts';
+import { advanceTo } from '../tests/unit/fixtures/play.ts';
+import { playRandomGame } from '../tests/unit/fixtures/random-play.ts';
+import { createGame, replay, resolveRound, stateHash } from '../shared/rules/index.ts';
+
+const parsed = parseScenario(JSON.parse(readFileSync(new URL('../scenarios/us-mexico-2019.json', import.meta.url), 'utf8')));
+if (!parsed.ok) throw new Error('scenario does not parse');
+const scenario = parsed.scenario;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function timeIt(label: string, runs: number, fn: (i: number) => void): void {
+  for (let i = 0; i < Math.min(50, runs); i++) fn(i); // warm-up
+  const samples: number[] = [];
+  const start = performance.now();
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn(i);
+    samples.push(performance.now() - t);
+  }
+  const total = performance.now() - start;
+  samples.sort((a, b) => a - b);
+  console.log(
+    `${label.padEnd(34)} ${(runs / (total / 1000)).toFixed(0).padStart(8)}/s   median ${percentile(samples, 50).toFixed(3)} ms   p95 ${percentile(samples, 95).toFixed(3)} ms   (${runs} runs)`,
+  );
+}
+
+// A table about to resolve round 1, with an agreement and a threat in play.
+const games = Array.from({ length: 20 }, (_, i) => playRandomGame(scenario, createGame(scenario, i + 1), i + 1, i + 100));
+const atDecision = advanceTo(scenario, createGame(scenario, 7), 'decision');
+
+console.log(`Border Bargain rules bench · scenario ${scenario.id} · Node ${process.version}`);
+timeIt('resolveRound (one round)', 20000, () => {
+  resolveRound(scenario, atDecision);
+});
+const entries = games.map((g) => g.record.entries.length);
+timeIt(`replay full game (~${Math.round(entries.reduce((a, b) => a + b, 0) / entries.length)} entries)`, 500, (i) => {
+  replay(scenario, games[i % games.length].record);
+});
+timeIt('stateHash (end of game)', 5000, (i) => {
+  stateHash(games[i % games.length].state);
+});
+const mem = process.memoryUsage();
+const stateBytes = JSON.stringify(games[0].state).length;
+console.log(`end-of-game state: ${(stateBytes / 1024).toFixed(1)} KiB as JSON · heap used ${(mem.heapUsed / 1048576).toFixed(1)} MiB`);
