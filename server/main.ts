@@ -12,14 +12,15 @@ function portFrom(value: string | undefined): number {
 }
 
 const log = createLog(process.env.LOG_LEVEL);
-const root = process.cwd();
+// Data is the operator's (relative to where they start us); scenarios and the built client ship with the code.
+const repo = resolve(import.meta.dirname, '..');
 
 try {
   const running = await startServer({
     port: portFrom(process.env.PORT),
-    dataDir: resolve(root, process.env.DATA_DIR ?? 'data'),
-    scenariosDir: resolve(root, 'scenarios'),
-    distDir: resolve(root, 'dist'),
+    dataDir: resolve(process.cwd(), process.env.DATA_DIR ?? 'data'),
+    scenariosDir: resolve(repo, 'scenarios'),
+    distDir: resolve(repo, 'dist'),
     log,
   });
   // The one line a teacher reads in the terminal; the JSON log lines are for machines.

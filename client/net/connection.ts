@@ -20,8 +20,14 @@ import { holdSeat } from './seat-store.ts';
  * from here and hand back intents; they never see HTTP or WebSocket details.
  */
 
+/**
+ * The page's own origin, in production and in `vite dev` alike: vite.config.ts proxies
+ * /api, /matchmake and the room sockets to the game server, so no CORS is involved.
+ * VITE_SERVER_URL points a dev page at another server when wanted.
+ */
 export function serverEndpoint(): string {
-  return import.meta.env.DEV ? 'http://localhost:2567' : window.location.origin;
+  const override: unknown = import.meta.env.VITE_SERVER_URL;
+  return typeof override === 'string' && override !== '' ? override : window.location.origin;
 }
 
 export class HttpError extends Error {
@@ -65,11 +71,10 @@ export async function listScenarios(): Promise<ScenarioSummary[]> {
 }
 
 /** Scenario files shipped with the client, for servers that do not serve the full scenario. */
-const bundledScenarios = import.meta.glob<unknown>('../../scenarios/*.json', { import: 'default' });
+const bundledScenarios = import.meta.glob<unknown>(['../../scenarios/*.json', '!../../scenarios/schema.json'], { import: 'default' });
 
 async function bundledScenario(id: string): Promise<Scenario | null> {
-  for (const [path, load] of Object.entries(bundledScenarios)) {
-    if (path.endsWith('/schema.json')) continue;
+  for (const load of Object.values(bundledScenarios)) {
     const parsed = Scenario.safeParse(await load());
     if (parsed.success && parsed.data.id === id) return parsed.data;
   }

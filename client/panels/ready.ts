@@ -14,7 +14,7 @@ export function createReady(ctx: TableContext): Panel {
   });
   const state = h('p', { class: 'ready-state', attrs: { role: 'status' } });
   const help = h('p', { class: 'hint' });
-  const el = h('section', { class: 'card ready-card', attrs: { 'aria-label': t('ready.button') } }, button, state, help);
+  const el = h('section', { class: 'card ready-card', attrs: { 'aria-label': t('ready.button') } }, button, h('div', { class: 'ready-text' }, state, help));
 
   function update(frame: TableFrame): void {
     setDisabled(button, !frame.controls.ready);

@@ -8,8 +8,8 @@ const NOT_BUILT = `<!doctype html>
 <body><h1>Border Bargain</h1><p>client not built: run npm start</p>
 <p lang="es">cliente sin compilar: ejecute npm start</p></body></html>`;
 
-/** Paths the browser app never owns: the API and Colyseus's matchmaking. */
-const NOT_THE_APP = /^\/(api|matchmake)(\/|$)/;
+/** Paths the browser app never owns: the API, Colyseus's matchmaking, and files (a missing asset is a 404, not the app). */
+const NOT_THE_APP = /^\/(api|matchmake)(\/|$)|\.[a-z0-9]+$/i;
 
 /**
  * Serves the built browser client from `distDir`, with every other GET falling back to

@@ -188,19 +188,27 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
 
   // ---- moves --------------------------------------------------------------------
 
-  /** The edge: cheap checks at once, in arrival order; the move itself waits its turn in the queue. */
+  /**
+   * The edge. The rate is counted on arrival; everything else, refusals included, takes
+   * its turn in the queue, so a client hears about its messages in the order it sent them.
+   */
   private receive(client: Client, type: string, raw: unknown): void {
-    const { budget } = this.table;
-    if (!budget.spend(client.sessionId, Date.now())) {
-      return this.refuse(client, refusal('rate/limited', 'Too many messages: wait a moment and try again.', claimedType(raw)));
+    const refused = this.screen(client, type, raw);
+    this.enqueue(async () => (refused === null ? this.handleMove(client, raw) : this.refuse(client, refused)));
+  }
+
+  /** Cheap checks that need no game state: rate, size, message type. */
+  private screen(client: Client, type: string, raw: unknown): Refusal | null {
+    if (!this.table.budget.spend(client.sessionId, Date.now())) {
+      return refusal('rate/limited', 'Too many messages: wait a moment and try again.', claimedType(raw));
     }
     if (messageBytes(raw) > MAX_MESSAGE_BYTES) {
-      return this.refuse(client, refusal('message/too-large', `Messages are limited to ${MAX_MESSAGE_BYTES} bytes.`, claimedType(raw)));
+      return refusal('message/too-large', `Messages are limited to ${MAX_MESSAGE_BYTES} bytes.`, claimedType(raw));
     }
     if (type !== 'move') {
-      return this.refuse(client, refusal('move/malformed', `Unknown message type "${type.slice(0, 40)}": only "move" is accepted.`));
+      return refusal('move/malformed', `Unknown message type "${type.slice(0, 40)}": only "move" is accepted.`, claimedType(raw));
     }
-    this.enqueue(() => this.handleMove(client, raw));
+    return null;
   }
 
   private async handleMove(client: Client, raw: unknown): Promise<void> {
@@ -216,7 +224,7 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
     if (!applied.ok) return this.refuse(client, refusal(applied.rejection.code, applied.rejection.message, move.type));
     const entry: RecordEntry = { kind: 'move', seq: table.nextSeq, at: Date.now(), seat, move };
     if (!(await this.append(entry))) {
-      return this.refuse(client, refusal('state/stale', 'The server could not save this move; nothing changed. Try again.', move.type));
+      return this.refuse(client, refusal('server/unavailable', 'The server could not save this move; nothing changed. Try again.', move.type));
     }
     table.state = applied.value.state;
     this.project();

@@ -23,6 +23,7 @@ export const RejectionCode = z.enum([
   'chat/too-long',
   'rate/limited',
   'message/too-large',
+  'server/unavailable',
 ]);
 export type RejectionCode = z.infer<typeof RejectionCode>;
 

@@ -6,7 +6,7 @@ import { playerView, replay, stateHash } from '../../shared/rules/index.ts';
 import type { Move } from '../../shared/rules/moves.ts';
 import type { Scenario } from '../../shared/scenario/schema.ts';
 import type { RunningServer } from '../../server/app.ts';
-import { allIn, createGame, fetchRecord, join, SCENARIO_ID, startTestServer, tempDataDir } from './harness.ts';
+import { allIn, createGame, fetchRecord, joinGame, SCENARIO_ID, startTestServer, tempDataDir } from './harness.ts';
 import type { Player } from './harness.ts';
 
 let server: RunningServer;
@@ -37,8 +37,8 @@ function levels(seat: string, set: Record<string, number>): Record<string, numbe
 describe('two seats play a whole game over real WebSockets', () => {
   it('reaches the end, and the record replays to the state both players saw', async () => {
     const gameId = await createGame(server, { seed: 1234 });
-    const us = await join(server, gameId, { name: 'Ana', seat: 'us' });
-    const mx = await join(server, gameId, { name: 'Luis', seat: 'mx' });
+    const us = await joinGame(server, gameId, { name: 'Ana', seat: 'us' });
+    const mx = await joinGame(server, gameId, { name: 'Luis', seat: 'mx' });
     const players = [us, mx];
     expect((await us.welcome()).seat).toBe('us');
     expect((await mx.welcome()).seat).toBe('mx');
@@ -117,7 +117,7 @@ describe('two seats play a whole game over real WebSockets', () => {
 
   it('moves to the next phase when its timer runs out', async () => {
     const gameId = await createGame(server, { timers: { briefing: 1, negotiation: 600, decision: 600, resolution: 600, debrief: 600 } });
-    const watcher = await join(server, gameId, { name: 'Observer' });
+    const watcher = await joinGame(server, gameId, { name: 'Observer' });
     const started = await watcher.view((s) => s.phase === 'briefing');
     expect(started.deadline).not.toBeNull();
     const next = await watcher.view((s) => s.phase === 'negotiation');

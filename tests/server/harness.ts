@@ -27,14 +27,14 @@ export async function tempDataDir(): Promise<{ dir: string; remove(): Promise<vo
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
-export async function startTestServer(dataDir: string, messageRate: MessageRate = FAST_PLAY): Promise<RunningServer> {
+export async function startTestServer(dataDir: string, messageRate: MessageRate = FAST_PLAY, distDir = join(dataDir, 'no-dist')): Promise<RunningServer> {
   return startServer({
     port: 0,
     host: '127.0.0.1',
     dataDir,
     scenariosDir: join(ROOT, 'scenarios'),
-    distDir: join(dataDir, 'no-dist'),
-    log: pino({ level: 'silent' }),
+    distDir,
+    log: pino({ level: process.env.TEST_LOG ?? 'silent' }),
     messageRate,
   });
 }
@@ -59,24 +59,23 @@ type Received = { type: string; payload: unknown };
 type Waiter = { from: number; test: (m: Received) => boolean; resolve: (m: Received) => void };
 
 /**
- * One real SDK connection and everything it received, in order. Waiting is by event:
- * `next` resolves on the first matching message at or after a cursor, already received or not.
+ * One real SDK connection and everything it received, in order. Waiting is by event,
+ * never by sleeping: a wait resolves on a matching message already received (from an
+ * index on) or on the next one that arrives.
  */
 export class Player {
   readonly room: Room;
   readonly received: Received[] = [];
   private readonly waiters: Waiter[] = [];
-  /** Messages before this index have been consumed by `next`. */
-  cursor = 0;
+  private probes = 0;
 
   constructor(room: Room) {
     this.room = room;
     room.onMessage('*', (type: string | number, payload: unknown) => {
       const message = { type: String(type), payload };
       this.received.push(message);
-      const index = this.received.length - 1;
       for (const waiter of [...this.waiters]) {
-        if (index >= waiter.from && waiter.test(message)) {
+        if (waiter.test(message)) {
           this.waiters.splice(this.waiters.indexOf(waiter), 1);
           waiter.resolve(message);
         }
@@ -84,37 +83,41 @@ export class Player {
     });
   }
 
-  private wait(test: (m: Received) => boolean, from: number): Promise<Received> {
-    for (let i = from; i < this.received.length; i++) {
-      const message = this.received[i];
-      if (message !== undefined && test(message)) {
-        this.cursor = i + 1;
-        return Promise.resolve(message);
-      }
-    }
-    return new Promise((resolve) => {
-      this.waiters.push({
-        from,
-        test,
-        resolve: (message) => {
-          this.cursor = this.received.indexOf(message) + 1;
-          resolve(message);
-        },
-      });
-    });
+  /** An index into `received`: waits `from` it ignore what came before. */
+  mark(): number {
+    return this.received.length;
   }
 
-  /** The next view (after the cursor) whose state passes `test`. */
-  async view(test: (state: GameState, view: PlayerView) => boolean = () => true, from = this.cursor): Promise<PlayerView> {
+  private wait(test: (m: Received) => boolean, from: number): Promise<Received> {
+    const found = this.received.slice(from).find(test);
+    if (found !== undefined) return Promise.resolve(found);
+    return new Promise((resolve) => this.waiters.push({ from, test, resolve }));
+  }
+
+  /** Resolves with the latest view once it passes `test` (at once if it already does). */
+  async view(test: (state: GameState, view: PlayerView) => boolean = () => true): Promise<PlayerView> {
+    const current = this.latestOrNull();
+    if (current !== null && test(current.state, current)) return current;
     const message = await this.wait((m) => {
       if (m.type !== 'view') return false;
       const view = PlayerView.parse(m.payload);
       return test(view.state, view);
-    }, from);
+    }, this.received.length);
     return PlayerView.parse(message.payload);
   }
 
-  async refused(from = this.cursor): Promise<Refusal> {
+  /**
+   * A round trip that proves every message the server sent this client before now has
+   * arrived: the server answers a probe (an unknown message type) in order, after them.
+   */
+  async settle(): Promise<void> {
+    const probe = `probe-${++this.probes}`;
+    this.sendRaw('probe', { type: probe });
+    await this.wait((m) => m.type === 'refused' && Refusal.parse(m.payload).about === probe, this.mark());
+  }
+
+  /** The first refusal received at or after `from`. */
+  async refused(from: number): Promise<Refusal> {
     return Refusal.parse((await this.wait((m) => m.type === 'refused', from)).payload);
   }
 
@@ -122,13 +125,24 @@ export class Player {
     return Welcome.parse((await this.wait((m) => m.type === 'welcome', from)).payload);
   }
 
-  /** The latest view received so far. */
-  latest(): PlayerView {
+  /** Messages of a type received at or after `from`. */
+  since(from: number, type?: string): Received[] {
+    return this.received.slice(from).filter((m) => type === undefined || m.type === type);
+  }
+
+  private latestOrNull(): PlayerView | null {
     for (let i = this.received.length - 1; i >= 0; i--) {
       const message = this.received[i];
       if (message?.type === 'view') return PlayerView.parse(message.payload);
     }
-    throw new Error('no view received yet');
+    return null;
+  }
+
+  /** The latest view received so far. */
+  latest(): PlayerView {
+    const view = this.latestOrNull();
+    if (view === null) throw new Error('no view received yet');
+    return view;
   }
 
   get version(): number {
@@ -149,7 +163,7 @@ export class Player {
   }
 }
 
-export async function join(server: RunningServer, gameId: string, options: JoinOptions): Promise<Player> {
+export async function joinGame(server: RunningServer, gameId: string, options: JoinOptions): Promise<Player> {
   const client = new Client(server.url);
   const room = await client.joinById(gameId, options);
   // The tests rejoin by seat token themselves; the SDK's own retry would race them.
@@ -161,4 +175,24 @@ export async function join(server: RunningServer, gameId: string, options: JoinO
 /** Every player's views agree on the phase: the table has moved on. */
 export async function allIn(players: Player[], phase: GameState['phase'], round?: number): Promise<PlayerView[]> {
   return Promise.all(players.map((p) => p.view((s) => s.phase === phase && (round === undefined || s.round === round))));
+}
+
+/**
+ * Presses 'ready' for every seat until the table reaches `phase` (deciding with the
+ * levels in force when the decision phase is in the way).
+ */
+export async function playTo(players: Player[], phase: GameState['phase']): Promise<void> {
+  await Promise.all(players.map((p) => p.view()));
+  for (let guard = 0; guard < 12; guard++) {
+    const current = players[0]?.latest().state;
+    if (current === undefined) throw new Error('no players');
+    if (current.phase === phase) return;
+    const before = current.phaseVersion;
+    for (const player of players) {
+      const state = player.latest().state;
+      player.move(state.phase === 'decision' ? { type: 'decide', version: state.version, levels: {} } : { type: 'ready', version: state.version });
+    }
+    await Promise.all(players.map((p) => p.view((s) => s.phaseVersion > before)));
+  }
+  throw new Error(`never reached ${phase}`);
 }

@@ -1,0 +1,82 @@
+import { local, locale, t } from '../i18n/index.ts';
+import { fill, h } from '../ui/element.ts';
+import { formatNumber } from '../ui/format.ts';
+import { seatWithRole } from '../ui/names.ts';
+import type { Panel, TableContext, TableFrame } from './table-context.ts';
+
+/** The final standings and the game's path beside what really happened (the scenario's history). */
+export function createEnd(ctx: TableContext): Panel {
+  const { scenario } = ctx;
+  const body = h('div', { class: 'end-body' });
+  const heading = h('h2', { id: 'end-h', text: t('end.heading') });
+  heading.tabIndex = -1;
+  const el = h('section', { class: 'card end-screen', attrs: { 'aria-labelledby': 'end-h' } }, heading, body);
+  el.hidden = true;
+  let rendered = false;
+
+  function update(frame: TableFrame): void {
+    const ended = frame.state.phase === 'ended';
+    el.hidden = !ended;
+    if (!ended || rendered) return;
+    rendered = true;
+    const loc = locale();
+    const { state, view } = frame;
+    const scores = h(
+      'table',
+      { class: 'data scores' },
+      h('caption', { text: t('end.scores') }),
+      h('thead', {}, h('tr', {}, h('th', { text: t('end.seat'), attrs: { scope: 'col' } }), h('th', { text: t('end.player'), attrs: { scope: 'col' } }), h('th', { class: 'num', text: t('end.score'), attrs: { scope: 'col' } }))),
+      h(
+        'tbody',
+        {},
+        ...scenario.seats.map((seat) =>
+          h(
+            'tr',
+            { class: seat.id === ctx.seat ? 'mine' : '' },
+            h('th', { text: seatWithRole(scenario, seat.id), attrs: { scope: 'row' } }),
+            h('td', { text: view.occupants[seat.id]?.name ?? '—' }),
+            h('td', { class: 'num score-cell', text: formatNumber(loc, state.seats[seat.id]?.score ?? 0, 1) }),
+          ),
+        ),
+      ),
+    );
+    const history = h(
+      'table',
+      { class: 'data history' },
+      h('caption', { text: t('end.history') }),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { text: t('end.round'), attrs: { scope: 'col' } }),
+          h('th', { class: 'num', text: t('end.yourArrivals'), attrs: { scope: 'col' } }),
+          h('th', { class: 'num', text: t('end.realArrivals'), attrs: { scope: 'col' } }),
+          h('th', { text: t('end.what'), attrs: { scope: 'col' } }),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        ...scenario.rounds.map((round, i) => {
+          const n = i + 1;
+          const played = state.history.find((r) => r.round === n);
+          const real = scenario.history.find((step) => step.round === n);
+          return h(
+            'tr',
+            {},
+            h('th', { text: `${n} · ${local(round.label)}`, attrs: { scope: 'row' } }),
+            h('td', { class: 'num', text: played ? formatNumber(loc, played.arrivals) : t('end.unknown') }),
+            h('td', { class: 'num', text: real?.arrivals !== undefined ? formatNumber(loc, real.arrivals) : t('end.unknown') }),
+            h('td', { text: real ? local(real.text) : t('end.unknown') }),
+          );
+        }),
+      ),
+    );
+    fill(body, scores, history, h('p', {}, h('a', { class: 'button-link', text: t('end.newGame'), attrs: { href: '/' } })));
+    heading.focus();
+  }
+
+  return { el, update };
+}

@@ -1,0 +1,113 @@
+import type { ScenarioSummary } from '../../shared/protocol.ts';
+import { local, t } from '../i18n/index.ts';
+import { createGame, listScenarios } from '../net/connection.ts';
+import { field, fill, h, uid } from '../ui/element.ts';
+import { gameIdFrom } from '../ui/move-drafts.ts';
+import type { Screen } from './screen.ts';
+
+/** Join links always point at this page, whatever address the server reports. */
+export function joinLinkFor(gameId: string): string {
+  return `${window.location.origin}/?game=${encodeURIComponent(gameId)}`;
+}
+
+/** The start page: what the game is, which scenarios exist, create a game or join one. */
+export function landingScreen(go: (gameId: string) => void): Screen {
+  const list = h('ul', { class: 'scenario-list' }, h('li', { class: 'muted', text: t('common.loading') }));
+  const created = h('div', { class: 'created', attrs: { 'aria-live': 'polite' } });
+
+  const code = h('input', { attrs: { type: 'text', name: 'game', autocomplete: 'off', spellcheck: 'false' } });
+  const codeError = h('p', { class: 'field-error', id: uid('code-err') });
+  const joinForm = h(
+    'form',
+    { class: 'join-code', attrs: { novalidate: true } },
+    field(t('landing.joinLabel'), code, t('landing.joinHint')),
+    codeError,
+    h('button', { class: 'secondary', text: t('landing.joinButton'), attrs: { type: 'submit' } }),
+  );
+  joinForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const gameId = gameIdFrom(code.value);
+    if (gameId === null) {
+      codeError.textContent = t('landing.joinInvalid');
+      code.setAttribute('aria-invalid', 'true');
+      code.setAttribute('aria-describedby', `${code.id}-hint ${codeError.id}`);
+      code.focus();
+      return;
+    }
+    go(gameId);
+  });
+
+  const showCreated = (gameId: string): void => {
+    const link = joinLinkFor(gameId);
+    const input = h('input', { class: 'link', attrs: { type: 'text', readonly: true, value: link } });
+    const copied = h('p', { class: 'hint', attrs: { role: 'status' } });
+    const copy = h('button', {
+      class: 'secondary',
+      text: t('landing.copy'),
+      attrs: { type: 'button' },
+      on: {
+        click: () => {
+          navigator.clipboard
+            .writeText(link)
+            .then(() => (copied.textContent = t('landing.copied')))
+            .catch(() => {
+              input.select();
+              copied.textContent = t('landing.copyFailed');
+            });
+        },
+      },
+    });
+    input.addEventListener('focus', () => input.select());
+    fill(
+      created,
+      h('div', { class: 'card created-card' }, h('p', { text: t('landing.created') }), h('div', { class: 'link-row' }, field(t('landing.link'), input), copy), copied, h('button', { class: 'primary', text: t('landing.goJoin'), attrs: { type: 'button' }, on: { click: () => go(gameId) } })),
+    );
+    copy.focus();
+  };
+
+  const card = (s: ScenarioSummary): HTMLLIElement => {
+    const titleId = uid('sc');
+    const status = h('p', { class: 'hint', attrs: { role: 'status' } });
+    const button = h('button', { class: 'primary', text: t('landing.create'), attrs: { type: 'button', 'aria-describedby': titleId } });
+    button.addEventListener('click', () => {
+      button.disabled = true;
+      status.textContent = t('landing.creating');
+      createGame({ scenarioId: s.id })
+        .then((game) => {
+          status.textContent = '';
+          showCreated(game.gameId);
+        })
+        .catch((error: unknown) => {
+          status.textContent = t('common.error', { message: error instanceof Error ? error.message : String(error) });
+        })
+        .finally(() => {
+          button.disabled = false;
+        });
+    });
+    return h(
+      'li',
+      { class: 'card scenario' },
+      h('h3', { id: titleId, text: local(s.title) }),
+      h('p', { text: local(s.summary) }),
+      h('p', { class: 'muted', text: `${t('common.rounds', { count: s.rounds })} · ${t('landing.seats', { seats: s.seats.map((seat) => local(seat.name)).join(', ') })}` }),
+      h('div', { class: 'actions' }, button),
+      status,
+    );
+  };
+
+  listScenarios()
+    .then((scenarios) => {
+      if (scenarios.length === 0) fill(list, h('li', { class: 'muted', text: t('landing.noScenarios') }));
+      else fill(list, ...scenarios.map(card));
+    })
+    .catch((error: unknown) => fill(list, h('li', { class: 'error', text: t('common.error', { message: error instanceof Error ? error.message : String(error) }) })));
+
+  const el = h(
+    'div',
+    { class: 'landing' },
+    h('section', { class: 'hero' }, h('h1', { text: t('landing.heading') }), h('p', { class: 'lead', text: t('landing.intro') })),
+    h('section', { attrs: { 'aria-labelledby': 'scenarios-h' } }, h('h2', { id: 'scenarios-h', text: t('landing.scenarios') }), list, created),
+    h('section', { class: 'card join-card', attrs: { 'aria-labelledby': 'joincode-h' } }, h('h2', { id: 'joincode-h', text: t('landing.joinHeading') }), joinForm),
+  );
+  return { el, dispose: () => undefined };
+}

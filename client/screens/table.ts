@@ -1,0 +1,116 @@
+import type { Phase } from '../../shared/rules/state.ts';
+import type { Scenario } from '../../shared/scenario/schema.ts';
+import { t } from '../i18n/index.ts';
+import type { Table, TableModel } from '../net/connection.ts';
+import { createBriefing } from '../panels/briefing.ts';
+import { createChat } from '../panels/chat.ts';
+import { createDecision } from '../panels/decision.ts';
+import { createEnd } from '../panels/end.ts';
+import { createEvents } from '../panels/events.ts';
+import { createHeader } from '../panels/header.ts';
+import { createIndicators } from '../panels/indicators.ts';
+import { createMap } from '../panels/map.ts';
+import { createPledges } from '../panels/pledges.ts';
+import { createProposalBuilder } from '../panels/proposal-builder.ts';
+import { createProposals } from '../panels/proposals.ts';
+import { createReady } from '../panels/ready.ts';
+import { createResolution } from '../panels/resolution.ts';
+import { createStatusArea } from '../panels/status.ts';
+import type { Panel, TableContext, TableFrame } from '../panels/table-context.ts';
+import { h } from '../ui/element.ts';
+import { controlsFor } from '../ui/phase-controls.ts';
+import type { Screen } from './screen.ts';
+
+type MainPanel = 'map' | 'events' | 'resolution' | 'decision' | 'proposals' | 'builder' | 'pledges';
+
+/** The panels the current phase is about come first, right under the map. */
+const ORDER: Record<Phase, readonly MainPanel[]> = {
+  briefing: ['map', 'events', 'resolution', 'proposals', 'builder', 'pledges', 'decision'],
+  negotiation: ['map', 'proposals', 'builder', 'pledges', 'events', 'decision', 'resolution'],
+  decision: ['map', 'decision', 'proposals', 'events', 'builder', 'pledges', 'resolution'],
+  resolution: ['map', 'resolution', 'events', 'proposals', 'decision', 'builder', 'pledges'],
+  debrief: ['map', 'resolution', 'events', 'proposals', 'decision', 'builder', 'pledges'],
+  ended: ['map', 'resolution', 'events', 'proposals', 'decision', 'builder', 'pledges'],
+};
+
+/** The game table: builds its panels once the first view arrives, then feeds every change to them. */
+export function tableScreen(table: Table, scenario: Scenario): Screen {
+  const el = h('div', { class: 'table' }, h('p', { class: 'muted loading', attrs: { role: 'status' }, text: t('common.loading') }));
+  const disposers: (() => void)[] = [];
+  let built: { panels: Panel[]; status: ReturnType<typeof createStatusArea>; announce: HTMLElement; main: HTMLElement; mains: Record<MainPanel, Panel> } | null = null;
+  let lastPhase: string | null = null;
+  let lastRefusal = table.model().refusal?.seq ?? 0;
+
+  const frameOf = (model: TableModel): TableFrame | null => {
+    const view = model.view;
+    if (!view) return null;
+    return { view, state: view.state, controls: controlsFor(view.state, view.seat), status: model.status, clockOffset: model.clockOffset };
+  };
+
+  const build = (model: TableModel): NonNullable<typeof built> => {
+    const seat = model.view?.seat ?? model.welcome?.seat ?? null;
+    const status = createStatusArea();
+    const ctx: TableContext = {
+      scenario,
+      seat,
+      send: (move) => table.send(move),
+      version: () => table.model().view?.state.version ?? 0,
+      notify: (problem) => status.problem(problem),
+    };
+    const header = createHeader(ctx);
+    const map = createMap(ctx);
+    disposers.push(header.dispose, map.dispose);
+    const builder = createProposalBuilder(ctx);
+    const mains: Record<MainPanel, Panel> = {
+      map,
+      events: createEvents(ctx),
+      resolution: createResolution(ctx),
+      decision: createDecision(ctx),
+      proposals: createProposals(ctx, (proposal) => builder.prefill(proposal)),
+      builder,
+      pledges: createPledges(ctx),
+    };
+    const ready = createReady(ctx);
+    const side = [createIndicators(ctx), createBriefing(ctx), createChat(ctx)];
+    const end = createEnd(ctx);
+    const announce = h('p', { class: 'visually-hidden', attrs: { 'aria-live': 'polite' } });
+    const main = h('div', { class: 'col-main' }, ...Object.values(mains).map((p) => p.el));
+    el.replaceChildren(
+      header.el,
+      status.el,
+      announce,
+      ready.el,
+      end.el,
+      h('div', { class: 'table-grid' }, main, h('aside', { class: 'col-side', attrs: { 'aria-label': t('indicators.heading') } }, ...side.map((p) => p.el))),
+    );
+    return { panels: [header, ready, end, ...Object.values(mains), ...side], status, announce, main, mains };
+  };
+
+  const render = (model: TableModel): void => {
+    const frame = frameOf(model);
+    if (!frame) return;
+    built ??= build(model);
+    const { state } = frame;
+    if (state.phase !== lastPhase) {
+      const first = lastPhase === null;
+      lastPhase = state.phase;
+      built.main.append(...ORDER[state.phase].map((key) => built?.mains[key].el).filter((x) => x !== undefined));
+      if (!first) built.announce.textContent = `${t('header.phase', { phase: t(`phase.${state.phase}`) })}. ${t(`phase.help.${state.phase}`)}`;
+    }
+    for (const panel of built.panels) panel.update(frame);
+    if (model.refusal && model.refusal.seq !== lastRefusal) {
+      lastRefusal = model.refusal.seq;
+      built.status.refusal(model.refusal);
+    }
+  };
+
+  disposers.push(table.subscribe((model) => render(model)));
+  render(table.model());
+
+  return {
+    el,
+    dispose: () => {
+      for (const dispose of disposers) dispose();
+    },
+  };
+}
