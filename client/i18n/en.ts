@@ -16,6 +16,7 @@ export const en = {
   'common.none': 'None',
   'common.round': 'Round {round}',
   'common.rounds': '{count} rounds',
+  'common.oneRound': '1 round',
   'common.seat': '{name} ({role})',
 
   'landing.heading': 'Negotiate the border',
@@ -136,13 +137,14 @@ export const en = {
   'proposal.sendCounter': 'Send counter proposal',
   'proposal.cancelCounter': 'Cancel counter',
   'proposal.pickOne': 'Include at least one commitment.',
+  'proposal.roundsInvalid': 'The number of rounds must be a whole number from 1 to {max}.',
   'proposal.invalid': 'This proposal is not valid: {message}',
   'proposal.seatHeading': '{seat} commits to',
   'proposal.summary': '{seat}: {instrument} {bound} {amount}',
 
   'proposals.heading': 'Proposals',
   'proposals.none': 'No proposals yet.',
-  'proposals.from': 'From {from} to {to}, round {round}, for {rounds} rounds',
+  'proposals.from': 'From {from} to {to}, round {round}, for {duration}',
   'proposals.counterOf': 'counters {id}',
   'proposals.accept': 'Accept',
   'proposals.reject': 'Reject',
@@ -236,7 +238,7 @@ export const en = {
   'resolution.before': 'Before',
   'resolution.after': 'After',
   'resolution.change': 'Change',
-  'resolution.levels': 'Policy used: {levels}',
+  'resolution.levels': 'Policy used',
   'resolution.score': 'Score: {score}',
   'resolution.compliance': 'Compliance with agreements',
   'resolution.noCompliance': 'No agreement was due this round.',
@@ -285,6 +287,7 @@ export const en = {
   'refused.chat/too-long': 'The message is too long.',
   'refused.rate/limited': 'Too many messages: wait a moment.',
   'refused.message/too-large': 'The message is too large.',
+  'refused.server/unavailable': 'The server cannot take moves right now: try again in a moment.',
 } as const;
 
 export type MessageKey = keyof typeof en;

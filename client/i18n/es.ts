@@ -15,6 +15,7 @@ export const es: { readonly [K in MessageKey]: string } = {
   'common.none': 'Ninguno',
   'common.round': 'Ronda {round}',
   'common.rounds': '{count} rondas',
+  'common.oneRound': '1 ronda',
   'common.seat': '{name} ({role})',
 
   'landing.heading': 'Negocia la frontera',
@@ -135,13 +136,14 @@ export const es: { readonly [K in MessageKey]: string } = {
   'proposal.sendCounter': 'Enviar contrapropuesta',
   'proposal.cancelCounter': 'Cancelar contrapropuesta',
   'proposal.pickOne': 'Incluye al menos un compromiso.',
+  'proposal.roundsInvalid': 'El número de rondas debe ser un número entero entre 1 y {max}.',
   'proposal.invalid': 'Esta propuesta no es válida: {message}',
   'proposal.seatHeading': '{seat} se compromete a',
   'proposal.summary': '{seat}: {instrument} {bound} {amount}',
 
   'proposals.heading': 'Propuestas',
   'proposals.none': 'Todavía no hay propuestas.',
-  'proposals.from': 'De {from} para {to}, ronda {round}, durante {rounds} rondas',
+  'proposals.from': 'De {from} para {to}, ronda {round}, durante {duration}',
   'proposals.counterOf': 'responde a {id}',
   'proposals.accept': 'Aceptar',
   'proposals.reject': 'Rechazar',
@@ -235,7 +237,7 @@ export const es: { readonly [K in MessageKey]: string } = {
   'resolution.before': 'Antes',
   'resolution.after': 'Después',
   'resolution.change': 'Cambio',
-  'resolution.levels': 'Política aplicada: {levels}',
+  'resolution.levels': 'Política aplicada',
   'resolution.score': 'Puntuación: {score}',
   'resolution.compliance': 'Cumplimiento de los acuerdos',
   'resolution.noCompliance': 'Ningún acuerdo vencía esta ronda.',
@@ -284,4 +286,5 @@ export const es: { readonly [K in MessageKey]: string } = {
   'refused.chat/too-long': 'El mensaje es demasiado largo.',
   'refused.rate/limited': 'Demasiados mensajes: espera un momento.',
   'refused.message/too-large': 'El mensaje es demasiado grande.',
+  'refused.server/unavailable': 'El servidor no puede recibir jugadas ahora mismo: inténtalo de nuevo en un momento.',
 };

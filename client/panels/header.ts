@@ -41,6 +41,7 @@ export function createHeader(ctx: TableContext): Panel & { dispose(): void } {
     phase.textContent = t('header.phase', { phase: t(`phase.${state.phase}`) });
     phase.dataset.phase = state.phase;
     phaseHelp.textContent = t(`phase.help.${state.phase}`);
+    clockBox.hidden = state.phase === 'ended';
     deadline = view.deadline;
     offset = frame.clockOffset;
     tick();

@@ -29,7 +29,10 @@ export function createProposalBuilder(ctx: TableContext): Panel & { prefill(prop
   for (const seat of scenario.seats) {
     const group = h('fieldset', { class: 'commit-group' }, h('legend', { text: t('proposal.seatHeading', { seat: local(seat.name) }) }));
     for (const inst of scenario.instruments.filter((i) => i.seat === seat.id)) {
-      const include = h('input', { attrs: { type: 'checkbox', name: `include-${inst.id}` } });
+      // The visible label names the instrument; the accessible name also says "include" and whose it is.
+      const include = h('input', {
+        attrs: { type: 'checkbox', name: `include-${inst.id}`, 'aria-label': t('proposal.include', { instrument: local(inst.label), seat: local(seat.name) }) },
+      });
       include.id = uid('inc');
       const amount = h('input', {
         class: 'amount',
@@ -43,7 +46,7 @@ export function createProposalBuilder(ctx: TableContext): Panel & { prefill(prop
         h(
           'div',
           { class: 'commit-row' },
-          h('span', { class: 'check' }, include, h('label', { attrs: { for: include.id }, text: t('proposal.include', { instrument: local(inst.label), seat: local(seat.name) }) })),
+          h('span', { class: 'check' }, include, h('label', { attrs: { for: include.id }, text: local(inst.label) })),
           h(
             'span',
             { class: 'amount-line' },

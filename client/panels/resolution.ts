@@ -39,15 +39,18 @@ export function createResolution(ctx: TableContext): Panel {
   const seatBlock = (r: RoundResult, seatId: string, history: readonly RoundResult[]): HTMLElement | null => {
     const outcome = r.seats[seatId];
     if (!outcome) return null;
-    const levels = Object.entries(outcome.levels)
-      .map(([id, amount]) => `${instrumentName(scenario, id)}: ${amountWithUnit(scenario, id, amount)}`)
-      .join('; ');
+    const levels = h(
+      'ul',
+      { class: 'levels-used' },
+      ...Object.entries(outcome.levels).map(([id, amount]) => h('li', {}, `${instrumentName(scenario, id)}: `, h('strong', { text: amountWithUnit(scenario, id, amount) }))),
+    );
     const changes = indicatorChanges(scenario, history, r.round, seatId);
     return h(
       'div',
       { class: `seat-outcome${seatId === ctx.seat ? ' mine' : ''}` },
       h('h3', { text: seatName(scenario, seatId) }),
-      h('p', { class: 'muted', text: t('resolution.levels', { levels }) }),
+      h('h4', { text: t('resolution.levels') }),
+      levels,
       table(
         t('resolution.costs'),
         [t('resolution.cost'), t('resolution.amount')],

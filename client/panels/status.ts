@@ -1,5 +1,5 @@
 import type { Refusal } from '../../shared/protocol.ts';
-import { isMessageKey, locale, t } from '../i18n/index.ts';
+import { locale, t, type MessageKey } from '../i18n/index.ts';
 import { fill, h } from '../ui/element.ts';
 import type { Problem } from '../ui/move-drafts.ts';
 
@@ -18,8 +18,8 @@ export function createStatusArea(): { el: HTMLElement; refusal(refusal: Refusal)
   return {
     el,
     refusal(refusal) {
-      const key = `refused.${refusal.code}`;
-      if (!isMessageKey(key)) return show(refusal.message);
+      // Typed as a key: a refusal code without a message is a compile error.
+      const key: MessageKey = `refused.${refusal.code}`;
       // The server's text names the exact numbers; it is written in English only.
       const detail = locale() === 'en' && refusal.message !== t(key) ? refusal.message : undefined;
       show(t(key), detail);

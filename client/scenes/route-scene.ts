@@ -56,11 +56,12 @@ export class RouteScene extends Phaser.Scene {
     const n = model.origins.length;
     const originY = (i: number): number => (n === 1 ? 200 : 120 + (i * 180) / (n - 1));
 
-    const setOutCurves = model.origins.map((o, i) => ({ o, c: curve(v(150, originY(i)), v(300, originY(i)), v(transit.x - transit.w / 2 - 4, transit.y + (i - (n - 1) / 2) * 18)) }));
+    const ox = 205;
+    const setOutCurves = model.origins.map((o, i) => ({ o, c: curve(v(ox + 14, originY(i)), v(320, originY(i)), v(transit.x - transit.w / 2 - 4, transit.y + (i - (n - 1) / 2) * 18)) }));
     const arrived = curve(v(transit.x + transit.w / 2 + 4, transit.y - 10), v(650, transit.y - 24), v(destination.x - destination.w / 2 - 6, destination.y - 10));
     const returned = curve(v(destination.x - 30, destination.y + destination.h / 2 + 4), v(690, 360), v(transit.x + 40, transit.y + transit.h / 2 + 6));
     const interdicted = curve(v(transit.x - 40, transit.y + transit.h / 2 + 4), v(transit.x - 60, 330), v(transit.x - 70, 372));
-    const diverted = curve(v(150, originY(0) - 22), v(480, -40), v(destination.x - 20, destination.y - destination.h / 2 - 6));
+    const diverted = curve(v(ox + 10, originY(0) - 16), v(480, -40), v(destination.x - 20, destination.y - destination.h / 2 - 6));
 
     this.drawArrow(g, diverted, model.diverted, COLORS.diverted);
     for (const { o, c } of setOutCurves) this.drawArrow(g, c, o.arrow, COLORS.setOut);
@@ -71,10 +72,10 @@ export class RouteScene extends Phaser.Scene {
     for (const [i, o] of model.origins.entries()) {
       const y = originY(i);
       g.fillStyle(COLORS.setOut, 1);
-      g.fillCircle(138, y, 12);
-      const name = this.label(138, y + (i === n - 1 && n > 1 ? 20 : -20), o.name, { color: INK, width: 230, size: 17 });
-      name.setOrigin(0.5, i === n - 1 && n > 1 ? 0 : 1);
-      name.setAlign('center');
+      g.fillCircle(ox, y, 12);
+      const name = this.label(ox - 20, y, o.name, { color: INK, width: 170, size: 16 });
+      name.setOrigin(1, 0.5);
+      name.setAlign('right');
       layer.add(name);
       layer.add(this.caption(setOutCurves[i]?.c, o.arrow.caption, '#334155', i === 0 ? -16 : 16));
     }
@@ -83,7 +84,7 @@ export class RouteScene extends Phaser.Scene {
 
     layer.add(this.caption(diverted, model.diverted.caption, '#166534', -16));
     layer.add(this.caption(arrived, model.arrived.caption, '#92400e', -18));
-    layer.add(this.caption(interdicted, model.interdicted.caption, '#991b1b', 0, -14));
+    layer.add(this.caption(interdicted, model.interdicted.caption, '#991b1b', 0, -14, 1));
     layer.add(this.caption(returned, model.returned.caption, '#5b21b6', 18));
 
     if (this.pendingAnimation && model.round !== null) {
@@ -123,8 +124,8 @@ export class RouteScene extends Phaser.Scene {
   }
 
   /** A caption beside the middle of an arrow, nudged off the line. */
-  private caption(c: Phaser.Curves.QuadraticBezier | undefined, text: string, color: string, dy: number, dx = 0): Phaser.GameObjects.Text {
-    const mid = c?.getPoint(0.5) ?? v(0, 0);
+  private caption(c: Phaser.Curves.QuadraticBezier | undefined, text: string, color: string, dy: number, dx = 0, at = 0.5): Phaser.GameObjects.Text {
+    const mid = c?.getPoint(at) ?? v(0, 0);
     const label = this.label(mid.x + dx, mid.y + dy, text, { color, size: 17, bold: true });
     label.setOrigin(dx < 0 ? 1 : 0.5, dy < 0 ? 1 : dy > 0 ? 0 : 0.5);
     label.setBackgroundColor('rgba(248,250,252,0.85)');

@@ -90,11 +90,13 @@ export function tableScreen(table: Table, scenario: Scenario): Screen {
     const frame = frameOf(model);
     if (!frame) return;
     built ??= build(model);
-    const { state } = frame;
+    const { state, view } = frame;
     if (state.phase !== lastPhase) {
       const first = lastPhase === null;
       lastPhase = state.phase;
       built.main.append(...ORDER[state.phase].map((key) => built?.mains[key].el).filter((x) => x !== undefined));
+      // Once the game is over the forms have nothing left to do; the end screen takes their place.
+      for (const key of ['builder', 'pledges', 'decision'] as const) built.mains[key].el.hidden = state.phase === 'ended' || (key === 'decision' && view.seat === null);
       if (!first) built.announce.textContent = `${t('header.phase', { phase: t(`phase.${state.phase}`) })}. ${t(`phase.help.${state.phase}`)}`;
     }
     for (const panel of built.panels) panel.update(frame);

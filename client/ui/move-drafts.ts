@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { decisionCost, findInstrument, instrumentsOf, isLegalLevel } from '../../shared/rules/instruments.ts';
-import { CHAT_MAX, Move } from '../../shared/rules/moves.ts';
+import { CHAT_MAX, MAX_AGREEMENT_ROUNDS, Move } from '../../shared/rules/moves.ts';
 import type { Instrument, Locale, Scenario } from '../../shared/scenario/schema.ts';
 import type { MessageKey, Params } from '../i18n/index.ts';
 import { formatNumber } from './format.ts';
@@ -58,6 +58,9 @@ export function buildProposal(scenario: Scenario, locale: Locale, draft: Proposa
   for (const row of chosen) {
     const problem = checkUse(scenario, locale, row);
     if (problem) return { ok: false, problem };
+  }
+  if (!Number.isInteger(draft.rounds) || draft.rounds < 1 || draft.rounds > MAX_AGREEMENT_ROUNDS) {
+    return failed('proposal.roundsInvalid', { max: MAX_AGREEMENT_ROUNDS });
   }
   const commitments = chosen.map((row) => ({ seat: row.seat, instrument: row.instrument, amount: row.amount }));
   const raw =

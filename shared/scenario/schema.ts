@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Aim, Bargaining, InstrumentClass } from '../framework.ts';
 
 /** Every player-facing text exists in English and Spanish. */
 export const Localized = z.object({
@@ -205,6 +206,18 @@ export const HistoryStep = z.object({
 });
 export type HistoryStep = z.infer<typeof HistoryStep>;
 
+/** A historical case the debrief compares decisions with; matched on the framework's vocabulary. */
+export const HistoricalCase = z.object({
+  id: Id,
+  instrument: InstrumentClass.optional(),
+  aim: Aim.optional(),
+  role: Role.optional(),
+  bargaining: Bargaining.optional(),
+  title: Localized,
+  text: Localized,
+});
+export type HistoricalCase = z.infer<typeof HistoricalCase>;
+
 export const Source = z.object({
   id: Id,
   citation: z.string().min(1),
@@ -238,6 +251,7 @@ export const ScenarioShape = z.object({
   events: z.array(ScenarioEvent).default([]),
   coefficients: Coefficients,
   history: z.array(HistoryStep).default([]),
+  cases: z.array(HistoricalCase).default([]),
   sources: z.array(Source).min(1),
 });
 

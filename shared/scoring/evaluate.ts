@@ -1,0 +1,133 @@
+import type { Costs, Scenario } from '../scenario/schema.ts';
+import { findInstrument } from '../rules/instruments.ts';
+import type { Commitment, Move } from '../rules/moves.ts';
+import type { GameState } from '../rules/state.ts';
+import { BOT_POLICIES } from '../bots/policy.ts';
+import { alternativesTo } from './alternatives.ts';
+import type { Bargaining, Evaluation, Ledger } from './card.ts';
+import { beliefState, project, type Projection } from './project.ts';
+import { GAIN_EPSILON, labelFor, MAX_HORIZON, scoreFor } from './thresholds.ts';
+
+/** The last round whose outcome the move can change: its own, or the due round of what it sets up. */
+export function horizonOf(scenario: Scenario, state: GameState, move: Move): number {
+  let end = state.round + (move.type === 'decide' ? 1 : 0);
+  if (move.type === 'threaten' || move.type === 'promise') end = Math.max(end, move.dueRound);
+  if (move.type === 'propose' || move.type === 'counter') end = Math.max(end, state.round + move.rounds - 1);
+  if (move.type === 'accept') {
+    const proposal = state.proposals.find((p) => p.id === move.proposalId);
+    if (proposal) end = Math.max(end, state.round + proposal.rounds - 1);
+  }
+  return Math.min(scenario.rounds.length, state.round + MAX_HORIZON, end);
+}
+
+type Expectation = { score: Record<string, number>; costs: Record<string, Costs> };
+
+/** Mean outcome over the spread of counterpart responses; null when the move is not legal. */
+function expect(scenario: Scenario, belief: GameState, seat: string, other: string, move: Move | null, horizon: number, random: () => number): Expectation | null {
+  const runs: Projection[] = [];
+  for (const policy of Object.values(BOT_POLICIES)) {
+    const p = project(scenario, belief, seat, other, move, policy, horizon, random);
+    if (p === null) return null;
+    runs.push(p);
+  }
+  const score: Record<string, number> = {};
+  const costs: Record<string, Costs> = {};
+  for (const id of Object.keys(runs[0].score)) {
+    score[id] = runs.reduce((a, r) => a + r.score[id], 0) / runs.length;
+    const kinds = ['political', 'reputational', 'implementation'] as const;
+    costs[id] = Object.fromEntries(kinds.map((k) => [k, runs.reduce((a, r) => a + r.costs[id][k], 0) / runs.length])) as Costs;
+  }
+  return { score, costs };
+}
+
+/** What the other side's commitments in a bundle cost it to carry out, per round: the concessions gained. */
+function concessionsIn(scenario: Scenario, seat: string, commitments: Commitment[]): number {
+  return commitments
+    .filter((c) => c.seat !== seat)
+    .reduce((a, c) => {
+      const inst = findInstrument(scenario, c.instrument);
+      if (!inst) return a;
+      const given = inst.commit === 'atLeast' ? c.amount - inst.param.min : inst.param.max - c.amount;
+      return a + given * inst.cost.implementation;
+    }, 0);
+}
+
+function bundleOf(state: GameState, move: Move): Commitment[] {
+  if (move.type === 'propose' || move.type === 'counter') return move.commitments;
+  if (move.type === 'accept') return state.proposals.find((p) => p.id === move.proposalId)?.commitments ?? [];
+  return [];
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** What made the difference to the best option: one kind of cost, or the other side's response. */
+export type Driver = 'political' | 'reputational' | 'implementation' | 'response';
+
+export type Verdict = { evaluation: Evaluation; ledger: Ledger; bargaining: Bargaining; driver: Driver };
+
+/**
+ * Like a chess engine's annotation: the decision's expected objective score for the seat,
+ * against the best of its legal alternatives, each projected by the round-resolution code
+ * against every bot policy as the counterpart's possible response.
+ */
+export function evaluateDecision(scenario: Scenario, state: GameState, seat: string, other: string, move: Move, random: () => number): Verdict {
+  const belief = beliefState(scenario, state, seat);
+  const horizon = horizonOf(scenario, state, move);
+  const options = alternativesTo(scenario, state, seat, move, random);
+  const actual = expect(scenario, belief, seat, other, move, horizon, random);
+  if (actual === null) throw new Error(`scored move ${move.type} is not legal in its own state`);
+  // The baseline is making no new choice: passing in talks, holding course in a decision.
+  const baselineMove = options.find((o) => o === null) ?? options.find((o) => o !== move && o?.type === 'decide') ?? null;
+  const baseline = expect(scenario, belief, seat, other, baselineMove, horizon, random) ?? actual;
+
+  let best = actual.score[seat];
+  let bestOption: Move | null | undefined;
+  let bestOutcome: Expectation = actual;
+  let counted = 1;
+  for (const option of options) {
+    if (option === move) continue;
+    const outcome = option === baselineMove ? baseline : expect(scenario, belief, seat, other, option, horizon, random);
+    if (outcome === null) continue;
+    counted += 1;
+    if (outcome.score[seat] > best + 1e-9) {
+      best = outcome.score[seat];
+      bestOption = option;
+      bestOutcome = outcome;
+    }
+  }
+  const loss = best - actual.score[seat];
+  const label = labelFor(loss);
+  const kinds = ['political', 'reputational', 'implementation'] as const;
+  const delta = Object.fromEntries(kinds.map((k) => [k, actual.costs[seat][k] - baseline.costs[seat][k]])) as Costs;
+  const ledger: Ledger = {
+    costs: Object.fromEntries(kinds.map((k) => [k, round2(Math.max(0, delta[k]))])) as Costs,
+    concessions: round2(concessionsIn(scenario, seat, bundleOf(state, move))),
+    harmsAverted: round2(kinds.reduce((a, k) => a + Math.max(0, -delta[k]), 0)),
+  };
+  let driver: Driver = 'response';
+  let widest = 0.5;
+  for (const k of kinds) {
+    const extra = actual.costs[seat][k] - bestOutcome.costs[seat][k];
+    if (extra > widest) {
+      widest = extra;
+      driver = k;
+    }
+  }
+  const gains = (id: string) => actual.score[id] - baseline.score[id] > GAIN_EPSILON;
+  const bargaining: Bargaining = gains(seat) && gains(other) ? 'positive-sum' : 'zero-sum';
+  return {
+    evaluation: {
+      score: scoreFor(loss),
+      label,
+      expected: round2(actual.score[seat]),
+      best: round2(best),
+      baseline: round2(baseline.score[seat]),
+      bestAlternative: label === 'best' || label === 'good' || bestOption === undefined ? null : bestOption === null ? { kind: 'pass' } : { kind: 'move', move: bestOption },
+      alternatives: counted,
+      horizon,
+    },
+    ledger,
+    bargaining,
+    driver,
+  };
+}

@@ -1,0 +1,85 @@
+import type { Effect, Scenario } from '../scenario/schema.ts';
+import { findInstrument, instrumentsOf } from '../rules/instruments.ts';
+import type { GameState, Threat } from '../rules/state.ts';
+import type { Leverage } from './card.ts';
+
+/** Which kind of leverage each instrument's effect puts to use (FRAMEWORK §1, §3). */
+export const LEVERAGE_OF: Record<Effect, Leverage> = {
+  enforcement: 'flows',
+  loosen: 'flows',
+  accept_returns: 'returns',
+  request_returns: 'returns',
+  tariff: 'trade',
+  aid: 'money',
+  pathway: 'pathways',
+  asylum: 'pathways',
+};
+
+/** Which way of moving an instrument harms the other side: up for these, down for the rest. */
+const HARMS_WHEN_RAISED = new Set<Effect>(['tariff', 'loosen', 'request_returns']);
+
+export function harmsOther(effect: Effect, delta: number): boolean {
+  return HARMS_WHEN_RAISED.has(effect) ? delta > 0 : delta < 0 && effect !== 'asylum';
+}
+
+/**
+ * The context a decision is judged in: what the seat could see when it made it. Built
+ * from the player's view, so nothing hidden from the seat enters its verdict.
+ */
+export type Moment = {
+  seat: string;
+  /** The seat on the other side of this decision. */
+  other: string;
+  role: 'destination' | 'transit';
+  /** Threats against this seat still pending. */
+  threatsAgainst: Threat[];
+  /** This seat's own pending threats. */
+  threatsBy: Threat[];
+  /** A harmful instrument the other side has in force against this seat (tariff, loosened controls, returns pushed on it). */
+  harmInForce: boolean;
+  /** Last round the other side carried out a threat against this seat or broke an agreement by choice. */
+  harmedLastRound: boolean;
+  leverageAvailable: Leverage[];
+};
+
+export function counterpartOf(scenario: Scenario, seat: string): string {
+  const mine = scenario.seats.find((s) => s.id === seat);
+  const other = scenario.seats.find((s) => s.id !== seat && s.role !== mine?.role) ?? scenario.seats.find((s) => s.id !== seat);
+  return other?.id ?? seat;
+}
+
+function harmfulLevelInForce(scenario: Scenario, state: GameState, by: string): boolean {
+  return instrumentsOf(scenario, by).some((inst) => {
+    const level = state.seats[by]?.policy[inst.id] ?? inst.param.min;
+    const baseline = inst.start ?? inst.param.min;
+    return HARMS_WHEN_RAISED.has(inst.effect) && level > baseline;
+  });
+}
+
+export function momentOf(scenario: Scenario, state: GameState, seat: string, other = counterpartOf(scenario, seat)): Moment {
+  const last = state.history.at(-1);
+  const lastThreats = new Set((last?.threats ?? []).filter((t) => t.status === 'carried_out').map((t) => t.id));
+  const harmedByThreat = state.threats.some((t) => t.target === seat && t.by === other && lastThreats.has(t.id));
+  const brokeByChoice = (last?.compliance ?? []).some((c) => c.seat === other && c.ratio < 1 && c.limitedBy === 'choice');
+  const role = scenario.seats.find((s) => s.id === seat)?.role ?? 'transit';
+  return {
+    seat,
+    other,
+    role,
+    threatsAgainst: state.threats.filter((t) => t.status === 'pending' && t.target === seat),
+    threatsBy: state.threats.filter((t) => t.status === 'pending' && t.by === seat),
+    harmInForce: harmfulLevelInForce(scenario, state, other),
+    harmedLastRound: harmedByThreat || brokeByChoice,
+    leverageAvailable: [...new Set(instrumentsOf(scenario, seat).map((i) => LEVERAGE_OF[i.effect]))],
+  };
+}
+
+/** A harm is in play when one is in force, was just inflicted, or is threatened. */
+export function harmInPlay(m: Moment): boolean {
+  return m.harmInForce || m.harmedLastRound || m.threatsAgainst.length > 0;
+}
+
+export function leverageOfInstrument(scenario: Scenario, id: string): Leverage | null {
+  const inst = findInstrument(scenario, id);
+  return inst ? LEVERAGE_OF[inst.effect] : null;
+}
