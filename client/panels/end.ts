@@ -1,5 +1,5 @@
 import { local, locale, t } from '../i18n/index.ts';
-import { fill, h } from '../ui/element.ts';
+import { fill, h, scrollable } from '../ui/element.ts';
 import { formatNumber } from '../ui/format.ts';
 import { seatWithRole } from '../ui/names.ts';
 import type { Panel, TableContext, TableFrame } from './table-context.ts';
@@ -74,7 +74,7 @@ export function createEnd(ctx: TableContext): Panel {
         }),
       ),
     );
-    fill(body, scores, history, h('p', {}, h('a', { class: 'button-link', text: t('end.newGame'), attrs: { href: '/' } })));
+    fill(body, scrollable(t('end.scores'), scores), scrollable(t('end.history'), history), h('p', {}, h('a', { class: 'button-link', text: t('end.newGame'), attrs: { href: '/' } })));
     heading.focus();
   }
 

@@ -1,7 +1,7 @@
 import type { GameState, RoundResult } from '../../shared/rules/state.ts';
 import { COST_KINDS } from '../../shared/scenario/schema.ts';
 import { local, locale, t } from '../i18n/index.ts';
-import { fill, h, type Child } from '../ui/element.ts';
+import { fill, h, scrollable, type Child } from '../ui/element.ts';
 import { formatDelta, formatNumber, formatPercent } from '../ui/format.ts';
 import { amountWithUnit, describeUse, instrumentName, seatName } from '../ui/names.ts';
 import { indicatorChanges } from '../ui/round-summary.ts';
@@ -17,16 +17,19 @@ export function createResolution(ctx: TableContext): Panel {
 
   const num = (n: number, digits = 0): string => formatNumber(locale(), n, digits);
 
-  const table = (caption: string, head: string[], rows: Child[][], className = ''): HTMLTableElement =>
-    h(
+  const table = (caption: string, head: string[], rows: Child[][], className = ''): HTMLElement =>
+    scrollable(
+      caption,
+      h(
       'table',
       { class: `data ${className}` },
       h('caption', { text: caption }),
       h('thead', {}, h('tr', {}, ...head.map((text, i) => h('th', { text, attrs: { scope: 'col', class: i > 0 ? 'num' : undefined } })))),
       h('tbody', {}, ...rows.map((cells) => h('tr', {}, ...cells.map((cell, i) => (i === 0 ? h('th', { attrs: { scope: 'row' } }, cell) : h('td', { class: 'num' }, cell)))))),
+      ),
     );
 
-  const flowsTable = (r: RoundResult): HTMLTableElement => {
+  const flowsTable = (r: RoundResult): HTMLElement => {
     const name = (id: string): string => {
       const flow = scenario.flows.find((f) => f.id === id);
       return flow ? local(flow.name) : id;

@@ -62,3 +62,8 @@ export function field(label: string, control: HTMLElement, hint?: string): HTMLD
 export function setDisabled(el: HTMLButtonElement | HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | HTMLFieldSetElement, disabled: boolean): void {
   if (el.disabled !== disabled) el.disabled = disabled;
 }
+
+/** A wide table scrolls sideways on a phone instead of stretching the page; the keyboard can scroll it too. */
+export function scrollable(label: string, table: HTMLTableElement): HTMLDivElement {
+  return h('div', { class: 'table-scroll', attrs: { role: 'region', 'aria-label': label, tabindex: 0 } }, table);
+}
