@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Locale, Timers } from './scenario/schema.ts';
+import { Locale, Localized, Role, Timers } from './scenario/schema.ts';
 import { Move } from './rules/moves.ts';
 import { GameState } from './rules/state.ts';
 import { RejectionCode } from './rules/result.ts';
@@ -42,6 +42,8 @@ export const Welcome = z.object({
   seat: z.string(),
   /** Keep it: joining again with it returns this seat for as long as the game lives. */
   seatToken: z.string(),
+  /** This seat's private briefing: the public scenario carries none. */
+  briefing: Localized,
 });
 export type Welcome = z.infer<typeof Welcome>;
 
@@ -72,6 +74,16 @@ export const CreatedGame = z.object({
   joinUrl: z.string(),
 });
 export type CreatedGame = z.infer<typeof CreatedGame>;
+
+/** HTTP: what the holder of a game link may know before joining. */
+export const GameSummary = z.object({
+  gameId: z.string(),
+  scenarioId: z.string(),
+  phase: z.string(),
+  round: z.number().int(),
+  seats: z.array(z.object({ id: z.string(), role: Role, name: Localized, taken: z.boolean() })),
+});
+export type GameSummary = z.infer<typeof GameSummary>;
 
 export const ScenarioSummary = z.object({
   id: z.string(),

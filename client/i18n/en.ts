@@ -7,13 +7,8 @@ export const en = {
   'app.tagline': 'A negotiation game about migration diplomacy',
   'app.skip': 'Skip to main content',
   'lang.label': 'Language',
-  'lang.en': 'English',
-  'lang.es': 'Español',
   'common.loading': 'Loading…',
-  'common.close': 'Close',
   'common.error': 'Something went wrong: {message}',
-  'common.retry': 'Try again',
-  'common.none': 'None',
   'common.round': 'Round {round}',
   'common.rounds': '{count} rounds',
   'common.oneRound': '1 round',
@@ -25,7 +20,6 @@ export const en = {
   'landing.scenarios': 'Scenarios',
   'landing.noScenarios': 'No scenarios are available on this server.',
   'landing.create': 'Create game',
-  'landing.createFor': 'Create a game of “{title}”',
   'landing.creating': 'Creating the game…',
   'landing.created': 'Your game is ready. Share this link with the other player:',
   'landing.link': 'Join link',
@@ -98,8 +92,6 @@ export const en = {
   'indicators.score': 'Score: {score}',
 
   'briefing.heading': 'Your private briefing',
-  'briefing.show': 'Show briefing',
-  'briefing.hide': 'Hide briefing',
   'briefing.hidden': 'Only you know: {label} = {value}',
 
   'events.heading': 'News this round',
@@ -116,8 +108,6 @@ export const en = {
   'map.returned': 'returned',
   'map.unavailable': 'The animated map could not start in this browser; all numbers are in the round summary.',
 
-  'status.heading': 'Messages',
-  'status.sent': 'Sent.',
 
   'ready.button': 'Ready',
   'ready.done': 'Ready — waiting for {seats}',
@@ -140,7 +130,6 @@ export const en = {
   'proposal.roundsInvalid': 'The number of rounds must be a whole number from 1 to {max}.',
   'proposal.invalid': 'This proposal is not valid: {message}',
   'proposal.seatHeading': '{seat} commits to',
-  'proposal.summary': '{seat}: {instrument} {bound} {amount}',
 
   'proposals.heading': 'Proposals',
   'proposals.none': 'No proposals yet.',
@@ -207,7 +196,6 @@ export const en = {
   'decision.costs': 'Expected costs this round: political {political}, reputational {reputational}',
   'decision.commitments': 'Commitments in force',
   'decision.noCommitments': 'No agreement binds you this round.',
-  'decision.commitmentLine': '{instrument} {bound} {amount} (agreement {id})',
   'decision.submit': 'Seal decision',
   'decision.sealed': 'Sealed — waiting for {seats}',
   'decision.allSealed': 'All decisions are sealed.',
@@ -229,7 +217,6 @@ export const en = {
   'resolution.stranded': 'Waiting in the transit state: {count}',
   'resolution.salience': 'Public salience of migration: {value}',
   'resolution.events': 'Events: {events}',
-  'resolution.seatHeading': '{seat}',
   'resolution.costs': 'Costs this round',
   'resolution.cost': 'Cost',
   'resolution.amount': 'Amount',

@@ -6,13 +6,8 @@ export const es: { readonly [K in MessageKey]: string } = {
   'app.tagline': 'Un juego de negociación sobre diplomacia migratoria',
   'app.skip': 'Saltar al contenido principal',
   'lang.label': 'Idioma',
-  'lang.en': 'English',
-  'lang.es': 'Español',
   'common.loading': 'Cargando…',
-  'common.close': 'Cerrar',
   'common.error': 'Algo salió mal: {message}',
-  'common.retry': 'Reintentar',
-  'common.none': 'Ninguno',
   'common.round': 'Ronda {round}',
   'common.rounds': '{count} rondas',
   'common.oneRound': '1 ronda',
@@ -24,7 +19,6 @@ export const es: { readonly [K in MessageKey]: string } = {
   'landing.scenarios': 'Escenarios',
   'landing.noScenarios': 'Este servidor no tiene escenarios disponibles.',
   'landing.create': 'Crear partida',
-  'landing.createFor': 'Crear una partida de «{title}»',
   'landing.creating': 'Creando la partida…',
   'landing.created': 'Tu partida está lista. Comparte este enlace con el otro jugador:',
   'landing.link': 'Enlace para unirse',
@@ -97,8 +91,6 @@ export const es: { readonly [K in MessageKey]: string } = {
   'indicators.score': 'Puntuación: {score}',
 
   'briefing.heading': 'Tu informe confidencial',
-  'briefing.show': 'Mostrar informe',
-  'briefing.hide': 'Ocultar informe',
   'briefing.hidden': 'Solo tú lo sabes: {label} = {value}',
 
   'events.heading': 'Noticias de esta ronda',
@@ -115,8 +107,6 @@ export const es: { readonly [K in MessageKey]: string } = {
   'map.returned': 'devueltos',
   'map.unavailable': 'El mapa animado no pudo iniciarse en este navegador; todas las cifras están en el resumen de la ronda.',
 
-  'status.heading': 'Mensajes',
-  'status.sent': 'Enviado.',
 
   'ready.button': 'Listo',
   'ready.done': 'Listo — esperando a {seats}',
@@ -139,7 +129,6 @@ export const es: { readonly [K in MessageKey]: string } = {
   'proposal.roundsInvalid': 'El número de rondas debe ser un número entero entre 1 y {max}.',
   'proposal.invalid': 'Esta propuesta no es válida: {message}',
   'proposal.seatHeading': '{seat} se compromete a',
-  'proposal.summary': '{seat}: {instrument} {bound} {amount}',
 
   'proposals.heading': 'Propuestas',
   'proposals.none': 'Todavía no hay propuestas.',
@@ -206,7 +195,6 @@ export const es: { readonly [K in MessageKey]: string } = {
   'decision.costs': 'Costes previstos esta ronda: políticos {political}, de reputación {reputational}',
   'decision.commitments': 'Compromisos vigentes',
   'decision.noCommitments': 'Ningún acuerdo te obliga esta ronda.',
-  'decision.commitmentLine': '{instrument} {bound} {amount} (acuerdo {id})',
   'decision.submit': 'Sellar decisión',
   'decision.sealed': 'Sellada — esperando a {seats}',
   'decision.allSealed': 'Todas las decisiones están selladas.',
@@ -228,7 +216,6 @@ export const es: { readonly [K in MessageKey]: string } = {
   'resolution.stranded': 'Esperando en el Estado de tránsito: {count}',
   'resolution.salience': 'Relevancia pública de la migración: {value}',
   'resolution.events': 'Sucesos: {events}',
-  'resolution.seatHeading': '{seat}',
   'resolution.costs': 'Costes de esta ronda',
   'resolution.cost': 'Coste',
   'resolution.amount': 'Cantidad',

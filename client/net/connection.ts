@@ -2,6 +2,7 @@ import { Client, type Room } from '@colyseus/sdk';
 import { z } from 'zod';
 import {
   CreatedGame,
+  GameSummary,
   PlayerView,
   Refusal,
   ScenarioSummary,
@@ -12,7 +13,7 @@ import {
 import type { Move } from '../../shared/rules/moves.ts';
 import { Scenario } from '../../shared/scenario/schema.ts';
 import { clockOffsetFrom } from '../ui/format.ts';
-import { GameLobby } from './lobby.ts';
+
 import { holdSeat } from './seat-store.ts';
 
 /**
@@ -70,26 +71,9 @@ export async function listScenarios(): Promise<ScenarioSummary[]> {
   return parsedOrThrow(ScenarioList, await requestJson('/api/scenarios'), 'scenario list');
 }
 
-/** Scenario files shipped with the client, for servers that do not serve the full scenario. */
-const bundledScenarios = import.meta.glob<unknown>(['../../scenarios/*.json', '!../../scenarios/schema.json'], { import: 'default' });
-
-async function bundledScenario(id: string): Promise<Scenario | null> {
-  for (const load of Object.values(bundledScenarios)) {
-    const parsed = Scenario.safeParse(await load());
-    if (parsed.success && parsed.data.id === id) return parsed.data;
-  }
-  return null;
-}
-
-/** The full scenario (instruments, texts, history) the table is played from. */
+/** The public scenario (instruments, texts, history) the table is played from; briefings come with the welcome. */
 export async function fetchScenario(id: string): Promise<Scenario> {
-  try {
-    return parsedOrThrow(Scenario, await requestJson(`/api/scenarios/${encodeURIComponent(id)}`), 'scenario');
-  } catch (error) {
-    const bundled = await bundledScenario(id);
-    if (bundled) return bundled;
-    throw error;
-  }
+  return parsedOrThrow(Scenario, await requestJson(`/api/scenarios/${encodeURIComponent(id)}`), 'scenario');
 }
 
 export async function createGame(body: CreateGameBody): Promise<CreatedGame> {
@@ -98,9 +82,9 @@ export async function createGame(body: CreateGameBody): Promise<CreatedGame> {
 }
 
 /** Seats and who holds them; null when there is no such game. */
-export async function fetchLobby(gameId: string): Promise<GameLobby | null> {
+export async function fetchLobby(gameId: string): Promise<GameSummary | null> {
   try {
-    return parsedOrThrow(GameLobby, await requestJson(`/api/games/${encodeURIComponent(gameId)}`), 'game');
+    return parsedOrThrow(GameSummary, await requestJson(`/api/games/${encodeURIComponent(gameId)}`), 'game');
   } catch (error) {
     if (error instanceof HttpError && error.status === 404) return null;
     throw error;
@@ -194,7 +178,8 @@ export async function joinTable(gameId: string, options: JoinOptions): Promise<T
   model.clockOffset = clockOffset;
   setStatus('online');
 
-  const rejoin = async (attempt: number): Promise<void> => {
+  // A declaration, so the leave handler wired above can already call it.
+  async function rejoin(attempt: number): Promise<void> {
     if (leaving) return;
     setStatus('reconnecting');
     const delay = REJOIN_DELAYS_MS[attempt];
@@ -210,7 +195,7 @@ export async function joinTable(gameId: string, options: JoinOptions): Promise<T
     } catch {
       await rejoin(attempt + 1);
     }
-  };
+  }
 
   return {
     model: () => model,

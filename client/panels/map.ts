@@ -26,7 +26,9 @@ export function createMap(ctx: TableContext): Panel & { dispose(): void } {
     { class: 'map-legend', attrs: { 'aria-hidden': 'true' } },
     ...(['setOut', 'diverted', 'interdicted', 'arrived', 'returned'] as const).map((s) => h('li', { class: `legend-${s}`, text: t(STREAM_WORD[s]) })),
   );
-  const el = h('section', { class: 'card map-card', attrs: { 'aria-labelledby': 'map-h' } }, h('h2', { id: 'map-h', text: t('map.heading') }), stage, legend);
+  // On a phone the map keeps a readable size and scrolls sideways.
+  const scroller = h('div', { class: 'map-scroll', attrs: { role: 'group', 'aria-labelledby': 'map-h', tabindex: 0 } }, stage);
+  const el = h('section', { class: 'card map-card', attrs: { 'aria-labelledby': 'map-h' } }, h('h2', { id: 'map-h', text: t('map.heading') }), scroller, legend);
 
   let map: RouteMap | null = null;
   let disposed = false;

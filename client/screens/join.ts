@@ -2,7 +2,7 @@ import { JoinOptions } from '../../shared/protocol.ts';
 import type { Scenario } from '../../shared/scenario/schema.ts';
 import { local, locale, t, type MessageKey } from '../i18n/index.ts';
 import { fetchLobby, fetchScenario, joinErrorMessage, joinTable, type Table } from '../net/connection.ts';
-import type { GameLobby } from '../net/lobby.ts';
+import type { GameSummary } from '../../shared/protocol.ts';
 import { forgetSeat, heldSeat } from '../net/seat-store.ts';
 import { fill, h, uid } from '../ui/element.ts';
 import type { Screen } from './screen.ts';
@@ -35,7 +35,7 @@ export function joinScreen(gameId: string, onSeated: Seated): Screen {
     onSeated(table, scenario);
   };
 
-  const showForm = (lobby: GameLobby, scenario: Scenario, problem?: string): void => {
+  const showForm = (lobby: GameSummary, scenario: Scenario, problem?: string): void => {
     const name = h('input', { attrs: { type: 'text', name: 'name', autocomplete: 'nickname', maxlength: 60, required: true } });
     name.id = uid('name');
     const nameHint = h('p', { class: 'hint', id: `${name.id}-hint`, text: t('join.nameHint') });

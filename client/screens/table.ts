@@ -50,10 +50,17 @@ export function tableScreen(table: Table, scenario: Scenario): Screen {
   const build = (model: TableModel): NonNullable<typeof built> => {
     const seat = model.view?.seat ?? model.welcome?.seat ?? null;
     const status = createStatusArea();
+    const welcome = model.welcome;
+    // The public scenario has no briefings: this seat's own arrived with the welcome.
+    const briefed = welcome ? { ...scenario, seats: scenario.seats.map((s) => (s.id === welcome.seat ? { ...s, briefing: welcome.briefing } : s)) } : scenario;
     const ctx: TableContext = {
-      scenario,
+      scenario: briefed,
       seat,
-      send: (move) => table.send(move),
+      send: (move) => {
+        // A new intent replaces the last complaint; a refusal of this one shows again.
+        status.clear();
+        table.send(move);
+      },
       version: () => table.model().view?.state.version ?? 0,
       notify: (problem) => status.problem(problem),
     };

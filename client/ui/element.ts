@@ -65,5 +65,5 @@ export function setDisabled(el: HTMLButtonElement | HTMLInputElement | HTMLSelec
 
 /** A wide table scrolls sideways on a phone instead of stretching the page; the keyboard can scroll it too. */
 export function scrollable(label: string, table: HTMLTableElement): HTMLDivElement {
-  return h('div', { class: 'table-scroll', attrs: { role: 'region', 'aria-label': label, tabindex: 0 } }, table);
+  return h('div', { class: 'table-scroll', attrs: { role: 'group', 'aria-label': label, tabindex: 0 } }, table);
 }

@@ -1,4 +1,6 @@
-import type { GameState, Phase } from '../../shared/rules/state.ts';
+import { PHASES_OF } from '../../shared/rules/apply-move.ts';
+import type { MoveType } from '../../shared/rules/moves.ts';
+import type { GameState } from '../../shared/rules/state.ts';
 
 /** What this seat may do right now; a control that does not apply is shown disabled, never hidden. */
 export type Controls = {
@@ -10,24 +12,20 @@ export type Controls = {
   ready: boolean;
 };
 
-const NEGOTIATING: readonly Phase[] = ['negotiation'];
-const CHATTING: readonly Phase[] = ['briefing', 'negotiation', 'decision', 'resolution', 'debrief'];
-const READYING: readonly Phase[] = ['briefing', 'negotiation', 'resolution', 'debrief'];
-
 const NOTHING: Controls = { propose: false, answer: false, pledge: false, chat: false, decide: false, ready: false };
 
-/** Mirrors the phases in which the rules accept each move, so the UI never offers a move sure to be refused. */
+/** Read from the rules' own table of phases, so the UI never offers a move sure to be refused. */
 export function controlsFor(state: GameState, seat: string | null): Controls {
   const mine = seat === null ? undefined : state.seats[seat];
   if (!mine || state.phase === 'ended') return NOTHING;
-  const negotiating = NEGOTIATING.includes(state.phase);
+  const allows = (type: MoveType) => PHASES_OF[type].includes(state.phase);
   return {
-    propose: negotiating,
-    answer: negotiating,
-    pledge: negotiating,
-    chat: CHATTING.includes(state.phase),
-    decide: state.phase === 'decision' && !mine.submitted,
-    ready: READYING.includes(state.phase) && !mine.ready,
+    propose: allows('propose'),
+    answer: allows('accept'),
+    pledge: allows('threaten'),
+    chat: allows('chat'),
+    decide: allows('decide') && !mine.submitted,
+    ready: allows('ready') && !mine.ready,
   };
 }
 

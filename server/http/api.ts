@@ -3,7 +3,8 @@ import express from 'express';
 import type { Application, NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { CreateGameBody } from '../../shared/protocol.ts';
-import type { CreatedGame } from '../../shared/protocol.ts';
+import type { CreatedGame, GameSummary } from '../../shared/protocol.ts';
+import { publicScenario } from '../../shared/scenario/public.ts';
 import { playerView, replay } from '../../shared/rules/index.ts';
 import type { ScenarioCatalogue } from '../scenarios/catalogue.ts';
 import type { GameStore } from '../store/store.ts';
@@ -39,6 +40,12 @@ export function mountApi(app: Application, deps: ApiDeps): void {
     res.json(catalogue.summaries());
   });
 
+  api.get('/scenarios/:id', (req, res) => {
+    const scenario = catalogue.get(req.params.id);
+    if (scenario === undefined) return sendError(res, 404, { code: 'scenario/unknown', message: `No scenario "${req.params.id.slice(0, 40)}" on this server.` });
+    res.json(publicScenario(scenario));
+  });
+
   api.post('/games', async (req, res) => {
     const body = CreateGameBody.safeParse(req.body);
     if (!body.success) return badBody(res, body.error);
@@ -69,13 +76,14 @@ export function mountApi(app: Application, deps: ApiDeps): void {
     // The public view: what anyone holding the link may know, no seat's secrets.
     const state = playerView(replay(scenario, record), null);
     const taken = new Set((await store.loadSeats(game.gameId)).map((seat) => seat.seatId));
-    res.json({
+    const summary: GameSummary = {
       gameId: game.gameId,
       scenarioId: game.scenarioId,
       phase: state.phase,
       round: state.round,
-      seats: scenario.seats.map((seat) => ({ id: seat.id, name: seat.name, taken: taken.has(seat.id) })),
-    });
+      seats: scenario.seats.map((seat) => ({ id: seat.id, role: seat.role, name: seat.name, taken: taken.has(seat.id) })),
+    };
+    res.json(summary);
   });
 
   api.get('/games/:id/record', async (req, res) => {

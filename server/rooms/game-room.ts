@@ -182,7 +182,8 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
     const seat = this.table.seating.seatOf(client.sessionId);
     const seatToken = this.tokens.get(client.sessionId);
     if (seat === null || seatToken === undefined) return;
-    const welcome: Welcome = { gameId: this.table.game.gameId, seat, seatToken };
+    const briefing = this.table.scenario.seats.find((s) => s.id === seat)?.briefing ?? { en: '', es: '' };
+    const welcome: Welcome = { gameId: this.table.game.gameId, seat, seatToken, briefing };
     client.send('welcome', welcome);
   }
 

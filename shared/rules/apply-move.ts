@@ -8,8 +8,8 @@ import type { GameState, Phase } from './state.ts';
 
 export type Applied = { state: GameState; events: GameEvent[] };
 
-/** The phases in which each kind of move may be made. */
-const PHASES_OF: Record<Move['type'], readonly Phase[]> = {
+/** The phases in which each kind of move may be made: the client reads it too, to offer only what the rules take. */
+export const PHASES_OF: Record<Move['type'], readonly Phase[]> = {
   propose: ['negotiation'],
   counter: ['negotiation'],
   accept: ['negotiation'],

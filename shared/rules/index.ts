@@ -1,5 +1,5 @@
 export { createGame } from './create-game.ts';
-export { applyMove, type Applied } from './apply-move.ts';
+export { applyMove, PHASES_OF, type Applied } from './apply-move.ts';
 export { advancePhase, canAdvanceEarly, phaseSeconds, type Advanced } from './advance-phase.ts';
 export { resolveRound } from './resolve-round.ts';
 export { playerView } from './player-view.ts';

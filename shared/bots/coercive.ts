@@ -1,0 +1,71 @@
+import { findInstrument, meetsCommitment, type Commitment, type InstrumentUse, type Proposal } from '../rules/index.ts';
+import { ceilingsAt, commitShare, trimToBudget } from './bundles.ts';
+import type { BotContext } from './policy.ts';
+import { statusQuo, stepUp } from './levels.ts';
+import { counterparts, covered, holding, inForce } from './reading.ts';
+import { punitiveTransit } from './punitive.ts';
+import { sealLevels } from './sealed-levels.ts';
+import { ACCEPT, answerProposals, counterWith, proposeOnce, threatenOnce } from './talk.ts';
+import { byRole, type Conduct } from './turn.ts';
+import { COERCIVE_ENFORCEMENT, COERCIVE_RETURNS } from './tuning.ts';
+import { weigh } from './value.ts';
+
+/**
+ * The coercive hegemon (Adamson & Tsourapas 2019: a threat *as a punishment unless* the
+ * target meets a demand), played as in June 2019: every month, a tariff one step above
+ * the one in force unless the transit state deploys high enforcement and accepts returns,
+ * due that same month; carried out when the demand is not met, dropped when it is.
+ */
+
+/** The demand on one transit state: high enforcement and returns, cut to what it could afford. */
+export function coerciveDemands(ctx: BotContext, transit: string): InstrumentUse[] {
+  const { scenario, view } = ctx;
+  const asked = [...commitShare(scenario, transit, 'enforcement', COERCIVE_ENFORCEMENT), ...commitShare(scenario, transit, 'accept_returns', COERCIVE_RETURNS)];
+  return trimToBudget(scenario, view, transit, asked).map((c) => ({ instrument: c.instrument, amount: c.amount }));
+}
+
+/** The deal on offer: the demand met, the tariff suspended. */
+function demandBundle(ctx: BotContext, transit: string): Commitment[] {
+  const demands = coerciveDemands(ctx, transit).map((d) => ({ seat: transit, ...d }));
+  return demands.length === 0 ? [] : [...demands, ...ceilingsAt(ctx.scenario, ctx.seat, 'tariff', 0)];
+}
+
+function meetsDemands(ctx: BotContext, p: Proposal): boolean {
+  return coerciveDemands(ctx, p.from).every((d) => {
+    const inst = findInstrument(ctx.scenario, d.instrument);
+    return inst !== undefined && p.commitments.some((c) => c.seat === p.from && c.instrument === d.instrument && meetsCommitment(inst, c.amount, d.amount));
+  });
+}
+
+function demandsMet(ctx: BotContext, transit: string): boolean {
+  return coerciveDemands(ctx, transit).every((d) => covered(ctx.scenario, ctx.view, ctx.seat, transit, d));
+}
+
+const coerciveDestination: Conduct = {
+  talk: (ctx) => {
+    const answers = answerProposals(ctx, (p) => {
+      const { gives, gets } = weigh(ctx.scenario, ctx.view, ctx.seat, p.from, p.commitments);
+      return meetsDemands(ctx, p) && gives <= gets ? ACCEPT : counterWith(demandBundle(ctx, p.from), 1);
+    });
+    if (answers.length > 0) return answers;
+    const tariffs = holding(ctx.scenario, ctx.seat, 'tariff');
+    return counterparts(ctx.scenario, ctx.seat).flatMap((transit) => {
+      const demands = coerciveDemands(ctx, transit);
+      if (demands.length === 0 || demandsMet(ctx, transit)) return [];
+      const ultimatums = demands.flatMap((demand) =>
+        tariffs.map((inst) => ({ demand, consequence: { instrument: inst.id, amount: stepUp(inst, inForce(ctx.view, inst)) } })),
+      );
+      return [...threatenOnce(ctx, transit, ultimatums), ...proposeOnce(ctx, transit, demandBundle(ctx, transit), 1)];
+    });
+  },
+  decide: (ctx) => {
+    const { scenario, view, seat } = ctx;
+    const plan = statusQuo(scenario, seat);
+    const met = counterparts(scenario, seat).every((t) => demandsMet(ctx, t));
+    for (const inst of holding(scenario, seat, 'tariff')) plan[inst.id] = met ? inst.param.min : inForce(view, inst);
+    return sealLevels(ctx, plan);
+  },
+};
+
+/** As a transit state the coercive temperament answers any tariff punitively, and otherwise shows restraint. */
+export const coercive = byRole(coerciveDestination, punitiveTransit(['tariff']));

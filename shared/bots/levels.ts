@@ -1,0 +1,70 @@
+import { decisionCost, instrumentsOf, type GameState } from '../rules/index.ts';
+import type { Instrument, Scenario } from '../scenario/schema.ts';
+
+type Rounding = 'down' | 'up' | 'nearest';
+
+/** The legal level of `inst` closest to `amount` in the given direction: on a step, within range. */
+export function snap(inst: Instrument, amount: number, rounding: Rounding = 'nearest'): number {
+  const { min, max, step } = inst.param;
+  const raw = (amount - min) / step;
+  const steps = rounding === 'down' ? Math.floor(raw + 1e-9) : rounding === 'up' ? Math.ceil(raw - 1e-9) : Math.round(raw);
+  const last = Math.round((max - min) / step);
+  const level = min + Math.max(0, Math.min(last, steps)) * step;
+  return Math.round(level * 1e9) / 1e9;
+}
+
+/** The level at `fraction` of the instrument's range (0 = min, 1 = max), on a step. */
+export function share(inst: Instrument, fraction: number, rounding: Rounding = 'down'): number {
+  return snap(inst, inst.param.min + fraction * (inst.param.max - inst.param.min), rounding);
+}
+
+/** One step further along the range than `level` (stays at the max). */
+export function stepUp(inst: Instrument, level: number, steps = 1): number {
+  return snap(inst, level + steps * inst.param.step, 'down');
+}
+
+/** The status quo: each instrument at its starting level, or its minimum. */
+export function statusQuo(scenario: Scenario, seat: string): Record<string, number> {
+  return Object.fromEntries(instrumentsOf(scenario, seat).map((inst) => [inst.id, inst.start ?? inst.param.min]));
+}
+
+/** Every instrument at its minimum: the cheapest decision there is. */
+export function minimum(scenario: Scenario, seat: string): Record<string, number> {
+  return Object.fromEntries(instrumentsOf(scenario, seat).map((inst) => [inst.id, inst.param.min]));
+}
+
+/** Raise `levels` to a floor or lower it to a ceiling, per the instrument's `commit`. */
+export function bind(levels: Record<string, number>, inst: Instrument, amount: number): void {
+  const level = levels[inst.id] ?? inst.param.min;
+  levels[inst.id] = inst.commit === 'atLeast' ? Math.max(level, amount) : Math.min(level, amount);
+}
+
+/** The same, for a threatened consequence, which runs against the commitment (raise a ceiling-type, cut a floor-type). */
+export function carry(levels: Record<string, number>, inst: Instrument, amount: number): void {
+  const level = levels[inst.id] ?? inst.param.min;
+  levels[inst.id] = inst.commit === 'atMost' ? Math.max(level, amount) : Math.min(level, amount);
+}
+
+export function spending(scenario: Scenario, seat: string, levels: Record<string, number>): number {
+  return decisionCost(scenario, seat, levels).implementation;
+}
+
+/**
+ * Cut levels until their implementation cost fits the seat's capacity: the biggest
+ * spenders first, and the levels it is bound to (`keep`) only when nothing else is left.
+ */
+export function fitBudget(scenario: Scenario, view: GameState, seat: string, levels: Record<string, number>, keep: ReadonlySet<string> = new Set()): Record<string, number> {
+  const fitted = { ...levels };
+  const capacity = view.seats[seat].capacity;
+  const spendOn = (inst: Instrument) => (fitted[inst.id] ?? inst.param.min) * inst.cost.implementation;
+  const order = instrumentsOf(scenario, seat)
+    .filter((inst) => inst.cost.implementation > 0)
+    .sort((a, b) => Number(keep.has(a.id)) - Number(keep.has(b.id)) || spendOn(b) - spendOn(a));
+  for (const inst of order) {
+    const excess = spending(scenario, seat, fitted) - capacity;
+    if (excess <= 1e-9) break;
+    const steps = Math.ceil(excess / (inst.param.step * inst.cost.implementation) - 1e-9);
+    fitted[inst.id] = snap(inst, (fitted[inst.id] ?? inst.param.min) - steps * inst.param.step, 'down');
+  }
+  return fitted;
+}

@@ -1,0 +1,100 @@
+import { findInstrument, instrumentsOf, meetsCommitment, type Agreement, type Commitment, type GameState, type InstrumentUse, type Threat } from '../rules/index.ts';
+import type { Effect, Instrument, Role, Scenario } from '../scenario/schema.ts';
+
+/**
+ * What a seat can read off its own view of the table. Everything here works on a
+ * `playerView`: nothing needs another seat's hidden parameters or sealed decision.
+ */
+
+export function roleOf(scenario: Scenario, seat: string): Role {
+  const found = scenario.seats.find((s) => s.id === seat);
+  if (!found) throw new Error(`no seat "${seat}" in ${scenario.id}`);
+  return found.role;
+}
+
+/** The seats across the table: transit states for a destination, destinations for a transit state. */
+export function counterparts(scenario: Scenario, seat: string): string[] {
+  const role = roleOf(scenario, seat);
+  return scenario.seats.filter((s) => s.role !== role).map((s) => s.id);
+}
+
+/** A seat's instruments with a given effect, read by what they do rather than by id. */
+export function holding(scenario: Scenario, seat: string, effect: Effect): Instrument[] {
+  return instrumentsOf(scenario, seat).filter((inst) => inst.effect === effect);
+}
+
+export function agreementsInForce(view: GameState, seat: string, other?: string): Agreement[] {
+  return view.agreements.filter(
+    (a) => a.parties.includes(seat) && (other === undefined || a.parties.includes(other)) && a.fromRound <= view.round && view.round <= a.toRound,
+  );
+}
+
+/** Commitments `by` owes this round under agreements `seat` is party to (`by` may be `seat` itself). */
+export function owedBy(view: GameState, seat: string, by: string): Commitment[] {
+  const other = by === seat ? undefined : by;
+  return agreementsInForce(view, seat, other).flatMap((a) => a.commitments.filter((c) => c.seat === by));
+}
+
+/** Does an agreement in force already bind `by` to do at least what `use` asks? */
+export function covered(scenario: Scenario, view: GameState, seat: string, by: string, use: InstrumentUse): boolean {
+  const inst = findInstrument(scenario, use.instrument);
+  if (!inst) return false;
+  return owedBy(view, seat, by).some((c) => c.instrument === use.instrument && meetsCommitment(inst, c.amount, use.amount));
+}
+
+export function pendingThreats(view: GameState, by: string, target: string): Threat[] {
+  return view.threats.filter((t) => t.by === by && t.target === target && t.status === 'pending');
+}
+
+/** Threats `by` made against `target` still hanging over it, unless an agreement already meets the demand. */
+export function threatsHanging(scenario: Scenario, view: GameState, by: string, target: string): Threat[] {
+  return pendingThreats(view, by, target).filter((t) => !covered(scenario, view, target, target, t.demand));
+}
+
+/** This seat's own threats falling due this round whose demand no agreement has met: credibility says carry them out. */
+export function threatsToCarryOut(scenario: Scenario, view: GameState, seat: string): Threat[] {
+  return view.threats.filter((t) => t.by === seat && t.status === 'pending' && t.dueRound === view.round && !covered(scenario, view, seat, t.target, t.demand));
+}
+
+/** A destination's tariff in force: the levels it last decided, above the minimum. */
+export function tariffInForce(scenario: Scenario, view: GameState, destination: string): boolean {
+  return holding(scenario, destination, 'tariff').some((inst) => (view.seats[destination]?.policy[inst.id] ?? inst.param.min) > inst.param.min);
+}
+
+/** Has `destination` agreed with `seat` to hold every tariff at its minimum this round? */
+export function tariffLifted(scenario: Scenario, view: GameState, seat: string, destination: string): boolean {
+  const tariffs = holding(scenario, destination, 'tariff');
+  return tariffs.length > 0 && tariffs.every((inst) => covered(scenario, view, seat, destination, { instrument: inst.id, amount: inst.param.min }));
+}
+
+/** Did `by` fall short, by its own choice, of an agreement with `against` in the last round resolved? */
+export function breachedLastRound(view: GameState, by: string, against: string): boolean {
+  const last = view.history.at(-1);
+  if (!last) return false;
+  return last.compliance.some((c) => {
+    if (c.seat !== by || c.ratio >= 1 || c.limitedBy !== 'choice') return false;
+    return view.agreements.some((a) => a.id === c.agreementId && a.parties.includes(against));
+  });
+}
+
+export function lastArrivals(view: GameState): number | undefined {
+  return view.history.at(-1)?.arrivals;
+}
+
+export function proposedThisRound(view: GameState, seat: string, to: string): boolean {
+  return view.proposals.some((p) => p.from === seat && p.to === to && p.round === view.round);
+}
+
+export function threatenedThisRound(view: GameState, seat: string, target: string): boolean {
+  return view.threats.some((t) => t.by === seat && t.target === target && t.round === view.round);
+}
+
+/** A proposal between the two seats still waiting for an answer. */
+export function openBetween(view: GameState, a: string, b: string): boolean {
+  return view.proposals.some((p) => p.status === 'open' && ((p.from === a && p.to === b) || (p.from === b && p.to === a)));
+}
+
+/** The level of an instrument in force: what its seat last decided, or its start. */
+export function inForce(view: GameState, inst: Instrument): number {
+  return view.seats[inst.seat]?.policy[inst.id] ?? inst.start ?? inst.param.min;
+}

@@ -1,0 +1,43 @@
+import type { Move } from '../rules/index.ts';
+import type { BotContext, BotPolicy } from './policy.ts';
+import { roleOf } from './reading.ts';
+
+/** A temperament for one role: what it says in negotiation and what it seals in the decision. */
+export type Conduct = {
+  /** Answers to proposals addressed to this seat, then its own openings; [] once it has nothing more to say. */
+  talk: (ctx: BotContext) => Move[];
+  /** The levels it seals for the round: legal and within its capacity. */
+  decide: (ctx: BotContext) => Record<string, number>;
+};
+
+/**
+ * The phase discipline every bot shares, so that none can loop: it presses ready once in
+ * the phases that wait for it, seals one decision, and in negotiation says ready only
+ * when it has nothing more to say and no proposal of its own awaits an answer.
+ */
+export function takeTurn(ctx: BotContext, conduct: Conduct): Move[] {
+  const { view, seat } = ctx;
+  const mine = view.seats[seat];
+  const ready: Move = { type: 'ready', version: view.version };
+  switch (view.phase) {
+    case 'briefing':
+    case 'resolution':
+    case 'debrief':
+      return mine.ready ? [] : [ready];
+    case 'decision':
+      return mine.submitted ? [] : [{ type: 'decide', version: view.version, levels: conduct.decide(ctx) }];
+    case 'negotiation': {
+      const moves = conduct.talk(ctx);
+      if (moves.length > 0) return moves;
+      const awaiting = view.proposals.some((p) => p.from === seat && p.status === 'open');
+      return mine.ready || awaiting ? [] : [ready];
+    }
+    case 'ended':
+      return [];
+  }
+}
+
+/** A policy that plays one conduct as a destination and another as a transit state. */
+export function byRole(destination: Conduct, transit: Conduct): BotPolicy {
+  return (ctx) => takeTurn(ctx, roleOf(ctx.scenario, ctx.seat) === 'destination' ? destination : transit);
+}

@@ -1,0 +1,12 @@
+import type { Scenario } from './schema.ts';
+
+/** Stands in for a briefing in the copy of a scenario everyone may download. */
+export const PRIVATE_BRIEFING = { en: '(private to this seat)', es: '(privado de este puesto)' };
+
+/**
+ * The scenario as anyone at the table may read it: every seat's briefing is private and
+ * reaches its owner alone, in the welcome message.
+ */
+export function publicScenario(scenario: Scenario): Scenario {
+  return { ...scenario, seats: scenario.seats.map((seat) => ({ ...seat, briefing: PRIVATE_BRIEFING })) };
+}

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { Scenario } from '../../shared/scenario/schema.ts';
+import type { RunningServer } from '../../server/app.ts';
+import { createGame, joinGame, SCENARIO_ID, startTestServer, tempDataDir } from './harness.ts';
+
+const full = Scenario.parse(JSON.parse(readFileSync(new URL('../../scenarios/us-mexico-2019.json', import.meta.url), 'utf8')));
+const briefingOf = (seat: string) => full.seats.find((s) => s.id === seat)?.briefing;
+
+let server: RunningServer;
+let data: Awaited<ReturnType<typeof tempDataDir>>;
+
+beforeAll(async () => {
+  data = await tempDataDir();
+  server = await startTestServer(data.dir);
+});
+
+afterAll(async () => {
+  await server?.close();
+  await data?.remove();
+});
+
+describe('private briefings', () => {
+  it('are left out of the scenario anyone can download', async () => {
+    const res = await fetch(`${server.url}/api/scenarios/${SCENARIO_ID}`);
+    expect(res.status).toBe(200);
+    const body = await res.text();
+    const scenario = Scenario.parse(JSON.parse(body));
+    expect(scenario.instruments.length).toBe(full.instruments.length);
+    for (const seat of full.seats) {
+      expect(body).not.toContain(seat.briefing.en.slice(0, 60));
+      expect(body).not.toContain(seat.briefing.es.slice(0, 60));
+    }
+  });
+
+  it('reach each seat alone, in its welcome', async () => {
+    const gameId = await createGame(server);
+    const us = await joinGame(server, gameId, { name: 'Ana', seat: 'us' });
+    const mx = await joinGame(server, gameId, { name: 'Luis', seat: 'mx' });
+    expect((await us.welcome()).briefing).toEqual(briefingOf('us'));
+    expect((await mx.welcome()).briefing).toEqual(briefingOf('mx'));
+    await us.settle();
+    await mx.settle();
+    const usBriefing = briefingOf('us')?.en ?? 'missing';
+    expect(mx.received.some((m) => JSON.stringify(m.payload).includes(usBriefing.slice(0, 60)))).toBe(false);
+    await us.room.leave();
+    await mx.room.leave();
+  });
+
+  it('answer 404 for an unknown scenario', async () => {
+    const res = await fetch(`${server.url}/api/scenarios/atlantis`);
+    expect(res.status).toBe(404);
+    expect((await res.json()).code).toBe('scenario/unknown');
+  });
+});
