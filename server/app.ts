@@ -27,7 +27,8 @@ export type StartOptions = {
   host?: string;
 };
 
-export type RunningServer = { port: number; url: string; close(): Promise<void> };
+/** `store` is the server's own, for tests that must read a record before the game has ended. */
+export type RunningServer = { port: number; url: string; store: GameStore; close(): Promise<void> };
 
 /**
  * One process, one port: the HTTP API, the built client and the game rooms' WebSockets.
@@ -86,5 +87,5 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     })();
     return closing;
   };
-  return { port, url: `http://localhost:${port}`, close };
+  return { port, url: `http://localhost:${port}`, store, close };
 }

@@ -87,8 +87,11 @@ export function mountApi(app: Application, deps: ApiDeps): void {
   });
 
   api.get('/games/:id/record', async (req, res) => {
-    const record = await store.loadRecord(req.params.id);
-    if (record === null) return unknownGame(res, req.params.id);
+    const game = await store.loadGame(req.params.id);
+    const record = game === null ? null : await store.loadRecord(game.gameId);
+    if (game === null || record === null) return unknownGame(res, req.params.id);
+    // While the game is played the record holds sealed decisions, private talks and the seed.
+    if (!game.finished) return sendError(res, 403, { code: 'record/in-play', message: 'The record opens when the game has ended.' });
     res.json(record);
   });
 

@@ -53,3 +53,12 @@ describe('private briefings', () => {
     expect((await res.json()).code).toBe('scenario/unknown');
   });
 });
+
+describe('the game record', () => {
+  it('stays closed while the game is played: it holds sealed decisions, private talks and the seed', async () => {
+    const gameId = await createGame(server);
+    const res = await fetch(`${server.url}/api/games/${gameId}/record`);
+    expect(res.status).toBe(403);
+    expect((await res.json()).code).toBe('record/in-play');
+  });
+});

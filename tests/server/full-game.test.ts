@@ -6,7 +6,7 @@ import { playerView, replay, stateHash } from '../../shared/rules/index.ts';
 import type { Move } from '../../shared/rules/moves.ts';
 import type { Scenario } from '../../shared/scenario/schema.ts';
 import type { RunningServer } from '../../server/app.ts';
-import { allIn, createGame, fetchRecord, joinGame, SCENARIO_ID, startTestServer, tempDataDir } from './harness.ts';
+import { allIn, createGame, fetchRecord, joinGame, SCENARIO_ID, startTestServer, storedRecord, tempDataDir } from './harness.ts';
 import type { Player } from './harness.ts';
 
 let server: RunningServer;
@@ -122,7 +122,7 @@ describe('two seats play a whole game over real WebSockets', () => {
     expect(started.deadline).not.toBeNull();
     const next = await watcher.view((s) => s.phase === 'negotiation');
     expect(next.deadline).toBeGreaterThan(started.deadline ?? Infinity);
-    const record = await fetchRecord(server, gameId);
+    const record = await storedRecord(server, gameId);
     expect(record.entries).toMatchObject([{ kind: 'advance', seq: 1, reason: 'timer' }]);
     await watcher.room.leave();
   });

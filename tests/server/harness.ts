@@ -49,10 +49,18 @@ export async function createGame(server: RunningServer, body: Partial<CreateGame
   return CreatedGame.parse(await res.json()).gameId;
 }
 
+/** The record over HTTP, as anyone may read it once the game has ended. */
 export async function fetchRecord(server: RunningServer, gameId: string): Promise<GameRecord> {
   const res = await fetch(`${server.url}/api/games/${gameId}/record`);
   if (res.status !== 200) throw new Error(`record: HTTP ${res.status}`);
   return GameRecord.parse(await res.json());
+}
+
+/** The record straight from the server's store: for checks made while the game is still played. */
+export async function storedRecord(server: RunningServer, gameId: string): Promise<GameRecord> {
+  const record = await server.store.loadRecord(gameId);
+  if (record === null) throw new Error(`no record for ${gameId}`);
+  return record;
 }
 
 type Received = { type: string; payload: unknown };

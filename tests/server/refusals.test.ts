@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_MESSAGE_BYTES } from '../../shared/protocol.ts';
 import type { Move } from '../../shared/rules/moves.ts';
 import type { RunningServer } from '../../server/app.ts';
-import { createGame, fetchRecord, joinGame, playTo, startTestServer, tempDataDir } from './harness.ts';
+import { createGame, joinGame, playTo, startTestServer, storedRecord, tempDataDir } from './harness.ts';
 import type { Player } from './harness.ts';
 
 let server: RunningServer;
@@ -36,7 +36,7 @@ async function expectRefused(sender: Player, send: () => void, code: string, abo
   const others = everyone.filter((p) => p !== sender);
   await Promise.all(everyone.map((p) => p.settle()));
   const marks = new Map(everyone.map((p) => [p, p.mark()]));
-  const entriesBefore = (await fetchRecord(server, gameId)).entries.length;
+  const entriesBefore = (await storedRecord(server, gameId)).entries.length;
   const versionBefore = sender.version;
 
   send();
@@ -53,7 +53,7 @@ async function expectRefused(sender: Player, send: () => void, code: string, abo
   }
   expect(sender.since(marks.get(sender) ?? 0).map((m) => m.type)).toEqual(['refused']);
   expect(sender.version).toBe(versionBefore);
-  expect((await fetchRecord(server, gameId)).entries.length).toBe(entriesBefore);
+  expect((await storedRecord(server, gameId)).entries.length).toBe(entriesBefore);
   expect(sender.connected).toBe(true);
 }
 

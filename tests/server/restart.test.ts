@@ -5,7 +5,7 @@ import { playerView, replay, stateHash } from '../../shared/rules/index.ts';
 import { parseScenario } from '../../shared/scenario/parse.ts';
 import type { Scenario } from '../../shared/scenario/schema.ts';
 import type { RunningServer } from '../../server/app.ts';
-import { createGame, fetchRecord, joinGame, playTo, SCENARIO_ID, startTestServer, tempDataDir } from './harness.ts';
+import { createGame, joinGame, playTo, SCENARIO_ID, startTestServer, storedRecord, tempDataDir } from './harness.ts';
 
 let data: Awaited<ReturnType<typeof tempDataDir>>;
 let scenario: Scenario;
@@ -55,7 +55,7 @@ describe('a restart loses no table', () => {
     await expect(joinGame(server, gameId, { name: 'Someone', seat: 'mx' })).rejects.toThrow(/seat taken/);
     back.move({ type: 'chat', version: back.version, to: 'mx', text: 'Still there?' });
     const after = await back.view((s) => s.chat.length === 2);
-    const record = await fetchRecord(server, gameId);
+    const record = await storedRecord(server, gameId);
     expect(record.entries.map((e) => e.seq)).toEqual(record.entries.map((_e, i) => i + 1));
     expect(stateHash(playerView(replay(scenario, record), 'us'))).toBe(stateHash(after.state));
     await back.room.leave();
