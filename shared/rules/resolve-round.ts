@@ -36,7 +36,7 @@ export function settleRound(scenario: Scenario, state: GameState): void {
   const stranded: Record<string, number> = {};
   for (const t of transits) {
     const absorbed = effectStrength(scenario, t.id, 'asylum', levelsOf(t.id));
-    stranded[t.id] = Math.max(0, movement.interdictedBy[t.id] + movement.returnedTo[t.id] - absorbed);
+    stranded[t.id] = Math.max(0, movement.interdictedBy[t.id] * c.strandedShare + movement.returnedTo[t.id] - absorbed);
   }
   const strandedTotal = Object.values(stranded).reduce((a, b) => a + b, 0);
 

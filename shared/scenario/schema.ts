@@ -173,6 +173,8 @@ export const Coefficients = z.object({
   recovery: Fraction,
   /** Political cost to the destination per 1,000 arrivals above threshold at full salience. */
   arrivalsPoliticalCost: NonNegative,
+  /** Share of the people a transit state stops who stay on its soil; the rest are sent home or move on. */
+  strandedShare: Fraction.default(1),
   /** Reputational and political cost to the transit state per 1,000 people stranded on its soil. */
   strandedReputationalCost: NonNegative,
   strandedPoliticalCost: NonNegative,
