@@ -3,6 +3,7 @@ import { Locale, Localized, Role, Timers } from './scenario/schema.ts';
 import { Move } from './rules/moves.ts';
 import { GameState } from './rules/state.ts';
 import { RejectionCode } from './rules/result.ts';
+import { FrameworkCard } from './scoring/card.ts';
 
 /** The one room name on the server. */
 export const GAME_ROOM = 'game';
@@ -55,17 +56,27 @@ export const Refusal = z.object({
 });
 export type Refusal = z.infer<typeof Refusal>;
 
+/** Framework cards released to this seat: its own decisions' cards, as the game's setting allows. */
+export const CardsMessage = z.object({ cards: z.array(FrameworkCard) });
+export type CardsMessage = z.infer<typeof CardsMessage>;
+
 export const ServerMessage = {
   view: PlayerView,
   welcome: Welcome,
   refused: Refusal,
+  cards: CardsMessage,
 } as const;
+
+/** When a seat sees the framework cards on its decisions: at once, when the round resolves, or when the game ends. */
+export const CardRelease = z.enum(['immediate', 'round', 'end']);
+export type CardRelease = z.infer<typeof CardRelease>;
 
 /** HTTP: create a game. */
 export const CreateGameBody = z.object({
   scenarioId: z.string().min(1).max(40),
   seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
   timers: Timers.partial().optional(),
+  cards: CardRelease.optional(),
 });
 export type CreateGameBody = z.infer<typeof CreateGameBody>;
 
