@@ -11,6 +11,7 @@ import type { MessageRate } from './rooms/limits.ts';
 import { GameRoom } from './rooms/game-room.ts';
 import type { GameRoomOptions, RoomDeps } from './rooms/room-deps.ts';
 import { loadCatalogue } from './scenarios/catalogue.ts';
+import { createScorer } from './scoring/scorer.ts';
 import { SqliteStore } from './store/sqlite-store.ts';
 import type { GameStore } from './store/store.ts';
 
@@ -38,8 +39,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const { log } = options;
   const catalogue = await loadCatalogue(options.scenariosDir, log);
   const store: GameStore = new SqliteStore(options.dataDir);
+  const scorer = createScorer(log.child({ component: 'scoring' }));
   const openings = new Set<string>();
-  const deps: RoomDeps = { store, catalogue, log, messageRate: options.messageRate ?? DEFAULT_MESSAGE_RATE, openings };
+  const deps: RoomDeps = { store, catalogue, log, messageRate: options.messageRate ?? DEFAULT_MESSAGE_RATE, openings, scorer };
 
   const openRoom = async (gameId: string): Promise<void> => {
     openings.add(gameId);
@@ -60,7 +62,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     logger: log.child({ component: 'colyseus' }),
     express: (app) => {
       app.disable('x-powered-by');
-      mountApi(app, { store, catalogue, log, openRoom });
+      mountApi(app, { store, catalogue, log, scorer, openRoom });
       serveClient(app, options.distDir);
     },
   });
@@ -83,6 +85,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const close = (): Promise<void> => {
     closing ??= (async () => {
       await server.gracefullyShutdown(false);
+      // Cards still being scored are lost with the workers; the next start scores them again.
+      await scorer.close();
       await store.close();
     })();
     return closing;

@@ -3,10 +3,12 @@ import express from 'express';
 import type { Application, NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { CreateGameBody } from '../../shared/protocol.ts';
-import type { CreatedGame, GameSummary } from '../../shared/protocol.ts';
+import type { CardsMessage, CreatedGame, GameSummary } from '../../shared/protocol.ts';
 import { publicScenario } from '../../shared/scenario/public.ts';
 import { playerView, replay } from '../../shared/rules/index.ts';
 import type { ScenarioCatalogue } from '../scenarios/catalogue.ts';
+import { completeCards } from '../scoring/record-decisions.ts';
+import type { Scorer } from '../scoring/scorer.ts';
 import type { GameStore } from '../store/store.ts';
 import { badBody, sendError } from './http-error.ts';
 
@@ -14,6 +16,7 @@ export type ApiDeps = {
   store: GameStore;
   catalogue: ScenarioCatalogue;
   log: Logger;
+  scorer: Scorer;
   /** Opens the live room of a stored game. */
   openRoom: (gameId: string) => Promise<void>;
 };
@@ -61,6 +64,7 @@ export function mountApi(app: Application, deps: ApiDeps): void {
       seed: body.data.seed ?? randomInt(0, 2 ** 31 - 1),
       createdAt: Date.now(),
       timers: body.data.timers ?? {},
+      cards: body.data.cards ?? 'immediate',
     });
     await deps.openRoom(gameId);
     log.info({ gameId, scenarioId: scenario.id }, 'game created');
@@ -93,6 +97,17 @@ export function mountApi(app: Application, deps: ApiDeps): void {
     // While the game is played the record holds sealed decisions, private talks and the seed.
     if (!game.finished) return sendError(res, 403, { code: 'record/in-play', message: 'The record opens when the game has ended.' });
     res.json(record);
+  });
+
+  api.get('/games/:id/cards', async (req, res) => {
+    const game = await store.loadGame(req.params.id);
+    const record = game === null ? null : await store.loadRecord(game.gameId);
+    const scenario = game === null ? undefined : catalogue.get(game.scenarioId);
+    if (game === null || record === null || scenario === undefined) return unknownGame(res, req.params.id);
+    // Every seat's cards: during play they would coach one side with the other's position.
+    if (!game.finished) return sendError(res, 403, { code: 'record/in-play', message: 'The cards open when the game has ended.' });
+    const cards: CardsMessage = { cards: await completeCards(deps.scorer, store, scenario, record, log.child({ gameId: game.gameId })) };
+    res.json(cards);
   });
 
   api.use((req, res) => {

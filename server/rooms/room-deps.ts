@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { ScenarioCatalogue } from '../scenarios/catalogue.ts';
+import type { Scorer } from '../scoring/scorer.ts';
 import type { GameStore } from '../store/store.ts';
 import type { MessageRate } from './limits.ts';
 
@@ -9,6 +10,8 @@ export type RoomDeps = {
   catalogue: ScenarioCatalogue;
   log: Logger;
   messageRate: MessageRate;
+  /** Scores decisions on worker threads; the room never waits for it. */
+  scorer: Scorer;
   /**
    * Games the server itself is opening right now. Colyseus also lets any client ask
    * for a room over HTTP; a game room opens only for an id in this set.

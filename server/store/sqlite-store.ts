@@ -2,9 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
+import { CardRelease } from '../../shared/protocol.ts';
 import { RecordEntry } from '../../shared/record.ts';
 import type { GameRecord } from '../../shared/record.ts';
 import { Timers } from '../../shared/scenario/schema.ts';
+import { FrameworkCard } from '../../shared/scoring/card.ts';
 import type { GameMeta, GameStore, StoredGame, StoredSeat } from './store.ts';
 
 export const SQLITE_FILE = 'border-bargain.sqlite';
@@ -17,7 +19,8 @@ CREATE TABLE IF NOT EXISTS games (
   seed INTEGER NOT NULL,
   created_at INTEGER NOT NULL,
   timers TEXT NOT NULL,
-  finished INTEGER NOT NULL DEFAULT 0
+  finished INTEGER NOT NULL DEFAULT 0,
+  cards TEXT NOT NULL DEFAULT 'immediate'
 );
 CREATE TABLE IF NOT EXISTS entries (
   game_id TEXT NOT NULL REFERENCES games(game_id),
@@ -32,7 +35,16 @@ CREATE TABLE IF NOT EXISTS seats (
   name TEXT NOT NULL,
   PRIMARY KEY (game_id, seat_id)
 );
+CREATE TABLE IF NOT EXISTS cards (
+  game_id TEXT NOT NULL REFERENCES games(game_id),
+  seq INTEGER NOT NULL,
+  json TEXT NOT NULL,
+  PRIMARY KEY (game_id, seq)
+);
 `;
+
+/** Columns added after the first release, with the default an older database's games get. */
+const ADDED_COLUMNS = [{ table: 'games', column: 'cards', definition: "TEXT NOT NULL DEFAULT 'immediate'" }];
 
 const GameRow = z.object({
   game_id: z.string(),
@@ -42,10 +54,12 @@ const GameRow = z.object({
   created_at: z.number(),
   timers: z.string(),
   finished: z.number().int(),
+  cards: CardRelease,
 });
 const EntryRow = z.object({ json: z.string() });
 const SeatRow = z.object({ seat_id: z.string(), token_hash: z.string(), name: z.string() });
 const IdRow = z.object({ game_id: z.string() });
+const ColumnRow = z.object({ name: z.string() });
 const StoredTimers = Timers.partial();
 
 /**
@@ -61,12 +75,21 @@ export class SqliteStore implements GameStore {
     this.db = new DatabaseSync(join(dataDir, SQLITE_FILE));
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
     this.db.exec(SCHEMA);
+    this.addMissingColumns();
+  }
+
+  /** A database written before a column existed gets it, with its default: old games keep working. */
+  private addMissingColumns(): void {
+    for (const { table, column, definition } of ADDED_COLUMNS) {
+      const columns = this.db.prepare(`PRAGMA table_info(${table})`).all().map((row) => ColumnRow.parse(row).name);
+      if (!columns.includes(column)) this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+    }
   }
 
   async createGame(meta: GameMeta): Promise<void> {
     this.db
-      .prepare('INSERT INTO games (game_id, scenario_id, scenario_version, seed, created_at, timers) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(meta.gameId, meta.scenarioId, meta.scenarioVersion, meta.seed, meta.createdAt, JSON.stringify(meta.timers));
+      .prepare('INSERT INTO games (game_id, scenario_id, scenario_version, seed, created_at, timers, cards) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(meta.gameId, meta.scenarioId, meta.scenarioVersion, meta.seed, meta.createdAt, JSON.stringify(meta.timers), meta.cards);
   }
 
   async loadGame(gameId: string): Promise<StoredGame | null> {
@@ -80,6 +103,7 @@ export class SqliteStore implements GameStore {
       seed: game.seed,
       createdAt: game.created_at,
       timers: StoredTimers.parse(JSON.parse(game.timers)),
+      cards: game.cards,
       finished: game.finished === 1,
     };
   }
@@ -127,6 +151,17 @@ export class SqliteStore implements GameStore {
       const seat = SeatRow.parse(row);
       return { seatId: seat.seat_id, tokenHash: seat.token_hash, name: seat.name };
     });
+  }
+
+  async saveCard(gameId: string, card: FrameworkCard): Promise<void> {
+    this.db
+      .prepare('INSERT INTO cards (game_id, seq, json) VALUES (?, ?, ?) ON CONFLICT (game_id, seq) DO UPDATE SET json = excluded.json')
+      .run(gameId, card.seq, JSON.stringify(card));
+  }
+
+  async loadCards(gameId: string): Promise<FrameworkCard[]> {
+    const rows = this.db.prepare('SELECT json FROM cards WHERE game_id = ? ORDER BY seq').all(gameId);
+    return rows.map((row) => FrameworkCard.parse(JSON.parse(EntryRow.parse(row).json)));
   }
 
   async close(): Promise<void> {

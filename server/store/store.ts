@@ -1,5 +1,7 @@
+import type { CardRelease } from '../../shared/protocol.ts';
 import type { GameRecord, RecordEntry } from '../../shared/record.ts';
 import type { Timers } from '../../shared/scenario/schema.ts';
+import type { FrameworkCard } from '../../shared/scoring/card.ts';
 
 /** What the store keeps about a game besides its log: enough to rebuild its room after a restart. */
 export type GameMeta = {
@@ -10,6 +12,8 @@ export type GameMeta = {
   createdAt: number;
   /** The instructor's per-game phase lengths, overriding the scenario's. */
   timers: Partial<Timers>;
+  /** When each seat sees the framework cards on its decisions. */
+  cards: CardRelease;
 };
 
 export type StoredGame = GameMeta & { finished: boolean };
@@ -33,5 +37,9 @@ export interface GameStore {
   /** Insert or replace the holder of a seat. */
   saveSeat(gameId: string, seatId: string, tokenHash: string, name: string): Promise<void>;
   loadSeats(gameId: string): Promise<StoredSeat[]>;
+  /** Insert or replace the framework card of the decision at `card.seq`. */
+  saveCard(gameId: string, card: FrameworkCard): Promise<void>;
+  /** The game's stored cards, by seq; a decision the server never finished scoring has none. */
+  loadCards(gameId: string): Promise<FrameworkCard[]>;
   close(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { findInstrument, instrumentsOf, meetsCommitment, type Agreement, type Commitment, type GameState, type InstrumentUse, type Threat } from '../rules/index.ts';
 import type { Effect, Instrument, Role, Scenario } from '../scenario/schema.ts';
+import { CREDIBLE_THREAT } from './tuning.ts';
 
 /**
  * What a seat can read off its own view of the table. Everything here works on a
@@ -48,6 +49,8 @@ export function pendingThreats(view: GameState, by: string, target: string): Thr
 
 /** Threats `by` made against `target` still hanging over it, unless an agreement already meets the demand. */
 export function threatsHanging(scenario: Scenario, view: GameState, by: string, target: string): Threat[] {
+  // A threatener whose past threats came to nothing is not believed (Greenhill 2010: coercion needs credibility).
+  if ((view.seats[by]?.indicators.credibility ?? 100) < CREDIBLE_THREAT) return [];
   return pendingThreats(view, by, target).filter((t) => !covered(scenario, view, target, target, t.demand));
 }
 

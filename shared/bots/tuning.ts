@@ -39,6 +39,9 @@ export const PUNITIVE_LOOSEN = 0.5;
 /** Tariff steps a punitive destination adds after each round of high arrivals. */
 export const PUNITIVE_TARIFF_STEPS = 1;
 
+/** Credibility (0..100) below which a threatener's threats are not believed. */
+export const CREDIBLE_THREAT = 45;
+
 /** Arrivals, as multiples of the scenario's `arrivalsThreshold`, that count as high and very high. */
 export const HIGH_ARRIVALS = 1;
 export const VERY_HIGH_ARRIVALS = 2.5;

@@ -84,6 +84,7 @@ export function settleRound(scenario: Scenario, state: GameState): void {
   // Aid builds capacity that fades unless renewed.
   const aid = effectStrength(scenario, destination.id, 'aid', levelsOf(destination.id));
   for (const t of transits) {
+    economyLoss[t.id] -= (aid / transits.length) * c.aidToEconomy;
     const bonus = (state.seats[t.id].capacity - t.capacity) * (1 - c.recovery);
     state.seats[t.id].capacity = round2(t.capacity + bonus + (aid / transits.length) * c.aidToCapacity);
   }
@@ -102,7 +103,8 @@ export function settleRound(scenario: Scenario, state: GameState): void {
     ind.economy = clampIndicator(ind.economy - economyLoss[seat.id] - implementation[seat.id] * c.costToIndicator.implementation);
     ind.credibility = clampIndicator(ind.credibility + ledger.credibility[seat.id]);
     const load = seat.role === 'destination' ? unprocessed : stranded[seat.id];
-    const target = 100 * clamp(1 - load / (2 * c.arrivalsThreshold), 0, 1);
+    const tolerance = seat.role === 'destination' ? 2 * c.arrivalsThreshold : (c.strandedTolerance ?? 2 * c.arrivalsThreshold);
+    const target = 100 * clamp(1 - load / tolerance, 0, 1);
     ind.control = clampIndicator(ind.control + c.controlSmoothing * (target - ind.control));
     const costs = { political: round2(political), reputational: round2(reputational), implementation: round2(implementation[seat.id]) };
     s.costs = {

@@ -180,6 +180,8 @@ export const Coefficients = z.object({
   strandedPoliticalCost: NonNegative,
   /** Transit capacity added per 1 unit of aid (in the aid instrument's unit). */
   aidToCapacity: NonNegative,
+  /** Economy points the aid's recipient gains per unit of aid, that round: money is what an extractive bargain seeks. */
+  aidToEconomy: NonNegative.default(0),
   /** Economy points lost per tariff point, scaled by trade exposure. */
   tariffEconomyDamage: NonNegative,
   /** Political cost per economy point lost. */
@@ -195,6 +197,8 @@ export const Coefficients = z.object({
   returnsPerCapacity: NonNegative,
   /** Political cost to a seat that gives in to a threat: visibly caving is costly at home. */
   cavingPoliticalCost: NonNegative.default(0),
+  /** Stranded people at which a transit state's control indicator reaches 0; twice the arrivals threshold if absent. */
+  strandedTolerance: z.number().positive().optional(),
   /** How far the control indicator moves towards its new level in one round. */
   controlSmoothing: Fraction.default(0.5),
 });

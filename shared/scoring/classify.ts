@@ -21,15 +21,15 @@ function undoesHarm(scenario: Scenario, asks: InstrumentUse[]): boolean {
 
 /**
  * The aim of a conditional move (proposal, threat, promise), by FRAMEWORK §1:
- * defensive when it seeks to lift or avert a harm the other side threatens or inflicts;
- * deterrent when it only asks the other side to hold back, with no harm yet in play;
- * extractive when it seeks a gain (money, pathways, control, returns).
+ * extractive when it seeks a gain (money, pathways, control, returns), whatever else is
+ * in play; otherwise defensive when it seeks to lift or avert a harm the other side
+ * threatens or inflicts, and deterrent when it only asks the other side to hold back
+ * with no harm yet in play.
  */
 function conditionalAim(scenario: Scenario, m: Moment, asks: InstrumentUse[]): Aim {
-  if (harmInPlay(m)) return 'defensive';
-  if (asks.length > 0 && asks.every((a) => undoesHarm(scenario, [a]))) return 'deterrent';
-  if (asks.length === 0) return 'deterrent';
-  return 'extractive';
+  const gains = asks.filter((a) => !undoesHarm(scenario, [a]));
+  if (gains.length > 0) return 'extractive';
+  return harmInPlay(m) ? 'defensive' : 'deterrent';
 }
 
 function bundleReading(scenario: Scenario, m: Moment, commitments: Commitment[]): Reading {

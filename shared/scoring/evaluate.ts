@@ -2,7 +2,8 @@ import type { Costs, Scenario } from '../scenario/schema.ts';
 import { findInstrument } from '../rules/instruments.ts';
 import type { Commitment, Move } from '../rules/moves.ts';
 import type { GameState } from '../rules/state.ts';
-import { BOT_POLICIES } from '../bots/policy.ts';
+import { BOT_POLICIES, BotPolicyId } from '../bots/policy.ts';
+import { beliefWeights } from './belief.ts';
 import { alternativesTo } from './alternatives.ts';
 import type { Bargaining, Evaluation, Ledger } from './card.ts';
 import { beliefState, project, type Projection } from './project.ts';
@@ -10,7 +11,8 @@ import { GAIN_EPSILON, labelFor, MAX_HORIZON, scoreFor } from './thresholds.ts';
 
 /** The last round whose outcome the move can change: its own, or the due round of what it sets up. */
 export function horizonOf(scenario: Scenario, state: GameState, move: Move): number {
-  let end = state.round + (move.type === 'decide' ? 1 : 0);
+  // Every decision is judged over its own round and the next, where most consequences land.
+  let end = state.round + 1;
   if (move.type === 'threaten' || move.type === 'promise') end = Math.max(end, move.dueRound);
   if (move.type === 'propose' || move.type === 'counter') end = Math.max(end, state.round + move.rounds - 1);
   if (move.type === 'accept') {
@@ -22,20 +24,21 @@ export function horizonOf(scenario: Scenario, state: GameState, move: Move): num
 
 type Expectation = { score: Record<string, number>; costs: Record<string, Costs> };
 
-/** Mean outcome over the spread of counterpart responses; null when the move is not legal. */
-function expect(scenario: Scenario, belief: GameState, seat: string, other: string, move: Move | null, horizon: number, random: () => number): Expectation | null {
-  const runs: Projection[] = [];
-  for (const policy of Object.values(BOT_POLICIES)) {
-    const p = project(scenario, belief, seat, other, move, policy, horizon, random);
+/** Weighted mean outcome over the spread of counterpart responses; null when the move is not legal. */
+function expect(scenario: Scenario, belief: GameState, seat: string, other: string, move: Move | null, horizon: number, weights: Record<BotPolicyId, number>, random: () => number): Expectation | null {
+  const runs: { p: Projection; w: number }[] = [];
+  for (const id of BotPolicyId.options) {
+    const p = project(scenario, belief, seat, other, move, BOT_POLICIES[id], horizon, random);
     if (p === null) return null;
-    runs.push(p);
+    runs.push({ p, w: weights[id] });
   }
+  const total = runs.reduce((a, r) => a + r.w, 0);
+  const mean = (f: (p: Projection) => number) => runs.reduce((a, r) => a + f(r.p) * r.w, 0) / total;
   const score: Record<string, number> = {};
   const costs: Record<string, Costs> = {};
-  for (const id of Object.keys(runs[0].score)) {
-    score[id] = runs.reduce((a, r) => a + r.score[id], 0) / runs.length;
-    const kinds = ['political', 'reputational', 'implementation'] as const;
-    costs[id] = Object.fromEntries(kinds.map((k) => [k, runs.reduce((a, r) => a + r.costs[id][k], 0) / runs.length])) as Costs;
+  for (const id of Object.keys(runs[0].p.score)) {
+    score[id] = mean((p) => p.score[id]);
+    costs[id] = { political: mean((p) => p.costs[id].political), reputational: mean((p) => p.costs[id].reputational), implementation: mean((p) => p.costs[id].implementation) };
   }
   return { score, costs };
 }
@@ -72,13 +75,14 @@ export type Verdict = { evaluation: Evaluation; ledger: Ledger; bargaining: Barg
  */
 export function evaluateDecision(scenario: Scenario, state: GameState, seat: string, other: string, move: Move, random: () => number): Verdict {
   const belief = beliefState(scenario, state, seat);
+  const weights = beliefWeights(scenario, state, seat, other);
   const horizon = horizonOf(scenario, state, move);
   const options = alternativesTo(scenario, state, seat, move, random);
-  const actual = expect(scenario, belief, seat, other, move, horizon, random);
+  const actual = expect(scenario, belief, seat, other, move, horizon, weights, random);
   if (actual === null) throw new Error(`scored move ${move.type} is not legal in its own state`);
   // The baseline is making no new choice: passing in talks, holding course in a decision.
   const baselineMove = options.find((o) => o === null) ?? options.find((o) => o !== move && o?.type === 'decide') ?? null;
-  const baseline = expect(scenario, belief, seat, other, baselineMove, horizon, random) ?? actual;
+  const baseline = expect(scenario, belief, seat, other, baselineMove, horizon, weights, random) ?? actual;
 
   let best = actual.score[seat];
   let bestOption: Move | null | undefined;
@@ -86,7 +90,7 @@ export function evaluateDecision(scenario: Scenario, state: GameState, seat: str
   let counted = 1;
   for (const option of options) {
     if (option === move) continue;
-    const outcome = option === baselineMove ? baseline : expect(scenario, belief, seat, other, option, horizon, random);
+    const outcome = option === baselineMove ? baseline : expect(scenario, belief, seat, other, option, horizon, weights, random);
     if (outcome === null) continue;
     counted += 1;
     if (outcome.score[seat] > best + 1e-9) {

@@ -1,0 +1,41 @@
+import type { Logger } from 'pino';
+import type { GameRecord } from '../../shared/record.ts';
+import { advancePhase, applyMove, createGame } from '../../shared/rules/index.ts';
+import type { Scenario } from '../../shared/scenario/schema.ts';
+import { SCORED_MOVES, type FrameworkCard } from '../../shared/scoring/card.ts';
+import type { GameStore } from '../store/store.ts';
+import type { Scorer, ScoringJob } from './scorer.ts';
+
+/**
+ * Every decision of a record with the table as it stood just before it: the walk
+ * `cardsOfRecord` makes, without scoring, so the scoring can go to the workers.
+ */
+export function* decisionsOf(scenario: Scenario, record: GameRecord): Generator<ScoringJob> {
+  let state = createGame(scenario, record.seed);
+  for (const entry of record.entries) {
+    if (entry.kind === 'advance') {
+      state = advancePhase(scenario, state).state;
+      continue;
+    }
+    if (SCORED_MOVES.has(entry.move.type)) yield { scenario, before: state, seq: entry.seq, seat: entry.seat, move: entry.move };
+    const applied = applyMove(scenario, state, entry.seat, entry.move);
+    if (!applied.ok) throw new Error(`entry ${entry.seq} no longer applies: ${applied.rejection.code}`);
+    state = applied.value.state;
+  }
+}
+
+/**
+ * All the cards of a record: the stored ones, and any the server never finished scoring
+ * (it stopped first) scored now and stored, so the next reader finds them.
+ */
+export async function completeCards(scorer: Scorer, store: GameStore, scenario: Scenario, record: GameRecord, log: Logger): Promise<FrameworkCard[]> {
+  const stored = new Map((await store.loadCards(record.gameId)).map((card) => [card.seq, card]));
+  const missing: ScoringJob[] = [];
+  for (const job of decisionsOf(scenario, record)) if (!stored.has(job.seq)) missing.push(job);
+  const scored = await Promise.all(missing.map((job) => scorer.score(job, log)));
+  for (const card of scored) {
+    await store.saveCard(record.gameId, card);
+    stored.set(card.seq, card);
+  }
+  return [...stored.values()].sort((a, b) => a.seq - b.seq);
+}
