@@ -2,12 +2,16 @@ import { CloseCode, Room, ServerError } from '@colyseus/core';
 import type { Client, Delayed } from '@colyseus/core';
 import type { Logger } from 'pino';
 import { JoinOptions, MAX_MESSAGE_BYTES } from '../../shared/protocol.ts';
-import type { PlayerView, Refusal, Welcome } from '../../shared/protocol.ts';
+import type { CardsMessage, PlayerView, Refusal, Welcome } from '../../shared/protocol.ts';
 import type { RecordEntry } from '../../shared/record.ts';
 import { advancePhase, applyMove, canAdvanceEarly, phaseSeconds, playerView, replay } from '../../shared/rules/index.ts';
 import { Move } from '../../shared/rules/moves.ts';
 import type { GameState } from '../../shared/rules/state.ts';
 import type { Scenario } from '../../shared/scenario/schema.ts';
+import { SCORED_MOVES, type FrameworkCard } from '../../shared/scoring/card.ts';
+import { HeldCards } from '../scoring/held-cards.ts';
+import { decisionsOf } from '../scoring/record-decisions.ts';
+import type { ScoringJob } from '../scoring/scorer.ts';
 import type { StoredGame } from '../store/store.ts';
 import { HARD_MESSAGES_PER_SECOND, MAX_CLIENTS_PER_ROOM, RECONNECT_SECONDS, RESTORE_GRACE_SECONDS } from './limits.ts';
 import { MessageBudget } from './rate-limit.ts';
@@ -29,6 +33,8 @@ type Table = {
   budget: MessageBudget;
   deadline: number | null;
   timer: Delayed | null;
+  /** Framework cards scored so far, held until the game's release setting lets their seat read them. */
+  cards: HeldCards;
 };
 
 type Reconnection = ReturnType<Room['allowReconnection']>;
@@ -69,17 +75,19 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
     this.roomId = gameId;
     const log = deps.log.child({ gameId });
     const last = record.entries.at(-1);
+    const state = replay(scenario, record);
     this.loaded = {
       deps,
       log,
       game,
       scenario,
-      state: replay(scenario, record),
+      state,
       nextSeq: (last?.seq ?? 0) + 1,
       seating: new Seating(scenario.seats.map((seat) => seat.id), await deps.store.loadSeats(gameId)),
       budget: new MessageBudget(deps.messageRate),
       deadline: null,
       timer: null,
+      cards: new HeldCards(game.cards, await deps.store.loadCards(gameId), state),
     };
     const lastAdvance = record.entries.findLast((entry) => entry.kind === 'advance');
     await this.enterPhase(lastAdvance?.at ?? record.createdAt, record.entries.length > 0);
@@ -88,7 +96,14 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
     // No validator argument: Colyseus's validator disconnects on failure, and a student must not lose the table.
     this.onMessage('move', (client: Client, raw: unknown) => this.receive(client, 'move', raw));
     this.onMessage('*', (client: Client, type: string | number, raw: unknown) => this.receive(client, String(type), raw));
-    log.info({ phase: this.table.state.phase, round: this.table.state.round, entries: record.entries.length }, 'game room opened');
+    // Decisions whose scoring the last server did not finish before it stopped.
+    let rescored = 0;
+    for (const job of decisionsOf(scenario, record)) {
+      if (this.table.cards.has(job.seq)) continue;
+      this.submit(job);
+      rescored += 1;
+    }
+    log.info({ phase: this.table.state.phase, round: this.table.state.round, entries: record.entries.length, rescored }, 'game room opened');
   }
 
   // ---- joining ------------------------------------------------------------------
@@ -185,6 +200,8 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
     const briefing = this.table.scenario.seats.find((s) => s.id === seat)?.briefing ?? { en: '', es: '' };
     const welcome: Welcome = { gameId: this.table.game.gameId, seat, seatToken, briefing };
     client.send('welcome', welcome);
+    const cards: CardsMessage = { cards: this.table.cards.releasedTo(seat, this.table.state) };
+    if (cards.cards.length > 0) client.send('cards', cards);
   }
 
   // ---- moves --------------------------------------------------------------------
@@ -221,7 +238,8 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
     const table = this.table;
     const seat = table.seating.seatOf(client.sessionId);
     if (seat === null) return this.refuse(client, refusal('seat/not-yours', 'Spectators watch; only a seated player can move.', move.type));
-    const applied = applyMove(table.scenario, table.state, seat, move);
+    const before = table.state;
+    const applied = applyMove(table.scenario, before, seat, move);
     if (!applied.ok) return this.refuse(client, refusal(applied.rejection.code, applied.rejection.message, move.type));
     const entry: RecordEntry = { kind: 'move', seq: table.nextSeq, at: Date.now(), seat, move };
     if (!(await this.append(entry))) {
@@ -230,6 +248,7 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
     table.state = applied.value.state;
     this.project();
     this.sendViews();
+    if (SCORED_MOVES.has(move.type)) this.submit({ scenario: table.scenario, before, seq: entry.seq, seat, move });
     if (canAdvanceEarly(table.state)) await this.advance('all-ready');
   }
 
@@ -256,6 +275,40 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
     return true;
   }
 
+  // ---- framework cards ---------------------------------------------------------
+
+  /** Scoring runs on a worker and never holds up play; its card joins the queue whenever it is ready. */
+  private submit(job: ScoringJob): void {
+    const { deps, log } = this.table;
+    deps.scorer.score(job, log).then(
+      (card) => this.enqueue(() => this.receiveCard(card)),
+      (error: unknown) => log.error({ err: error, seq: job.seq }, 'a decision could not be scored; play goes on without its card'),
+    );
+  }
+
+  private async receiveCard(card: FrameworkCard): Promise<void> {
+    const table = this.table;
+    try {
+      await table.deps.store.saveCard(table.game.gameId, card);
+    } catch (error) {
+      // Still shown: the cards endpoint scores a missing card again from the record.
+      table.log.error({ err: error, seq: card.seq }, 'could not save a framework card');
+    }
+    table.cards.add(card);
+    this.sendDueCards();
+  }
+
+  /** Cards the table state now releases go to the clients of the seat that decided, and to no one else. */
+  private sendDueCards(): void {
+    const due = this.table.cards.due(this.table.state);
+    if (due.length === 0) return;
+    for (const client of this.clients) {
+      const seat = this.table.seating.seatOf(client.sessionId);
+      const cards: CardsMessage = { cards: due.filter((card) => card.seat === seat) };
+      if (seat !== null && cards.cards.length > 0) client.send('cards', cards);
+    }
+  }
+
   // ---- phases -------------------------------------------------------------------
 
   private async advance(reason: 'timer' | 'all-ready'): Promise<void> {
@@ -271,6 +324,7 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
     await this.enterPhase(entry.at, false);
     this.project();
     this.sendViews();
+    this.sendDueCards();
   }
 
   /** Starts the phase's clock, or winds the game up when it has ended. */
