@@ -12,6 +12,7 @@ import { GameRoom } from './rooms/game-room.ts';
 import type { GameRoomOptions, RoomDeps } from './rooms/room-deps.ts';
 import { loadCatalogue } from './scenarios/catalogue.ts';
 import { createScorer } from './scoring/scorer.ts';
+import type { Scorer } from './scoring/scorer.ts';
 import { SqliteStore } from './store/sqlite-store.ts';
 import type { GameStore } from './store/store.ts';
 
@@ -28,8 +29,11 @@ export type StartOptions = {
   host?: string;
 };
 
-/** `store` is the server's own, for tests that must read a record before the game has ended. */
-export type RunningServer = { port: number; url: string; store: GameStore; close(): Promise<void> };
+/**
+ * `store` is the server's own, for tests that must read a record before the game has ended;
+ * `scorer` lets them wait until every decision made so far has been scored.
+ */
+export type RunningServer = { port: number; url: string; store: GameStore; scorer: Scorer; close(): Promise<void> };
 
 /**
  * One process, one port: the HTTP API, the built client and the game rooms' WebSockets.
@@ -91,5 +95,5 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     })();
     return closing;
   };
-  return { port, url: `http://localhost:${port}`, store, close };
+  return { port, url: `http://localhost:${port}`, store, scorer, close };
 }

@@ -1,6 +1,7 @@
 import { Client, type Room } from '@colyseus/sdk';
 import { z } from 'zod';
 import {
+  CardsMessage,
   CreatedGame,
   GameSummary,
   PlayerView,
@@ -12,6 +13,7 @@ import {
 } from '../../shared/protocol.ts';
 import type { Move } from '../../shared/rules/moves.ts';
 import { Scenario } from '../../shared/scenario/schema.ts';
+import type { FrameworkCard } from '../../shared/scoring/card.ts';
 import { clockOffsetFrom } from '../ui/format.ts';
 
 import { holdSeat } from './seat-store.ts';
@@ -100,8 +102,10 @@ export type TableModel = {
   welcome: Welcome | null;
   refusal: (Refusal & { seq: number }) | null;
   clockOffset: number;
+  /** The framework cards on this seat's decisions the server has released so far, by record seq. */
+  cards: FrameworkCard[];
 };
-export type TableChange = 'status' | 'view' | 'welcome' | 'refusal';
+export type TableChange = 'status' | 'view' | 'welcome' | 'refusal' | 'cards';
 export type TableListener = (model: TableModel, change: TableChange) => void;
 
 export type Table = {
@@ -127,7 +131,7 @@ export async function joinTable(gameId: string, options: JoinOptions): Promise<T
   let refusalSeq = 0;
   let leaving = false;
   let joinOptions: JoinOptions = options;
-  const model: TableModel = { status: 'connecting', view: null, welcome: null, refusal: null, clockOffset };
+  const model: TableModel = { status: 'connecting', view: null, welcome: null, refusal: null, clockOffset, cards: [] };
 
   const emit = (change: TableChange): void => {
     for (const listener of listeners) listener(model, change);
@@ -163,6 +167,18 @@ export async function joinTable(gameId: string, options: JoinOptions): Promise<T
         ? { ...parsed.data, seq: refusalSeq }
         : { code: 'move/malformed', message: 'The server refused a move.', seq: refusalSeq };
       emit('refusal');
+    });
+    room.onMessage('cards', (raw: unknown) => {
+      const parsed = CardsMessage.safeParse(raw);
+      if (!parsed.success) {
+        console.error('unreadable framework cards from the server', parsed.error.issues.slice(0, 3));
+        return;
+      }
+      // A rejoin repeats every released card: one card per decision, the latest copy wins.
+      const bySeq = new Map(model.cards.map((card) => [card.seq, card]));
+      for (const card of parsed.data.cards) bySeq.set(card.seq, card);
+      model.cards = [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+      emit('cards');
     });
     room.onDrop(() => setStatus('reconnecting'));
     room.onReconnect(() => setStatus('online'));

@@ -10,6 +10,8 @@ export type { ScoringJob };
 export type Scorer = {
   /** Resolves with the decision's card; rejects when scoring failed or the scorer closed first. */
   score(job: ScoringJob, log?: Logger): Promise<FrameworkCard>;
+  /** Resolves once no job is waiting or running: what a test waits for before it asserts that a card was held back. */
+  idle(): Promise<void>;
   /** Stops the workers; jobs still waiting are rejected. */
   close(): Promise<void>;
 };
@@ -32,7 +34,13 @@ const WORKER_FILE = new URL('./worker.ts', import.meta.url);
 export function createScorer(log: Logger, size = defaultPoolSize()): Scorer {
   const queue: Pending[] = [];
   const slots = new Set<Slot>();
+  const idleWaiters: (() => void)[] = [];
   let closed = false;
+
+  const isIdle = (): boolean => queue.length === 0 && [...slots].every((slot) => slot.busy === null);
+  const wakeIdleWaiters = (): void => {
+    if (isIdle()) for (const wake of idleWaiters.splice(0)) wake();
+  };
 
   const retire = (slot: Slot, error: Error): void => {
     if (!slots.delete(slot)) return;
@@ -88,6 +96,7 @@ export function createScorer(log: Logger, size = defaultPoolSize()): Scorer {
       const next = queue.shift();
       if (next !== undefined) dispatch(idle, next);
     }
+    wakeIdleWaiters();
   }
 
   return {
@@ -98,6 +107,9 @@ export function createScorer(log: Logger, size = defaultPoolSize()): Scorer {
         pump();
       });
     },
+    idle() {
+      return isIdle() ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve));
+    },
     async close() {
       if (closed) return;
       closed = true;
@@ -106,6 +118,7 @@ export function createScorer(log: Logger, size = defaultPoolSize()): Scorer {
       const running = [...slots];
       slots.clear();
       for (const slot of running) slot.busy?.reject(stopped);
+      wakeIdleWaiters();
       await Promise.all(running.map((slot) => slot.worker.terminate()));
     },
   };
