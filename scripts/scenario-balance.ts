@@ -34,9 +34,55 @@ export function balance(scenario: Scenario, games: number): BalanceTable {
   return { seats, cells };
 }
 
+/** Scores within this margin count as a tie when looking for a best response. */
+const TIE = 0.05;
+
+/**
+ * For each seat, the policies that do at least as well as any other against every
+ * combination of the other seats' policies: a dominant policy, which a tuned scenario has none of.
+ */
+export function dominantPolicies(table: BalanceTable): Record<string, BotPolicyId[]> {
+  const result: Record<string, BotPolicyId[]> = {};
+  table.seats.forEach((seat, i) => {
+    const others = new Map<string, BalanceTable['cells']>();
+    for (const cell of table.cells) {
+      const key = cell.policies.filter((_, j) => j !== i).join('/');
+      others.set(key, [...(others.get(key) ?? []), cell]);
+    }
+    result[seat] = BotPolicyId.options.filter((p) =>
+      [...others.values()].every((cells) => {
+        const mine = cells.find((c) => c.policies[i] === p);
+        const best = Math.max(...cells.map((c) => c.means[i]));
+        return mine !== undefined && mine.means[i] >= best - TIE;
+      }),
+    );
+  });
+  return result;
+}
+
+/** Seat `i`'s mean score by its own policy (rows) and seat `j`'s (columns), averaged over any other seats. */
+function marginal(table: BalanceTable, i: number, j: number): string[] {
+  const [seat, other] = [table.seats[i], table.seats[j]];
+  const lines = [`${seat} (${seat} ↓ \\ ${other} →)`.padEnd(26) + BotPolicyId.options.map((p) => p.padStart(11)).join('')];
+  for (const row of BotPolicyId.options) {
+    const cells = BotPolicyId.options.map((col) => {
+      const mine = table.cells.filter((c) => c.policies[i] === row && c.policies[j] === col);
+      return (mine.reduce((a, c) => a + c.means[i], 0) / mine.length).toFixed(1).padStart(11);
+    });
+    lines.push(row.padEnd(26) + cells.join(''));
+  }
+  return lines;
+}
+
 export function formatBalance(table: BalanceTable): string[] {
   const lines: string[] = [];
   const [first, second] = table.seats;
+  if (table.seats.length > 2) {
+    table.seats.forEach((_, i) => {
+      if (i > 0) lines.push('');
+      lines.push(...marginal(table, i, i === 0 ? 1 : 0));
+    });
+  }
   if (table.seats.length === 2) {
     lines.push(`${first} ↓ \\ ${second} →`.padEnd(16) + BotPolicyId.options.map((p) => p.padStart(14)).join(''));
     for (const row of BotPolicyId.options) {
@@ -55,6 +101,8 @@ export function formatBalance(table: BalanceTable): string[] {
     });
     lines.push(`${seat} mean over opponents: ${means.join(' · ')}`);
   });
+  const dominant = dominantPolicies(table);
+  lines.push(`dominant policy: ${table.seats.map((seat) => `${seat} ${dominant[seat].length > 0 ? dominant[seat].join(', ') : 'none'}`).join(' · ')}`);
   return lines;
 }
 

@@ -1,22 +1,32 @@
+import type { FrameworkCard } from '../../shared/scoring/card.ts';
 import { local, locale, t } from '../i18n/index.ts';
 import { fill, h, scrollable } from '../ui/element.ts';
 import { formatNumber } from '../ui/format.ts';
 import { seatWithRole } from '../ui/names.ts';
+import { cardsSummary } from './cards.ts';
 import type { Panel, TableContext, TableFrame } from './table-context.ts';
 
-/** The final standings and the game's path beside what really happened (the scenario's history). */
-export function createEnd(ctx: TableContext): Panel {
+/**
+ * The final standings, this seat's framework cards in one line, and the game's path
+ * beside what really happened (the scenario's history).
+ */
+export function createEnd(ctx: TableContext, cards: () => readonly FrameworkCard[]): Panel {
   const { scenario } = ctx;
   const body = h('div', { class: 'end-body' });
   const heading = h('h2', { id: 'end-h', text: t('end.heading') });
   heading.tabIndex = -1;
-  const el = h('section', { class: 'card end-screen', attrs: { 'aria-labelledby': 'end-h' } }, heading, body);
+  // Cards may still arrive after the game ends (released at the end, or still being scored).
+  const cardLine = h('p', { class: 'end-cards', attrs: { 'aria-live': 'polite' } });
+  const cardBlock = h('div', { class: 'end-cards-block' }, h('h3', { text: t('cards.endHeading') }), cardLine);
+  cardBlock.hidden = ctx.seat === null;
+  const el = h('section', { class: 'card end-screen', attrs: { 'aria-labelledby': 'end-h' } }, heading, cardBlock, body);
   el.hidden = true;
   let rendered = false;
 
   function update(frame: TableFrame): void {
     const ended = frame.state.phase === 'ended';
     el.hidden = !ended;
+    if (ended && ctx.seat !== null) cardLine.textContent = cardsSummary(ctx.seat, cards()) ?? t('cards.endNone');
     if (!ended || rendered) return;
     rendered = true;
     const loc = locale();

@@ -3,6 +3,7 @@ import type { Scenario } from '../../shared/scenario/schema.ts';
 import { t } from '../i18n/index.ts';
 import type { Table, TableModel } from '../net/connection.ts';
 import { createBriefing } from '../panels/briefing.ts';
+import { createCards } from '../panels/cards.ts';
 import { createChat } from '../panels/chat.ts';
 import { createDecision } from '../panels/decision.ts';
 import { createEnd } from '../panels/end.ts';
@@ -21,16 +22,16 @@ import { h } from '../ui/element.ts';
 import { controlsFor } from '../ui/phase-controls.ts';
 import type { Screen } from './screen.ts';
 
-type MainPanel = 'map' | 'events' | 'resolution' | 'decision' | 'proposals' | 'builder' | 'pledges';
+type MainPanel = 'map' | 'events' | 'resolution' | 'decision' | 'proposals' | 'builder' | 'pledges' | 'cards';
 
-/** The panels the current phase is about come first, right under the map. */
+/** The panels the current phase is about come first, right under the map; the debrief is about the framework cards. */
 const ORDER: Record<Phase, readonly MainPanel[]> = {
-  briefing: ['map', 'events', 'resolution', 'proposals', 'builder', 'pledges', 'decision'],
-  negotiation: ['map', 'proposals', 'builder', 'pledges', 'events', 'decision', 'resolution'],
-  decision: ['map', 'decision', 'proposals', 'events', 'builder', 'pledges', 'resolution'],
-  resolution: ['map', 'resolution', 'events', 'proposals', 'decision', 'builder', 'pledges'],
-  debrief: ['map', 'resolution', 'events', 'proposals', 'decision', 'builder', 'pledges'],
-  ended: ['map', 'resolution', 'events', 'proposals', 'decision', 'builder', 'pledges'],
+  briefing: ['map', 'events', 'resolution', 'proposals', 'builder', 'pledges', 'decision', 'cards'],
+  negotiation: ['map', 'proposals', 'builder', 'pledges', 'cards', 'events', 'decision', 'resolution'],
+  decision: ['map', 'decision', 'proposals', 'cards', 'events', 'builder', 'pledges', 'resolution'],
+  resolution: ['map', 'resolution', 'cards', 'events', 'proposals', 'decision', 'builder', 'pledges'],
+  debrief: ['map', 'cards', 'resolution', 'events', 'proposals', 'decision', 'builder', 'pledges'],
+  ended: ['cards', 'map', 'resolution', 'events', 'proposals', 'decision', 'builder', 'pledges'],
 };
 
 /** The game table: builds its panels once the first view arrives, then feeds every change to them. */
@@ -76,10 +77,11 @@ export function tableScreen(table: Table, scenario: Scenario): Screen {
       proposals: createProposals(ctx, (proposal) => builder.prefill(proposal)),
       builder,
       pledges: createPledges(ctx),
+      cards: createCards(ctx, () => table.model().cards),
     };
     const ready = createReady(ctx);
     const side = [createIndicators(ctx), createBriefing(ctx), createChat(ctx)];
-    const end = createEnd(ctx);
+    const end = createEnd(ctx, () => table.model().cards);
     const announce = h('p', { class: 'visually-hidden', attrs: { 'aria-live': 'polite' } });
     const main = h('div', { class: 'col-main' }, ...Object.values(mains).map((p) => p.el));
     el.replaceChildren(

@@ -1,7 +1,7 @@
 import { findInstrument, type Commitment, type GameState } from '../rules/index.ts';
 import type { Effect, Scenario } from '../scenario/schema.ts';
 import { bind, fitBudget, minimum, share, snap } from './levels.ts';
-import { holding, roleOf } from './reading.ts';
+import { holding, pressures, roleOf } from './reading.ts';
 import { DEAL_ENFORCEMENT, DEAL_RETURNS } from './tuning.ts';
 import { referenceLevel, totalBurden, unitCost } from './value.ts';
 
@@ -60,9 +60,14 @@ export function ceilingsAt(scenario: Scenario, seat: string, effect: Effect, fra
   return commitShare(scenario, seat, effect, fraction);
 }
 
+/** Every tariff and visa sanction of `destination` lifted to its minimum: the relief a deal buys. */
+export function liftPressure(scenario: Scenario, destination: string): Commitment[] {
+  return pressures(scenario, destination).map((inst) => ({ seat: destination, instrument: inst.id, amount: inst.param.min }));
+}
+
 /**
  * The positive-sum bundle (FRAMEWORK §1): the transit state deploys enforcement and
- * takes modest returns; the destination drops its tariff, caps its returns requests
+ * takes modest returns; the destination lifts its tariff or visa sanctions, caps its returns requests
  * at the same modest level, and pays in pathway places and aid about what the transit
  * side's concessions cost it.
  */
@@ -72,7 +77,7 @@ export function balancedBundle(scenario: Scenario, view: GameState, seat: string
     ...floorsAt(scenario, view, transit, 'enforcement', DEAL_ENFORCEMENT),
     ...floorsAt(scenario, view, transit, 'accept_returns', DEAL_RETURNS),
   ]);
-  const destinationSide = [...ceilingsAt(scenario, destination, 'tariff', 0), ...ceilingsAt(scenario, destination, 'request_returns', DEAL_RETURNS)];
+  const destinationSide = [...liftPressure(scenario, destination), ...ceilingsAt(scenario, destination, 'request_returns', DEAL_RETURNS)];
   const owed = totalBurden(scenario, view, transitSide, destination) - totalBurden(scenario, view, destinationSide, transit);
   const payment = trimToBudget(scenario, view, destination, payWith(scenario, view, destination, ['pathway', 'aid'], owed));
   return [...transitSide, ...destinationSide, ...payment];

@@ -1,8 +1,8 @@
 import { findInstrument, meetsCommitment, type Commitment, type InstrumentUse, type Proposal } from '../rules/index.ts';
-import { ceilingsAt, commitShare, trimToBudget } from './bundles.ts';
+import { commitShare, liftPressure, trimToBudget } from './bundles.ts';
 import type { BotContext } from './policy.ts';
 import { statusQuo, stepUp } from './levels.ts';
-import { counterparts, covered, holding, inForce } from './reading.ts';
+import { counterparts, covered, inForce, pressures } from './reading.ts';
 import { punitiveTransit } from './punitive.ts';
 import { sealLevels } from './sealed-levels.ts';
 import { ACCEPT, answerProposals, counterWith, proposeOnce, threatenOnce } from './talk.ts';
@@ -12,8 +12,8 @@ import { weigh } from './value.ts';
 
 /**
  * The coercive hegemon (Adamson & Tsourapas 2019: a threat *as a punishment unless* the
- * target meets a demand), played as in June 2019: every month, a tariff one step above
- * the one in force unless the transit state deploys high enforcement and accepts returns,
+ * target meets a demand), played as in June 2019: every month, a tariff (or visa sanction)
+ * one step above the one in force unless the transit state deploys high enforcement and accepts returns,
  * due that same month; carried out when the demand is not met, dropped when it is.
  */
 
@@ -24,10 +24,10 @@ export function coerciveDemands(ctx: BotContext, transit: string): InstrumentUse
   return trimToBudget(scenario, view, transit, asked).map((c) => ({ instrument: c.instrument, amount: c.amount }));
 }
 
-/** The deal on offer: the demand met, the tariff suspended. */
+/** The deal on offer: the demand met, the tariff or sanction suspended. */
 function demandBundle(ctx: BotContext, transit: string): Commitment[] {
   const demands = coerciveDemands(ctx, transit).map((d) => ({ seat: transit, ...d }));
-  return demands.length === 0 ? [] : [...demands, ...ceilingsAt(ctx.scenario, ctx.seat, 'tariff', 0)];
+  return demands.length === 0 ? [] : [...demands, ...liftPressure(ctx.scenario, ctx.seat)];
 }
 
 function meetsDemands(ctx: BotContext, p: Proposal): boolean {
@@ -48,12 +48,12 @@ const coerciveDestination: Conduct = {
       return meetsDemands(ctx, p) && gives <= gets ? ACCEPT : counterWith(demandBundle(ctx, p.from), 1);
     });
     if (answers.length > 0) return answers;
-    const tariffs = holding(ctx.scenario, ctx.seat, 'tariff');
+    const sticks = pressures(ctx.scenario, ctx.seat);
     return counterparts(ctx.scenario, ctx.seat).flatMap((transit) => {
       const demands = coerciveDemands(ctx, transit);
       if (demands.length === 0 || demandsMet(ctx, transit)) return [];
       const ultimatums = demands.flatMap((demand) =>
-        tariffs.map((inst) => ({ demand, consequence: { instrument: inst.id, amount: stepUp(inst, inForce(ctx.view, inst)) } })),
+        sticks.map((inst) => ({ demand, consequence: { instrument: inst.id, amount: stepUp(inst, inForce(ctx.view, inst)) } })),
       );
       return [...threatenOnce(ctx, transit, ultimatums), ...proposeOnce(ctx, transit, demandBundle(ctx, transit), 1)];
     });
@@ -62,10 +62,10 @@ const coerciveDestination: Conduct = {
     const { scenario, view, seat } = ctx;
     const plan = statusQuo(scenario, seat);
     const met = counterparts(scenario, seat).every((t) => demandsMet(ctx, t));
-    for (const inst of holding(scenario, seat, 'tariff')) plan[inst.id] = met ? inst.param.min : inForce(view, inst);
+    for (const inst of pressures(scenario, seat)) plan[inst.id] = met ? inst.param.min : inForce(view, inst);
     return sealLevels(ctx, plan);
   },
 };
 
-/** As a transit state the coercive temperament answers any tariff punitively, and otherwise shows restraint. */
-export const coercive = byRole(coerciveDestination, punitiveTransit(['tariff']));
+/** As a transit state the coercive temperament answers any tariff or sanction punitively, and otherwise shows restraint. */
+export const coercive = byRole(coerciveDestination, punitiveTransit(['pressure']));

@@ -1,10 +1,10 @@
 import type { Commitment, Proposal } from '../rules/index.ts';
-import { balancedBundle, ceilingsAt, commitShare, trimToBudget } from './bundles.ts';
+import { balancedBundle, ceilingsAt, commitShare, liftPressure, trimToBudget } from './bundles.ts';
 import { judgeBalance } from './dealmaker.ts';
 import { arrivalsRatio, expectedArrivals } from './forecast.ts';
 import type { BotContext } from './policy.ts';
 import { share, snap, statusQuo, stepUp } from './levels.ts';
-import { agreementsInForce, counterparts, holding, inForce, lastArrivals, openBetween, tariffInForce, tariffLifted, threatsHanging } from './reading.ts';
+import { agreementsInForce, counterparts, holding, inForce, lastArrivals, openBetween, pressureInForce, pressureLifted, pressures, threatsHanging } from './reading.ts';
 import { liftsTariffs } from './punitive.ts';
 import { sealLevels } from './sealed-levels.ts';
 import { ACCEPT, answerProposals, counterWith, proposeOnce, REJECT, threatenOnce } from './talk.ts';
@@ -14,15 +14,15 @@ import { asksNoMoreThan, balanced } from './value.ts';
 
 /**
  * Control used to fend off a harm (FRAMEWORK §1: defensive aim; Mexico, June 2019):
- * under a tariff or the threat of one, concede enforcement and a bounded returns scheme
- * for the tariff's withdrawal, and refuse returns beyond that bound (sovereignty).
+ * under a tariff or visa sanction, or the threat of one, concede enforcement and a bounded returns scheme
+ * for its withdrawal, and refuse returns beyond that bound (sovereignty).
  */
 
-/** The destinations pressing this transit seat: a threat hanging over it, or a tariff in force not yet lifted. */
+/** The destinations pressing this transit seat: a threat hanging over it, or a tariff or sanction in force not yet lifted. */
 function pressing(ctx: BotContext): string[] {
   const { scenario, view, seat } = ctx;
   return counterparts(scenario, seat).filter(
-    (dest) => threatsHanging(scenario, view, dest, seat).length > 0 || (tariffInForce(scenario, view, dest) && !tariffLifted(scenario, view, seat, dest)),
+    (dest) => threatsHanging(scenario, view, dest, seat).length > 0 || (pressureInForce(scenario, view, dest) && !pressureLifted(scenario, view, seat, dest)),
   );
 }
 
@@ -55,14 +55,14 @@ function boundedReturns(ctx: BotContext, dests: string[], levels: Record<string,
   }
 }
 
-/** The bounded package: enforcement and bounded returns for no tariff and returns requests capped at the bound. */
+/** The bounded package: enforcement and bounded returns for no tariff or sanction and returns requests capped at the bound. */
 function boundedPackage(ctx: BotContext, dest: string): Commitment[] {
   const { scenario, view, seat } = ctx;
   const levels = defensiveLevels(ctx, [dest]);
   boundedReturns(ctx, [dest], levels, true);
   const mine = [...holding(scenario, seat, 'enforcement'), ...holding(scenario, seat, 'accept_returns')];
   const offered = trimToBudget(scenario, view, seat, mine.map((inst) => ({ seat, instrument: inst.id, amount: levels[inst.id] ?? inst.param.min })));
-  return [...offered, ...ceilingsAt(scenario, dest, 'tariff', 0), ...ceilingsAt(scenario, dest, 'request_returns', RETURNS_BOUND)];
+  return [...offered, ...liftPressure(scenario, dest), ...ceilingsAt(scenario, dest, 'request_returns', RETURNS_BOUND)];
 }
 
 /** Within bounds: any enforcement, returns up to the bound, nothing else beyond the status quo. */
@@ -98,7 +98,7 @@ const defensiveTransit: Conduct = {
 
 /**
  * As a destination: meet high arrivals with its own asylum capacity and a cooperative
- * bundle; threaten a tariff only after a round of very high arrivals with no deal.
+ * bundle; threaten a tariff or sanction only after a round of very high arrivals with no deal.
  */
 const defensiveDestination: Conduct = {
   talk: (ctx) => {
@@ -114,7 +114,7 @@ const defensiveDestination: Conduct = {
       if (!veryHigh) return offer;
       const demands = trimToBudget(scenario, view, transit, commitShare(scenario, transit, 'enforcement', DEAL_ENFORCEMENT));
       const ultimatums = demands.flatMap((d) =>
-        holding(scenario, seat, 'tariff').map((inst) => ({ demand: { instrument: d.instrument, amount: d.amount }, consequence: { instrument: inst.id, amount: stepUp(inst, inForce(view, inst)) } })),
+        pressures(scenario, seat).map((inst) => ({ demand: { instrument: d.instrument, amount: d.amount }, consequence: { instrument: inst.id, amount: stepUp(inst, inForce(view, inst)) } })),
       );
       return [...offer, ...threatenOnce(ctx, transit, ultimatums)];
     });

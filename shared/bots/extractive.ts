@@ -1,5 +1,5 @@
 import type { Commitment } from '../rules/index.ts';
-import { ceilingsAt, commitShare, floorsAt, payWith, trimToBudget } from './bundles.ts';
+import { commitShare, floorsAt, liftPressure, payWith, trimToBudget } from './bundles.ts';
 import type { BotContext } from './policy.ts';
 import { share, statusQuo } from './levels.ts';
 import { agreementsInForce, breachedLastRound, counterparts, holding, openBetween } from './reading.ts';
@@ -14,7 +14,7 @@ import { affordable, totalBurden, weigh } from './value.ts';
  * of movement is sold for money, places and trade relief, and withheld when unpaid.
  */
 
-/** The transit state's price: enforcement for a large share of the destination's aid and pathways, and no tariff. */
+/** The transit state's price: enforcement for a large share of the destination's aid and pathways, and no tariff or sanction. */
 function askingPrice(ctx: BotContext, destination: string): Commitment[] {
   const { scenario, view, seat, random } = ctx;
   const fraction = EXTRACTIVE_ENFORCEMENT.from + (EXTRACTIVE_ENFORCEMENT.to - EXTRACTIVE_ENFORCEMENT.from) * random();
@@ -23,7 +23,7 @@ function askingPrice(ctx: BotContext, destination: string): Commitment[] {
     ...commitShare(scenario, destination, 'aid', EXTRACTIVE_AID),
     ...commitShare(scenario, destination, 'pathway', EXTRACTIVE_PATHWAY),
   ]);
-  return [...mine, ...ceilingsAt(scenario, destination, 'tariff', 0), ...theirs];
+  return [...mine, ...liftPressure(scenario, destination), ...theirs];
 }
 
 const extractiveTransit: Conduct = {
@@ -55,7 +55,7 @@ function purchaseOffer(ctx: BotContext, transit: string): Commitment[] {
     ...floorsAt(scenario, view, transit, 'enforcement', PURCHASE_ENFORCEMENT),
     ...floorsAt(scenario, view, transit, 'accept_returns', PURCHASE_RETURNS),
   ]);
-  const relief = ceilingsAt(scenario, seat, 'tariff', 0);
+  const relief = liftPressure(scenario, seat);
   const owed = totalBurden(scenario, view, bought, seat) - totalBurden(scenario, view, relief, transit);
   return [...bought, ...relief, ...trimToBudget(scenario, view, seat, payWith(scenario, view, seat, ['aid', 'pathway'], owed))];
 }

@@ -2,7 +2,7 @@ import type { InstrumentUse, Proposal } from '../rules/index.ts';
 import { arrivalsRatio } from './forecast.ts';
 import type { BotContext } from './policy.ts';
 import { share, statusQuo, stepUp } from './levels.ts';
-import { breachedLastRound, counterparts, holding, inForce, lastArrivals, tariffInForce, tariffLifted, threatsHanging } from './reading.ts';
+import { breachedLastRound, counterparts, holding, inForce, lastArrivals, pressureInForce, pressureLifted, pressures, threatsHanging } from './reading.ts';
 import { restraintAllowance, restraintConduct } from './restraint.ts';
 import { sealLevels } from './sealed-levels.ts';
 import { ACCEPT, answerProposals, REJECT, threatenOnce } from './talk.ts';
@@ -11,21 +11,21 @@ import { HIGH_ARRIVALS, PUNITIVE_LOOSEN, PUNITIVE_TARIFF_STEPS } from './tuning.
 import { asksNoMoreThan, weigh } from './value.ts';
 
 /** What a punitive transit state holds against a destination (FRAMEWORK §1: punitive aim). */
-export type Grievance = 'tariff' | 'threat' | 'breach';
+export type Grievance = 'pressure' | 'threat' | 'breach';
 
 /** The destinations this transit seat has a grievance against, among the kinds it reacts to. */
 export function aggrievedBy(ctx: BotContext, kinds: readonly Grievance[]): string[] {
   const { scenario, view, seat } = ctx;
   return counterparts(scenario, seat).filter((dest) => {
-    if (kinds.includes('tariff') && tariffInForce(scenario, view, dest) && !tariffLifted(scenario, view, seat, dest)) return true;
+    if (kinds.includes('pressure') && pressureInForce(scenario, view, dest) && !pressureLifted(scenario, view, seat, dest)) return true;
     if (kinds.includes('threat') && threatsHanging(scenario, view, dest, seat).length > 0) return true;
     return kinds.includes('breach') && breachedLastRound(view, dest, seat);
   });
 }
 
-/** Does the destination's proposal take every tariff off the table? */
+/** Does the destination's proposal take every tariff and visa sanction off the table? */
 export function liftsTariffs(ctx: BotContext, p: Proposal): boolean {
-  return holding(ctx.scenario, p.from, 'tariff').every((inst) => p.commitments.some((c) => c.seat === p.from && c.instrument === inst.id && c.amount <= inst.param.min));
+  return pressures(ctx.scenario, p.from).every((inst) => p.commitments.some((c) => c.seat === p.from && c.instrument === inst.id && c.amount <= inst.param.min));
 }
 
 /** The harm a punitive transit state answers with: loosen controls (Greece 2015), or else stand enforcement down. */
@@ -38,7 +38,7 @@ function retaliation(ctx: BotContext): InstrumentUse | undefined {
 
 /**
  * A transit state that makes the destination pay for a harm: it threatens to loosen
- * controls unless the tariff goes, refuses returns and deals that ask it for more, and
+ * controls unless the tariff or sanction goes, refuses returns and deals that ask it for more, and
  * loosens in its decision, agreements or not. Without a grievance it shows restraint.
  */
 export function punitiveTransit(kinds: readonly Grievance[]): Conduct {
@@ -53,7 +53,7 @@ export function punitiveTransit(kinds: readonly Grievance[]): Conduct {
       const consequence = retaliation(ctx);
       if (!consequence) return [];
       return aggrieved.flatMap((dest) =>
-        threatenOnce(ctx, dest, holding(ctx.scenario, dest, 'tariff').map((inst) => ({ demand: { instrument: inst.id, amount: inst.param.min }, consequence }))),
+        threatenOnce(ctx, dest, pressures(ctx.scenario, dest).map((inst) => ({ demand: { instrument: inst.id, amount: inst.param.min }, consequence }))),
       );
     },
     decide: (ctx) => {
@@ -67,13 +67,13 @@ export function punitiveTransit(kinds: readonly Grievance[]): Conduct {
   };
 }
 
-/** A punitive destination: after a round of high arrivals it raises the tariff a step and requests the most returns it can. */
+/** A punitive destination: after a round of high arrivals it raises the tariff or sanction a step and requests the most returns it can. */
 function punitivePlan(ctx: BotContext): Record<string, number> {
   const { scenario, view, seat } = ctx;
   const plan = statusQuo(scenario, seat);
   const last = lastArrivals(view);
   if (last === undefined || arrivalsRatio(scenario, last) <= HIGH_ARRIVALS) return plan;
-  for (const inst of holding(scenario, seat, 'tariff')) plan[inst.id] = stepUp(inst, inForce(view, inst), PUNITIVE_TARIFF_STEPS);
+  for (const inst of pressures(scenario, seat)) plan[inst.id] = stepUp(inst, inForce(view, inst), PUNITIVE_TARIFF_STEPS);
   for (const inst of holding(scenario, seat, 'request_returns')) plan[inst.id] = inst.param.max;
   return plan;
 }
@@ -90,4 +90,4 @@ const punitiveDestination: Conduct = {
   },
 };
 
-export const punitive = byRole(punitiveDestination, punitiveTransit(['tariff', 'threat', 'breach']));
+export const punitive = byRole(punitiveDestination, punitiveTransit(['pressure', 'threat', 'breach']));

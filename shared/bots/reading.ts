@@ -24,6 +24,14 @@ export function holding(scenario: Scenario, seat: string, effect: Effect): Instr
   return instrumentsOf(scenario, seat).filter((inst) => inst.effect === effect);
 }
 
+/** The destination's sticks against a transit state: a tariff, or visas withheld from its nationals (INA 243(d)). */
+export const PRESSURE_EFFECTS: readonly Effect[] = ['tariff', 'visa_sanctions'];
+
+/** A seat's pressure instruments, which every temperament reads alike: raised to punish, lifted in a deal. */
+export function pressures(scenario: Scenario, seat: string): Instrument[] {
+  return instrumentsOf(scenario, seat).filter((inst) => PRESSURE_EFFECTS.includes(inst.effect));
+}
+
 export function agreementsInForce(view: GameState, seat: string, other?: string): Agreement[] {
   return view.agreements.filter(
     (a) => a.parties.includes(seat) && (other === undefined || a.parties.includes(other)) && a.fromRound <= view.round && view.round <= a.toRound,
@@ -59,15 +67,18 @@ export function threatsToCarryOut(scenario: Scenario, view: GameState, seat: str
   return view.threats.filter((t) => t.by === seat && t.status === 'pending' && t.dueRound === view.round && !covered(scenario, view, seat, t.target, t.demand));
 }
 
-/** A destination's tariff in force: the levels it last decided, above the minimum. */
-export function tariffInForce(scenario: Scenario, view: GameState, destination: string): boolean {
-  return holding(scenario, destination, 'tariff').some((inst) => (view.seats[destination]?.policy[inst.id] ?? inst.param.min) > inst.param.min);
+/**
+ * A destination's pressure in force: a tariff or visa sanction it last decided above the level in
+ * force when the game began. A visa regime that predates the game is the status quo, not a grievance.
+ */
+export function pressureInForce(scenario: Scenario, view: GameState, destination: string): boolean {
+  return pressures(scenario, destination).some((inst) => (view.seats[destination]?.policy[inst.id] ?? inst.param.min) > (inst.start ?? inst.param.min));
 }
 
-/** Has `destination` agreed with `seat` to hold every tariff at its minimum this round? */
-export function tariffLifted(scenario: Scenario, view: GameState, seat: string, destination: string): boolean {
-  const tariffs = holding(scenario, destination, 'tariff');
-  return tariffs.length > 0 && tariffs.every((inst) => covered(scenario, view, seat, destination, { instrument: inst.id, amount: inst.param.min }));
+/** Has `destination` agreed with `seat` to hold every pressure instrument at its minimum this round? */
+export function pressureLifted(scenario: Scenario, view: GameState, seat: string, destination: string): boolean {
+  const sticks = pressures(scenario, destination);
+  return sticks.length > 0 && sticks.every((inst) => covered(scenario, view, seat, destination, { instrument: inst.id, amount: inst.param.min }));
 }
 
 /** Did `by` fall short, by its own choice, of an agreement with `against` in the last round resolved? */

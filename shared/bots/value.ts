@@ -20,6 +20,13 @@ export function tariffHarm(scenario: Scenario, victim: string): number {
   return c.tariffEconomyDamage * exposure * (1 + c.economyPoliticalCost);
 }
 
+/** What one unit of a pressure instrument costs the seat it hits: a tariff by trade exposure, a visa sanction by its strength in political points. */
+export function pressureHarm(scenario: Scenario, inst: Instrument, victim: string): number {
+  if (inst.effect === 'tariff') return tariffHarm(scenario, victim) * inst.strength;
+  if (inst.effect === 'visa_sanctions') return inst.strength;
+  return unitCost(inst);
+}
+
 /**
  * The level a seat would hold without a deal. A floor is measured from the status quo
  * (or lower, if it has cut back): an obligation costs its price every round it binds,
@@ -43,7 +50,7 @@ export function burden(scenario: Scenario, view: GameState, c: Commitment, other
   const reference = referenceLevel(view, inst);
   if (inst.commit === 'atLeast') return Math.max(0, c.amount - reference) * unitCost(inst);
   const forgone = Math.max(0, reference - c.amount);
-  return forgone * (inst.effect === 'tariff' ? tariffHarm(scenario, other) * inst.strength : unitCost(inst));
+  return forgone * pressureHarm(scenario, inst, other);
 }
 
 export function totalBurden(scenario: Scenario, view: GameState, commitments: Commitment[], other: string): number {

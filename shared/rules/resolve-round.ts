@@ -1,7 +1,7 @@
 import { INDICATORS, type Scenario, type Seat } from '../scenario/schema.ts';
 import { checkCompliance, settlePromises, settleThreats, type Ledger } from './due.ts';
 import { moveFlows } from './flows.ts';
-import { decisionCost, effectStrength, instrumentsOf } from './instruments.ts';
+import { decisionCost, effectStrength, instrumentsOf, startLevel } from './instruments.ts';
 import { clamp, clampIndicator, round2 } from './numbers.ts';
 import { scoreOf } from './score.ts';
 import type { GameState, RoundResult, SeatRoundOutcome } from './state.ts';
@@ -11,6 +11,15 @@ export function resolveRound(scenario: Scenario, previous: GameState): GameState
   const state = structuredClone(previous);
   settleRound(scenario, state);
   return state;
+}
+
+/** Political cost visa sanctions put on each transit state this round: negative when visas are eased below the start. */
+export function visaSanctionPressure(scenario: Scenario, destination: Seat, levels: Record<string, number>): number {
+  let pressure = 0;
+  for (const inst of instrumentsOf(scenario, destination.id)) {
+    if (inst.effect === 'visa_sanctions') pressure += ((levels[inst.id] ?? inst.param.min) - startLevel(inst)) * inst.strength;
+  }
+  return pressure;
 }
 
 function perSeat(scenario: Scenario, value: number): Record<string, number> {
@@ -69,6 +78,11 @@ export function settleRound(scenario: Scenario, state: GameState): void {
     economyLoss[seat.id] += damage;
     ledger.political[seat.id] += damage * c.economyPoliticalCost;
   }
+
+  // MPI 2024 (INA 243(d)): visas withheld until a state takes back its nationals. Each unit above the
+  // level in force at the start costs every transit state `strength` political points; easing below it relieves as much.
+  const visaPressure = visaSanctionPressure(scenario, destination, levelsOf(destination.id));
+  for (const t of transits) ledger.political[t.id] += visaPressure;
 
   const excess = Math.max(0, unprocessed - c.arrivalsThreshold) / 1000;
   ledger.political[destination.id] += excess * c.arrivalsPoliticalCost * (state.salience / 100);

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { Costs, Indicators } from '../scenario/schema.ts';
 import { Commitment, InstrumentUse } from './moves.ts';
 
-export const Phase = z.enum(['briefing', 'negotiation', 'decision', 'resolution', 'debrief', 'ended']);
-export type Phase = z.infer<typeof Phase>;
-export const PHASES = Phase.options;
+import { Phase } from './phase.ts';
+
+export { Phase, PHASES } from './phase.ts';
 
 export const ProposalStatus = z.enum(['open', 'accepted', 'rejected', 'withdrawn', 'countered', 'lapsed']);
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Aim, Bargaining, InstrumentClass } from '../framework.ts';
+import { Phase } from '../rules/phase.ts';
 
 /** Every player-facing text exists in English and Spanish. */
 export const Localized = z.object({
@@ -56,6 +57,7 @@ export const Effect = z.enum([
   'aid', // destination: money that raises the transit state's capacity
   'pathway', // destination: legal pathway places that divert irregular flows
   'asylum', // either: asylum processing capacity of its own
+  'visa_sanctions', // destination: visas withheld from the transit state's nationals, above the level in force at the start
 ]);
 export type Effect = z.infer<typeof Effect>;
 
@@ -231,6 +233,14 @@ export const Source = z.object({
 });
 export type Source = z.infer<typeof Source>;
 
+/** A tip shown on the table in one phase (of one round, or of every round): first-game guidance. */
+export const Hint = z.object({
+  round: z.number().int().positive().optional(),
+  phase: Phase,
+  text: Localized,
+});
+export type Hint = z.infer<typeof Hint>;
+
 export const Timers = z.object({
   briefing: z.number().int().positive(),
   negotiation: z.number().int().positive(),
@@ -259,6 +269,8 @@ export const ScenarioShape = z.object({
   history: z.array(HistoryStep).default([]),
   cases: z.array(HistoricalCase).default([]),
   sources: z.array(Source).min(1),
+  /** On-screen tips for a first game (the tutorial); most scenarios have none. */
+  hints: z.array(Hint).default([]),
 });
 
 /** Cross-field checks: references resolve, roles are present, parameters are reachable. */
@@ -283,6 +295,9 @@ export const Scenario = ScenarioShape.superRefine((s, ctx) => {
     for (const seatId of Object.keys(e.effects.approval)) {
       if (!seatIds.has(seatId)) ctx.addIssue({ code: 'custom', path: ['events', i, 'effects', 'approval', seatId], message: `unknown seat "${seatId}"` });
     }
+  });
+  s.hints.forEach((h, i) => {
+    if (h.round !== undefined && h.round > s.rounds.length) ctx.addIssue({ code: 'custom', path: ['hints', i, 'round'], message: `round ${h.round} is past the last round` });
   });
   s.history.forEach((h, i) => {
     if (h.round > s.rounds.length) ctx.addIssue({ code: 'custom', path: ['history', i, 'round'], message: `round ${h.round} is past the last round` });

@@ -5,6 +5,7 @@ import type { GameState } from '../rules/state.ts';
 import { BOT_POLICIES, BotPolicyId } from '../bots/policy.ts';
 import { beliefWeights } from './belief.ts';
 import { alternativesTo } from './alternatives.ts';
+import { holdCourse } from './hold-course.ts';
 import type { Bargaining, Evaluation, Ledger } from './card.ts';
 import { beliefState, project, type Projection } from './project.ts';
 import { GAIN_EPSILON, labelFor, MAX_HORIZON, scoreFor } from './thresholds.ts';
@@ -81,7 +82,7 @@ export function evaluateDecision(scenario: Scenario, state: GameState, seat: str
   const actual = expect(scenario, belief, seat, other, move, horizon, weights, random);
   if (actual === null) throw new Error(`scored move ${move.type} is not legal in its own state`);
   // The baseline is making no new choice: passing in talks, holding course in a decision.
-  const baselineMove = options.find((o) => o === null) ?? options.find((o) => o !== move && o?.type === 'decide') ?? null;
+  const baselineMove: Move | null = state.phase === 'decision' ? { type: 'decide', version: state.version, levels: holdCourse(scenario, state, seat) } : null;
   const baseline = expect(scenario, belief, seat, other, baselineMove, horizon, weights, random) ?? actual;
 
   let best = actual.score[seat];
@@ -90,7 +91,7 @@ export function evaluateDecision(scenario: Scenario, state: GameState, seat: str
   let counted = 1;
   for (const option of options) {
     if (option === move) continue;
-    const outcome = option === baselineMove ? baseline : expect(scenario, belief, seat, other, option, horizon, weights, random);
+    const outcome = option === null && baselineMove === null ? baseline : expect(scenario, belief, seat, other, option, horizon, weights, random);
     if (outcome === null) continue;
     counted += 1;
     if (outcome.score[seat] > best + 1e-9) {

@@ -13,10 +13,12 @@ export const LEVERAGE_OF: Record<Effect, Leverage> = {
   aid: 'money',
   pathway: 'pathways',
   asylum: 'pathways',
+  // A visa is a legal way to travel: withholding it closes that pathway to a state's nationals.
+  visa_sanctions: 'pathways',
 };
 
 /** Which way of moving an instrument harms the other side: up for these, down for the rest. */
-const HARMS_WHEN_RAISED = new Set<Effect>(['tariff', 'loosen', 'request_returns']);
+const HARMS_WHEN_RAISED = new Set<Effect>(['tariff', 'loosen', 'request_returns', 'visa_sanctions']);
 
 export function harmsOther(effect: Effect, delta: number): boolean {
   return HARMS_WHEN_RAISED.has(effect) ? delta > 0 : delta < 0 && effect !== 'asylum';

@@ -119,6 +119,20 @@ test('two players negotiate, decide and finish all six rounds', async ({ browser
     if (round === 1) {
       await expect(us.getByRole('region', { name: 'Round 1 resolved' })).toContainText('Compliance with agreements');
       await us.screenshot({ path: 'test-results/table.png', fullPage: true });
+
+      // The framework reads the US proposal: a verdict in words and the sentences that explain it.
+      const cards = us.getByRole('region', { name: 'Framework cards' });
+      const card = cards.getByRole('article', { name: 'Round 1 · Proposal' });
+      await expect(card).toBeVisible();
+      await expect(card.getByText(/^(Best|Good|Inaccuracy|Mistake|Blunder)$/)).toBeVisible();
+      await expect(card).toContainText(/\d+ of 100/);
+      await expect(card).toContainText('Mexico commits to National Guard deployment at least 10 thousand personnel');
+      await expect(card).toContainText(/Projected to round \d/);
+      await expect(card.getByRole('list', { name: 'Classification' })).toContainText('Instrument: Cooperative');
+      await expect(cards).toContainText(/\d+ decisions? scored/);
+      // Mexico made its own decisions: none of the US's cards reach it.
+      await expect(mx.getByRole('region', { name: 'Framework cards' }).getByRole('article', { name: 'Round 1 · Proposal' })).toHaveCount(0);
+      await cards.screenshot({ path: 'test-results/card.png' });
     }
 
     await bothReady(both, 'Debrief');
@@ -132,6 +146,7 @@ test('two players negotiate, decide and finish all six rounds', async ({ browser
     await expect(scores.getByRole('row', { name: /United States/ })).toContainText(/\d/);
     await expect(scores.getByRole('row', { name: /Mexico/ })).toContainText(/\d/);
     await expect(end.getByRole('table', { name: 'What really happened' })).toContainText('133,000');
+    await expect(end).toContainText(/\d+ decisions scored · mean score \d+ of 100/);
     await expect(page.getByRole('button', { name: 'Ready', exact: true })).toBeHidden();
   }
   await us.screenshot({ path: 'test-results/end.png', fullPage: true });
@@ -139,7 +154,8 @@ test('two players negotiate, decide and finish all six rounds', async ({ browser
 
 test('the landing page creates a game and hands out its join link', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('button', { name: 'Create game' }).first().click();
+  const scenario = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Tariffs at the Border: United States and Mexico, 2019', exact: true }) });
+  await scenario.getByRole('button', { name: 'Create game' }).click();
   const link = page.getByLabel('Join link');
   await expect(link).toHaveValue(/\/\?game=[\w-]+$/);
   await page.getByRole('button', { name: 'Take a seat' }).click();

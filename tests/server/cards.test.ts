@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { CardsMessage } from '../../shared/protocol.ts';
+import { CardsMessage, PlayerView } from '../../shared/protocol.ts';
 import type { CardRelease } from '../../shared/protocol.ts';
 import { parseScenario } from '../../shared/scenario/parse.ts';
 import type { Scenario } from '../../shared/scenario/schema.ts';
@@ -142,7 +142,8 @@ describe('framework cards reach the seat that decided, when the game releases th
     expect(usCards.every((c) => c.seat === 'us' && c.round === 1)).toBe(true);
     // Every card message came after the view that showed the round resolved.
     for (const [player, mark] of [[us, marks[0]], [mx, marks[1]]] as const) {
-      const resolvedAt = player.received.findIndex((m, i) => i >= (mark ?? 0) && m.type === 'view' && (m.payload as { state: { phase: string } }).state.phase === 'resolution');
+      const resolvedAt = player.received.findIndex((m, i) => i >= (mark ?? 0) && m.type === 'view' && PlayerView.parse(m.payload).state.phase === 'resolution');
+      expect(resolvedAt).toBeGreaterThanOrEqual(0);
       expect(player.received.findIndex((m) => m.type === 'cards')).toBeGreaterThan(resolvedAt);
     }
     await Promise.all([us, mx].map((p) => p.room.leave()));
@@ -186,6 +187,16 @@ describe('framework cards reach the seat that decided, when the game releases th
     expect(again.map((c) => c.seat)).toEqual(['us']);
     expect(again.some((c) => c.seq === accept)).toBe(false);
     await Promise.all([back, mx].map((p) => p.room.leave()));
+  });
+
+  it('a game is created only with a release setting it knows', async () => {
+    const res = await fetch(`${server.url}/api/games`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ scenarioId: SCENARIO_ID, cards: 'never' }),
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ code: 'body/invalid', issues: [{ path: 'cards' }] });
   });
 
   it('/cards is 404 for a game that does not exist', async () => {
