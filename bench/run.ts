@@ -5,9 +5,9 @@ import { performance } from 'node:perf_hooks';
 import { parseScenario } from '../shared/scenario/parse.ts';
 import { advanceTo } from '../tests/unit/fixtures/play.ts';
 import { playRandomGame } from '../tests/unit/fixtures/random-play.ts';
-import { createGame, advancePhase, applyMove, replay, resolveRound, stateHash, type GameState } from '../shared/rules/index.ts';
+import { createGame, replay, resolveRound, stateHash } from '../shared/rules/index.ts';
 import { playBotGame } from '../shared/bots/play-bot-game.ts';
-import { SCORED_MOVES, scoreDecision } from '../shared/scoring/index.ts';
+import { decisionsOfRecord, scoreDecision, type Decision } from '../shared/scoring/index.ts';
 
 const parsed = parseScenario(JSON.parse(readFileSync(new URL('../scenarios/us-mexico-2019.json', import.meta.url), 'utf8')));
 if (!parsed.ok) throw new Error('scenario does not parse');
@@ -49,19 +49,9 @@ timeIt('stateHash (end of game)', 5000, (i) => {
   stateHash(games[i % games.length].state);
 });
 // Framework cards: every decision of a few bot games, each scored with all its alternatives.
-const decisions: { before: GameState; seq: number; seat: string; move: Parameters<typeof scoreDecision>[4] }[] = [];
+const decisions: Decision[] = [];
 for (const [us, mx, seed] of [['coercive', 'defensive', 1], ['dealmaker', 'extractive', 2], ['punitive', 'punitive', 3]] as const) {
-  const game = playBotGame(scenario, seed, { us, mx }, seed);
-  let state = createGame(scenario, seed);
-  for (const entry of game.record.entries) {
-    if (entry.kind === 'advance') {
-      state = advancePhase(scenario, state).state;
-      continue;
-    }
-    if (SCORED_MOVES.has(entry.move.type)) decisions.push({ before: state, seq: entry.seq, seat: entry.seat, move: entry.move });
-    const applied = applyMove(scenario, state, entry.seat, entry.move);
-    if (applied.ok) state = applied.value.state;
-  }
+  decisions.push(...decisionsOfRecord(scenario, playBotGame(scenario, seed, { us, mx }, seed).record));
 }
 timeIt(`scoreDecision (${decisions.length} decisions)`, decisions.length * 2, (i) => {
   const d = decisions[i % decisions.length];

@@ -78,9 +78,11 @@ export function formatBalance(table: BalanceTable): string[] {
   const lines: string[] = [];
   const [first, second] = table.seats;
   if (table.seats.length > 2) {
-    table.seats.forEach((_, i) => {
-      if (i > 0) lines.push('');
-      lines.push(...marginal(table, i, i === 0 ? 1 : 0));
+    // The first seat against each of the others, then each of the others against the first.
+    const views = [...table.seats.slice(1).map((_, k) => [0, k + 1]), ...table.seats.slice(1).map((_, k) => [k + 1, 0])];
+    views.forEach(([i, j], n) => {
+      if (n > 0) lines.push('');
+      lines.push(...marginal(table, i, j));
     });
   }
   if (table.seats.length === 2) {

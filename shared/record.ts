@@ -13,6 +13,10 @@ export const RecordEntry = z.discriminatedUnion('kind', [
     at: z.number(),
     reason: z.enum(['timer', 'all-ready', 'instructor']),
   }),
+  /** The instructor brought a scenario event into the round. */
+  z.object({ kind: z.literal('inject'), seq: z.number().int().min(1), at: z.number(), eventId: z.string() }),
+  /** The instructor ended the table. */
+  z.object({ kind: z.literal('end'), seq: z.number().int().min(1), at: z.number() }),
 ]);
 export type RecordEntry = z.infer<typeof RecordEntry>;
 

@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import type { GameRecord } from '../../shared/record.ts';
-import { advancePhase, applyMove, createGame } from '../../shared/rules/index.ts';
 import type { Scenario } from '../../shared/scenario/schema.ts';
-import { SCORED_MOVES, type FrameworkCard } from '../../shared/scoring/card.ts';
+import type { FrameworkCard } from '../../shared/scoring/card.ts';
+import { decisionsOfRecord } from '../../shared/scoring/cards-of-record.ts';
 import type { GameStore } from '../store/store.ts';
 import type { Scorer, ScoringJob } from './scorer.ts';
 
@@ -11,17 +11,7 @@ import type { Scorer, ScoringJob } from './scorer.ts';
  * `cardsOfRecord` makes, without scoring, so the scoring can go to the workers.
  */
 export function* decisionsOf(scenario: Scenario, record: GameRecord): Generator<ScoringJob> {
-  let state = createGame(scenario, record.seed);
-  for (const entry of record.entries) {
-    if (entry.kind === 'advance') {
-      state = advancePhase(scenario, state).state;
-      continue;
-    }
-    if (SCORED_MOVES.has(entry.move.type)) yield { scenario, before: state, seq: entry.seq, seat: entry.seat, move: entry.move };
-    const applied = applyMove(scenario, state, entry.seat, entry.move);
-    if (!applied.ok) throw new Error(`entry ${entry.seq} no longer applies: ${applied.rejection.code}`);
-    state = applied.value.state;
-  }
+  for (const decision of decisionsOfRecord(scenario, record)) yield { scenario, ...decision };
 }
 
 /**

@@ -10,4 +10,5 @@ export type GameEvent =
   | { type: 'chat'; from: string; to: string }
   | { type: 'decided'; seat: string }
   | { type: 'ready'; seat: string }
-  | { type: 'resolved'; round: number };
+  | { type: 'resolved'; round: number }
+  | { type: 'injected'; id: string };

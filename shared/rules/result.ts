@@ -24,6 +24,8 @@ export const RejectionCode = z.enum([
   'rate/limited',
   'message/too-large',
   'server/unavailable',
+  'event/unknown',
+  'event/already',
 ]);
 export type RejectionCode = z.infer<typeof RejectionCode>;
 

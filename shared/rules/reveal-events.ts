@@ -19,14 +19,18 @@ export function revealEvents(scenario: Scenario, state: GameState): void {
     state.rng = draw.rng;
     if (draw.value < (event.chance ?? 0)) revealed.push(event.id);
   }
-  for (const id of revealed) {
-    const event = scenario.events.find((e) => e.id === id);
-    if (!event) continue;
-    state.salience = clampIndicator(state.salience + event.effects.salience);
-    for (const [seat, delta] of Object.entries(event.effects.approval)) {
-      const seatState = state.seats[seat];
-      if (seatState) seatState.indicators.approval = clampIndicator(seatState.indicators.approval + delta);
-    }
+  state.events = [];
+  for (const id of revealed) applyEvent(scenario, state, id);
+}
+
+/** An event's immediate shifts; its flow multiplier waits for the round's resolution. */
+export function applyEvent(scenario: Scenario, state: GameState, id: string): void {
+  const event = scenario.events.find((e) => e.id === id);
+  if (!event) return;
+  state.salience = clampIndicator(state.salience + event.effects.salience);
+  for (const [seat, delta] of Object.entries(event.effects.approval)) {
+    const seatState = state.seats[seat];
+    if (seatState) seatState.indicators.approval = clampIndicator(seatState.indicators.approval + delta);
   }
-  state.events = revealed;
+  state.events.push(id);
 }
