@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { BotPolicyId } from './bots/policy.ts';
+import { CardRelease } from './protocol.ts';
+import { Timers } from './scenario/schema.ts';
+
+/**
+ * Class sessions: one instructor, many tables playing the same scenario. Every body and
+ * message of the classroom flow is parsed with these schemas at the edge.
+ */
+
+/** Join codes avoid letters and digits that read alike (0/O, 1/I/L, 5/S, 2/Z, 8/B). */
+export const CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
+export const CODE_LENGTH = 6;
+export const JoinCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .length(CODE_LENGTH)
+  .refine((code) => [...code].every((ch) => CODE_ALPHABET.includes(ch)), 'not a join code');
+
+export const DisplayName = z.string().trim().min(1).max(40);
+
+export const Assignment = z.enum(['auto', 'instructor', 'choose']);
+export type Assignment = z.infer<typeof Assignment>;
+
+export const CreateSessionBody = z
+  .object({
+    scenarioId: z.string().min(1).max(40),
+    /** Either a number of tables, or how many students sit at one table (several per seat make a team). */
+    tables: z.number().int().min(1).max(100).optional(),
+    studentsPerTable: z.number().int().min(1).max(20).optional(),
+    assignment: Assignment.default('auto'),
+    timers: Timers.partial().optional(),
+    cards: CardRelease.default('immediate'),
+    /** Empty seats are played by bots of this policy; without it they wait for a student. */
+    bots: BotPolicyId.nullable().default('dealmaker'),
+  })
+  .refine((b) => !(b.tables !== undefined && b.studentsPerTable !== undefined), { message: 'give tables or studentsPerTable, not both' });
+export type CreateSessionBody = z.infer<typeof CreateSessionBody>;
+
+export const CreatedSession = z.object({
+  sessionId: z.string(),
+  code: z.string(),
+  /** For students: opens the join page with the code filled in. */
+  joinUrl: z.string(),
+  /** For the instructor alone: carries the secret in the fragment, which browsers never send to a server. */
+  instructorUrl: z.string(),
+});
+export type CreatedSession = z.infer<typeof CreatedSession>;
+
+export const JoinSessionBody = z.object({ code: JoinCode, name: DisplayName });
+export type JoinSessionBody = z.infer<typeof JoinSessionBody>;
+
+export const JoinedSession = z.object({
+  sessionId: z.string(),
+  studentId: z.string(),
+  /** Kept by the browser: with it the student comes back to the same seat for the session's life. */
+  studentToken: z.string(),
+});
+export type JoinedSession = z.infer<typeof JoinedSession>;
+
+/** Instructor controls, each sent with the session secret (`Authorization: Bearer …`). */
+export const SessionControl = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('start') }),
+  z.object({ type: z.literal('pause'), table: z.string().optional() }),
+  z.object({ type: z.literal('resume'), table: z.string().optional() }),
+  z.object({ type: z.literal('extend'), table: z.string().optional(), seconds: z.number().int().min(5).max(1800) }),
+  z.object({ type: z.literal('advance'), table: z.string() }),
+  z.object({ type: z.literal('inject'), table: z.string().optional(), eventId: z.string().max(40) }),
+  z.object({ type: z.literal('announce'), text: z.string().trim().min(1).max(500) }),
+  z.object({ type: z.literal('move-student'), studentId: z.string(), table: z.string(), seat: z.string().optional() }),
+  z.object({ type: z.literal('seat-bot'), table: z.string(), seat: z.string(), policy: BotPolicyId.nullable() }),
+  z.object({ type: z.literal('end'), table: z.string().optional() }),
+]);
+export type SessionControl = z.infer<typeof SessionControl>;
+
+export const SessionPhase = z.enum(['lobby', 'running', 'ended']);
+
+export const RosterEntry = z.object({
+  studentId: z.string(),
+  name: z.string(),
+  table: z.string().nullable(),
+  seat: z.string().nullable(),
+  connected: z.boolean(),
+});
+export type RosterEntry = z.infer<typeof RosterEntry>;
+
+export const TableSummary = z.object({
+  table: z.string(),
+  /** The game played at this table. */
+  gameId: z.string(),
+  round: z.number().int(),
+  phase: z.string(),
+  paused: z.boolean(),
+  deadline: z.number().nullable(),
+  /** Who holds each seat: students' ids, or a bot policy. */
+  seats: z.record(z.string(), z.object({ students: z.array(z.string()), bot: BotPolicyId.nullable() })),
+});
+export type TableSummary = z.infer<typeof TableSummary>;
+
+/** What the instructor's page shows, pushed live. */
+export const SessionView = z.object({
+  sessionId: z.string(),
+  code: z.string(),
+  scenarioId: z.string(),
+  phase: SessionPhase,
+  roster: z.array(RosterEntry),
+  tables: z.array(TableSummary),
+});
+export type SessionView = z.infer<typeof SessionView>;
+
+/** What a student's page is told while waiting in the lobby and when seated. */
+export const StudentStatus = z.object({
+  sessionId: z.string(),
+  name: z.string(),
+  phase: SessionPhase,
+  /** Where to play, once seated: join the game room with this seat token. */
+  seat: z.object({ gameId: z.string(), seat: z.string(), seatToken: z.string() }).nullable(),
+  announcement: z.string().nullable(),
+});
+export type StudentStatus = z.infer<typeof StudentStatus>;
