@@ -44,7 +44,9 @@ export default defineConfig({
     // process.execPath: the pinned Node that runs this config, which strips the server's types.
     command: `"${process.execPath}" server/main.ts`,
     url: `${baseURL}/api/health`,
-    env: { PORT: String(port), DATA_DIR: process.env.E2E_DATA_DIR, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+    // SQLite in a fresh folder even when DATABASE_URL is set (CI sets it for the store suites):
+    // Playwright passes our environment on, and a shared database would restore other runs' games.
+    env: { PORT: String(port), DATA_DIR: process.env.E2E_DATA_DIR, DATABASE_URL: '', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'ignore',

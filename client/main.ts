@@ -1,10 +1,13 @@
 import type { Scenario } from '../shared/scenario/schema.ts';
 import { locale, onLocaleChange, setLocale, t } from './i18n/index.ts';
 import type { Table } from './net/connection.ts';
+import { closeClassroom } from './net/session.ts';
+import { classroomScreen } from './screens/classroom.ts';
 import { joinScreen } from './screens/join.ts';
 import { landingScreen } from './screens/landing.ts';
 import type { Screen } from './screens/screen.ts';
 import { tableScreen } from './screens/table.ts';
+import { addressOf, placeOf, type Place } from './ui/address.ts';
 
 /** The app shell: picks the screen from the address and keeps the language toggle in step. */
 
@@ -21,19 +24,23 @@ function show(next: Screen): void {
   root.replaceChildren(next.el);
 }
 
-function currentGame(): string | null {
-  const id = new URLSearchParams(window.location.search).get('game');
-  return id && id.trim() !== '' ? id.trim() : null;
-}
-
-function go(gameId: string | null): void {
-  window.history.pushState({}, '', gameId === null ? '/' : `/?game=${encodeURIComponent(gameId)}`);
+function go(place: Place): void {
+  const address = addressOf(place);
+  if (address === window.location.pathname + window.location.search) window.history.replaceState({}, '', address);
+  else window.history.pushState({}, '', address);
   route();
   root.focus({ preventScroll: false });
 }
 
 function route(): void {
-  const gameId = currentGame();
+  const place = placeOf(window.location.search, window.location.hash);
+  const gameId = place.kind === 'game' ? place.gameId : null;
+  if (place.kind === 'class' || place.kind === 'instructor' || place.kind === 'watch') {
+    seated && void seated.table.leave();
+    seated = null;
+    return show(classroomScreen(place, go));
+  }
+  closeClassroom();
   if (seated && seated.gameId !== gameId) {
     void seated.table.leave();
     seated = null;
@@ -48,7 +55,12 @@ function route(): void {
       }),
     );
   } else {
-    show(landingScreen((id) => go(id)));
+    show(
+      landingScreen(
+        (id) => go({ kind: 'game', gameId: id }),
+        (code) => go({ kind: 'class', code }),
+      ),
+    );
   }
 }
 

@@ -4,16 +4,20 @@ import { matchMaker, Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import type { Logger } from 'pino';
 import { GAME_ROOM } from '../shared/protocol.ts';
+import { SESSION_ROOM } from '../shared/session.ts';
+import { DEFAULT_JOIN_LIMITS } from './http/address-limit.ts';
+import type { JoinLimits } from './http/address-limit.ts';
 import { mountApi } from './http/api.ts';
 import { serveClient } from './http/client-files.ts';
-import { DEFAULT_MESSAGE_RATE, MAX_FRAME_BYTES } from './rooms/limits.ts';
+import { BOT_DELAY_MS, DEFAULT_MESSAGE_RATE, MAX_FRAME_BYTES, RECONNECT_SECONDS } from './rooms/limits.ts';
 import type { MessageRate } from './rooms/limits.ts';
 import { GameRoom } from './rooms/game-room.ts';
-import type { GameRoomOptions, RoomDeps } from './rooms/room-deps.ts';
+import type { GameRoomOptions, RoomDeps, SessionRoomOptions } from './rooms/room-deps.ts';
+import { SessionRoom } from './rooms/session-room.ts';
 import { loadCatalogue } from './scenarios/catalogue.ts';
 import { createScorer } from './scoring/scorer.ts';
 import type { Scorer } from './scoring/scorer.ts';
-import { SqliteStore } from './store/sqlite-store.ts';
+import { openStore } from './store/open-store.ts';
 import type { GameStore } from './store/store.ts';
 
 export type StartOptions = {
@@ -27,6 +31,14 @@ export type StartOptions = {
   messageRate?: MessageRate;
   /** Bind address; all interfaces when omitted, so classroom devices can reach it. */
   host?: string;
+  /** PostgreSQL instead of SQLite under `dataDir` (`DATABASE_URL`). */
+  databaseUrl?: string | undefined;
+  /** How long a dropped connection can resume its session; tests shorten it to stage a long absence. */
+  reconnectSeconds?: number;
+  /** Pause before bots answer a change at their table; tests shorten it. */
+  botDelayMs?: number;
+  /** Joins by code per address; a test of a 200-student burst from one address raises them. */
+  joinLimits?: JoinLimits;
 };
 
 /**
@@ -42,12 +54,11 @@ export type RunningServer = { port: number; url: string; store: GameStore; score
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { log } = options;
   const catalogue = await loadCatalogue(options.scenariosDir, log);
-  const store: GameStore = new SqliteStore(options.dataDir);
+  const store: GameStore = await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, log: log.child({ component: 'store' }) });
   const scorer = createScorer(log.child({ component: 'scoring' }));
   const openings = new Set<string>();
-  const deps: RoomDeps = { store, catalogue, log, messageRate: options.messageRate ?? DEFAULT_MESSAGE_RATE, openings, scorer };
 
-  const openRoom = async (gameId: string): Promise<void> => {
+  async function openRoom(gameId: string): Promise<void> {
     openings.add(gameId);
     try {
       const createOptions: GameRoomOptions = { gameId, deps };
@@ -55,6 +66,28 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     } finally {
       openings.delete(gameId);
     }
+  }
+
+  async function openSession(sessionId: string): Promise<void> {
+    openings.add(sessionId);
+    try {
+      const createOptions: SessionRoomOptions = { sessionId, deps };
+      await matchMaker.createRoom(SESSION_ROOM, createOptions);
+    } finally {
+      openings.delete(sessionId);
+    }
+  }
+
+  const deps: RoomDeps = {
+    store,
+    catalogue,
+    log,
+    messageRate: options.messageRate ?? DEFAULT_MESSAGE_RATE,
+    openings,
+    scorer,
+    openGame: openRoom,
+    reconnectSeconds: options.reconnectSeconds ?? RECONNECT_SECONDS,
+    botDelayMs: options.botDelayMs ?? BOT_DELAY_MS,
   };
 
   const httpServer = createServer();
@@ -66,16 +99,26 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     logger: log.child({ component: 'colyseus' }),
     express: (app) => {
       app.disable('x-powered-by');
-      mountApi(app, { store, catalogue, log, scorer, openRoom });
+      mountApi(app, { store, catalogue, log, scorer, openRoom, openSession, joinLimits: options.joinLimits ?? DEFAULT_JOIN_LIMITS });
       serveClient(app, options.distDir);
     },
   });
   // deps travel as the room's default options, which a client's matchmaking request cannot override.
   server.define(GAME_ROOM, GameRoom, { deps });
+  server.define(SESSION_ROOM, SessionRoom, { deps });
 
   await server.listen(options.port, options.host);
   const port = (httpServer.address() as AddressInfo).port;
 
+  // Sessions first: each table reports to its session's room as it opens.
+  for (const sessionId of await store.listLiveSessions()) {
+    try {
+      await openSession(sessionId);
+      log.info({ sessionId }, 'session restored');
+    } catch (error) {
+      log.error({ sessionId, err: error }, 'could not restore a session; it stays in the store');
+    }
+  }
   for (const gameId of await store.listUnfinished()) {
     try {
       await openRoom(gameId);

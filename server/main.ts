@@ -21,6 +21,7 @@ try {
     dataDir: resolve(process.cwd(), process.env.DATA_DIR ?? 'data'),
     scenariosDir: resolve(repo, 'scenarios'),
     distDir: resolve(repo, 'dist'),
+    databaseUrl: process.env.DATABASE_URL,
     log,
   });
   // The one line a teacher reads in the terminal; the JSON log lines are for machines.

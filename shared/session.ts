@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { BotPolicyId } from './bots/policy.ts';
-import { CardRelease } from './protocol.ts';
-import { Timers } from './scenario/schema.ts';
+import { CardRelease, PlayerView } from './protocol.ts';
+import { Move } from './rules/moves.ts';
+import { Locale, Timers } from './scenario/schema.ts';
 
 /**
  * Class sessions: one instructor, many tables playing the same scenario. Every body and
@@ -109,6 +110,13 @@ export const SessionView = z.object({
 });
 export type SessionView = z.infer<typeof SessionView>;
 
+/** What a student may pick from when the class lets students choose: each table's seats and who is there. */
+export const TableChoice = z.object({
+  table: z.string(),
+  seats: z.array(z.object({ seat: z.string(), students: z.number().int(), bot: z.boolean(), open: z.boolean() })),
+});
+export type TableChoice = z.infer<typeof TableChoice>;
+
 /** What a student's page is told while waiting in the lobby and when seated. */
 export const StudentStatus = z.object({
   sessionId: z.string(),
@@ -117,5 +125,59 @@ export const StudentStatus = z.object({
   /** Where to play, once seated: join the game room with this seat token. */
   seat: z.object({ gameId: z.string(), seat: z.string(), seatToken: z.string() }).nullable(),
   announcement: z.string().nullable(),
+  /** Assignment 'choose' only: the tables and seats open to pick (with the 'choose' message). */
+  choices: z.array(TableChoice).optional(),
 });
 export type StudentStatus = z.infer<typeof StudentStatus>;
+
+// ---- live messages of the classroom flow (added with the session server) -------------
+
+/** The one room per class session: its id is the session id. */
+export const SESSION_ROOM = 'session';
+
+/** Joining the session room: a student with the token from their join, or the instructor with the secret. */
+export const SessionJoinOptions = z.union([
+  z.object({ studentToken: z.string().min(1).max(100) }),
+  z.object({ secret: z.string().min(1).max(100) }),
+]);
+export type SessionJoinOptions = z.infer<typeof SessionJoinOptions>;
+
+/** Session room, student → server (assignment 'choose'): the table and seat this student picks. */
+export const ChooseSeat = z.object({ table: z.string().min(1).max(10), seat: z.string().min(1).max(40) });
+export type ChooseSeat = z.infer<typeof ChooseSeat>;
+
+/**
+ * Game room join for the instructor of a class table: the session secret instead of a
+ * seat. The view sent back shows everything (`InstructorView`) and carries no right to move.
+ */
+export const InstructorWatch = z.object({
+  secret: z.string().min(1).max(100),
+  name: z.string().trim().max(40).optional(),
+  locale: Locale.optional(),
+});
+export type InstructorWatch = z.infer<typeof InstructorWatch>;
+
+/** The 'view' an instructor watching a table receives: the whole state, every seat's secrets included. */
+export const InstructorView = PlayerView.extend({ spectator: z.literal('instructor') });
+export type InstructorView = z.infer<typeof InstructorView>;
+
+/** Game room, server → everyone at the table: the instructor's words to the class. */
+export const Announcement = z.object({ text: z.string(), at: z.number() });
+export type Announcement = z.infer<typeof Announcement>;
+
+/**
+ * Game room, team member → server: the move this member is drafting (null: cleared). The
+ * server passes it to the other members of the same seat as 'draft' (`TeamDraftNotice`);
+ * nothing is recorded until one member sends the move itself.
+ */
+export const TeamDraft = z.object({ move: Move.nullable() });
+export type TeamDraft = z.infer<typeof TeamDraft>;
+export const TeamDraftNotice = z.object({ from: z.string(), move: Move.nullable() });
+export type TeamDraftNotice = z.infer<typeof TeamDraftNotice>;
+
+/** HTTP answer to a control: what each table it reached made of it. */
+export const ControlOutcome = z.object({
+  ok: z.literal(true),
+  tables: z.record(z.string(), z.object({ ok: z.boolean(), code: z.string().optional(), message: z.string().optional() })),
+});
+export type ControlOutcome = z.infer<typeof ControlOutcome>;

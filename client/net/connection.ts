@@ -13,6 +13,7 @@ import {
 } from '../../shared/protocol.ts';
 import type { Move } from '../../shared/rules/moves.ts';
 import { Scenario } from '../../shared/scenario/schema.ts';
+import { Announcement, type InstructorWatch } from '../../shared/session.ts';
 import type { FrameworkCard } from '../../shared/scoring/card.ts';
 import { clockOffsetFrom } from '../ui/format.ts';
 
@@ -35,20 +36,41 @@ export function serverEndpoint(): string {
 
 export class HttpError extends Error {
   readonly status: number;
-  constructor(status: number, message: string) {
+  /** The server's namespaced error code (`join/rate-limited`), when it sent one. */
+  readonly code: string | undefined;
+  constructor(status: number, message: string, code?: string) {
     super(message);
     this.status = status;
+    this.code = code;
   }
+}
+
+let sharedClient: Client | null = null;
+
+/** The page's one Colyseus client: every room, a game table or a class session, is joined through it. */
+export function roomClient(): Client {
+  sharedClient ??= new Client(serverEndpoint());
+  return sharedClient;
+}
+
+/** The server clock minus ours, as last estimated. */
+export function serverClockOffset(): number {
+  return clockOffset;
 }
 
 /** Estimated server clock minus ours, from the HTTP `Date` header (when the browser lets us read it). */
 let clockOffset = 0;
 
-async function requestJson(path: string, init?: RequestInit): Promise<unknown> {
+/** `secret` goes in the Authorization header: an instructor's secret never rides in an address. */
+export async function requestJson(path: string, init?: RequestInit, secret?: string): Promise<unknown> {
   const sentAt = Date.now();
   const response = await fetch(`${serverEndpoint()}${path}`, {
     ...init,
-    headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      accept: 'application/json',
+      ...(init?.body ? { 'content-type': 'application/json' } : {}),
+      ...(secret !== undefined ? { authorization: `Bearer ${secret}` } : {}),
+    },
   });
   const date = Date.parse(response.headers.get('date') ?? '');
   if (Number.isFinite(date)) clockOffset = clockOffsetFrom(date, sentAt, Date.now());
@@ -56,12 +78,17 @@ async function requestJson(path: string, init?: RequestInit): Promise<unknown> {
   if (!response.ok) {
     const message = z.object({ message: z.string() }).safeParse(body);
     const error = z.object({ error: z.string() }).safeParse(body);
-    throw new HttpError(response.status, message.success ? message.data.message : error.success ? error.data.error : response.statusText);
+    const code = z.object({ code: z.string() }).safeParse(body);
+    throw new HttpError(
+      response.status,
+      message.success ? message.data.message : error.success ? error.data.error : response.statusText,
+      code.success ? code.data.code : undefined,
+    );
   }
   return body;
 }
 
-function parsedOrThrow<T>(schema: z.ZodType<T>, raw: unknown, what: string): T {
+export function parsedOrThrow<T>(schema: z.ZodType<T>, raw: unknown, what: string): T {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new Error(`unexpected ${what} from the server`);
   return parsed.data;
@@ -104,8 +131,10 @@ export type TableModel = {
   clockOffset: number;
   /** The framework cards on this seat's decisions the server has released so far, by record seq. */
   cards: FrameworkCard[];
+  /** The instructor's latest message to the class; `seq` tells a repeated text from the last one. */
+  announcement: { text: string; seq: number } | null;
 };
-export type TableChange = 'status' | 'view' | 'welcome' | 'refusal' | 'cards';
+export type TableChange = 'status' | 'view' | 'welcome' | 'refusal' | 'cards' | 'announcement';
 export type TableListener = (model: TableModel, change: TableChange) => void;
 
 export type Table = {
@@ -116,22 +145,28 @@ export type Table = {
   leave(): Promise<void>;
 };
 
+/** An instructor watching a class's table: the session secret opens the full view, no seat. */
+export type Spectator = Pick<InstructorWatch, 'secret'>;
+
 /** Close codes after which our seat token can take the seat back (a dropped network, a restarted server). */
-const REJOINABLE = new Set([1001, 1005, 1006, 4001, 4003, 4010]);
-const REJOIN_DELAYS_MS = [500, 1000, 2000, 4000, 8000, 15000];
+export const REJOINABLE = new Set([1001, 1005, 1006, 4001, 4003, 4010]);
+export const REJOIN_DELAYS_MS = [500, 1000, 2000, 4000, 8000, 15000];
 
 /**
  * Join a game's room. Resolves once seated (or refused by the server, which rejects).
  * After that, drops are healed first by the SDK's own reconnection, then by joining
  * again with the seat token the server gave us.
  */
-export async function joinTable(gameId: string, options: JoinOptions): Promise<Table> {
-  const client = new Client(serverEndpoint());
+export async function joinTable(gameId: string, options: JoinOptions, spectator?: Spectator): Promise<Table> {
+  const client = roomClient();
   const listeners = new Set<TableListener>();
   let refusalSeq = 0;
   let leaving = false;
   let joinOptions: JoinOptions = options;
-  const model: TableModel = { status: 'connecting', view: null, welcome: null, refusal: null, clockOffset, cards: [] };
+  let announcementSeq = 0;
+  // The instructor watches with the session secret instead of a seat; it rides only in the join request.
+  const sent = (): JoinOptions | InstructorWatch => (spectator === undefined ? joinOptions : { name: joinOptions.name, locale: joinOptions.locale, secret: spectator.secret });
+  const model: TableModel = { status: 'connecting', view: null, welcome: null, refusal: null, clockOffset, cards: [], announcement: null };
 
   const emit = (change: TableChange): void => {
     for (const listener of listeners) listener(model, change);
@@ -180,16 +215,23 @@ export async function joinTable(gameId: string, options: JoinOptions): Promise<T
       model.cards = [...bySeq.values()].sort((a, b) => a.seq - b.seq);
       emit('cards');
     });
+    room.onMessage('announcement', (raw: unknown) => {
+      const parsed = Announcement.safeParse(raw);
+      if (!parsed.success) return;
+      announcementSeq += 1;
+      model.announcement = { text: parsed.data.text, seq: announcementSeq };
+      emit('announcement');
+    });
     room.onDrop(() => setStatus('reconnecting'));
     room.onReconnect(() => setStatus('online'));
     room.onLeave((code) => {
       if (leaving) return;
-      if (REJOINABLE.has(code) && joinOptions.seatToken !== undefined) void rejoin(0);
+      if (REJOINABLE.has(code) && (joinOptions.seatToken !== undefined || spectator !== undefined)) void rejoin(0);
       else setStatus('offline');
     });
   };
 
-  let room = await client.joinById(gameId, joinOptions);
+  let room = await client.joinById(gameId, sent());
   wire(room);
   model.clockOffset = clockOffset;
   setStatus('online');
@@ -205,7 +247,7 @@ export async function joinTable(gameId: string, options: JoinOptions): Promise<T
     }
     await new Promise((resolve) => setTimeout(resolve, delay));
     try {
-      room = await client.joinById(gameId, joinOptions);
+      room = await client.joinById(gameId, sent());
       wire(room);
       setStatus('online');
     } catch {

@@ -1,6 +1,8 @@
 import type { ScenarioSummary } from '../../shared/protocol.ts';
 import { local, t } from '../i18n/index.ts';
 import { createGame, listScenarios } from '../net/connection.ts';
+import { createClassSetup } from '../panels/class-setup.ts';
+import { codeFrom } from '../ui/address.ts';
 import { field, fill, h, uid } from '../ui/element.ts';
 import { gameIdFrom } from '../ui/move-drafts.ts';
 import type { Screen } from './screen.ts';
@@ -10,8 +12,8 @@ export function joinLinkFor(gameId: string): string {
   return `${window.location.origin}/?game=${encodeURIComponent(gameId)}`;
 }
 
-/** The start page: what the game is, which scenarios exist, create a game or join one. */
-export function landingScreen(go: (gameId: string) => void): Screen {
+/** The start page: what the game is, which scenarios exist, create a game or run a class, join either. */
+export function landingScreen(go: (gameId: string) => void, joinClass: (code: string) => void): Screen {
   const list = h('ul', { class: 'scenario-list' }, h('li', { class: 'muted', text: t('common.loading') }));
   const created = h('div', { class: 'created', attrs: { 'aria-live': 'polite' } });
 
@@ -26,6 +28,9 @@ export function landingScreen(go: (gameId: string) => void): Screen {
   );
   joinForm.addEventListener('submit', (event) => {
     event.preventDefault();
+    // A class code (or a link carrying one) goes to the class; anything else is a game.
+    const classCode = codeFrom(code.value);
+    if (classCode !== null) return joinClass(classCode);
     const gameId = gameIdFrom(code.value);
     if (gameId === null) {
       codeError.textContent = t('landing.joinInvalid');
@@ -69,6 +74,16 @@ export function landingScreen(go: (gameId: string) => void): Screen {
     const titleId = uid('sc');
     const status = h('p', { class: 'hint', attrs: { role: 'status' } });
     const button = h('button', { class: 'primary', text: t('landing.create'), attrs: { type: 'button', 'aria-describedby': titleId } });
+    const setupId = uid('setup');
+    const setup = h('div', { id: setupId, attrs: { hidden: true } });
+    const runClass = h('button', { class: 'secondary', text: t('class.run'), attrs: { type: 'button', 'aria-expanded': 'false', 'aria-controls': setupId, 'aria-describedby': titleId } });
+    runClass.addEventListener('click', () => {
+      const opening = setup.hidden;
+      if (opening && setup.childElementCount === 0) setup.append(createClassSetup(s));
+      setup.hidden = !opening;
+      runClass.setAttribute('aria-expanded', String(opening));
+      if (opening) setup.querySelector<HTMLElement>('input, select')?.focus();
+    });
     button.addEventListener('click', () => {
       button.disabled = true;
       status.textContent = t('landing.creating');
@@ -90,8 +105,9 @@ export function landingScreen(go: (gameId: string) => void): Screen {
       h('h3', { id: titleId, text: local(s.title) }),
       h('p', { text: local(s.summary) }),
       h('p', { class: 'muted', text: `${t('common.rounds', { count: s.rounds })} · ${t('landing.seats', { seats: s.seats.map((seat) => local(seat.name)).join(', ') })}` }),
-      h('div', { class: 'actions' }, button),
+      h('div', { class: 'actions' }, button, runClass),
       status,
+      setup,
     );
   };
 

@@ -2,6 +2,7 @@ import type { Phase } from '../../shared/rules/state.ts';
 import type { Scenario } from '../../shared/scenario/schema.ts';
 import { t } from '../i18n/index.ts';
 import type { Table, TableModel } from '../net/connection.ts';
+import { createAnnouncement } from '../panels/announcement.ts';
 import { createBriefing } from '../panels/briefing.ts';
 import { createCards } from '../panels/cards.ts';
 import { createChat } from '../panels/chat.ts';
@@ -9,6 +10,7 @@ import { createDecision } from '../panels/decision.ts';
 import { createEnd } from '../panels/end.ts';
 import { createEvents } from '../panels/events.ts';
 import { createHeader } from '../panels/header.ts';
+import { createHints } from '../panels/hints.ts';
 import { createIndicators } from '../panels/indicators.ts';
 import { createMap } from '../panels/map.ts';
 import { createPledges } from '../panels/pledges.ts';
@@ -67,7 +69,8 @@ export function tableScreen(table: Table, scenario: Scenario): Screen {
     };
     const header = createHeader(ctx);
     const map = createMap(ctx);
-    disposers.push(header.dispose, map.dispose);
+    const notice = createAnnouncement(table);
+    disposers.push(header.dispose, map.dispose, notice.dispose);
     const builder = createProposalBuilder(ctx);
     const mains: Record<MainPanel, Panel> = {
       map,
@@ -80,12 +83,13 @@ export function tableScreen(table: Table, scenario: Scenario): Screen {
       cards: createCards(ctx, () => table.model().cards),
     };
     const ready = createReady(ctx);
-    const side = [createIndicators(ctx), createBriefing(ctx), createChat(ctx)];
+    const side = [createHints(ctx), createIndicators(ctx), createBriefing(ctx), createChat(ctx)];
     const end = createEnd(ctx, () => table.model().cards);
     const announce = h('p', { class: 'visually-hidden', attrs: { 'aria-live': 'polite' } });
     const main = h('div', { class: 'col-main' }, ...Object.values(mains).map((p) => p.el));
     el.replaceChildren(
       header.el,
+      notice.el,
       status.el,
       announce,
       ready.el,

@@ -10,7 +10,9 @@ import type { ScenarioCatalogue } from '../scenarios/catalogue.ts';
 import { completeCards } from '../scoring/record-decisions.ts';
 import type { Scorer } from '../scoring/scorer.ts';
 import type { GameStore } from '../store/store.ts';
+import type { JoinLimits } from './address-limit.ts';
 import { badBody, sendError } from './http-error.ts';
+import { sessionRoutes } from './sessions.ts';
 
 export type ApiDeps = {
   store: GameStore;
@@ -19,6 +21,9 @@ export type ApiDeps = {
   scorer: Scorer;
   /** Opens the live room of a stored game. */
   openRoom: (gameId: string) => Promise<void>;
+  /** Opens the live room of a stored class session. */
+  openSession: (sessionId: string) => Promise<void>;
+  joinLimits: JoinLimits;
 };
 
 /** Large enough for any body the API takes; a bigger one is refused before it is parsed. */
@@ -29,7 +34,7 @@ function newGameId(): string {
   return randomBytes(9).toString('base64url');
 }
 
-/** The HTTP API: scenarios to choose from, games to create and inspect, their records. */
+/** The HTTP API: scenarios to choose from, games to create and inspect, their records, class sessions. */
 export function mountApi(app: Application, deps: ApiDeps): void {
   const { store, catalogue, log } = deps;
   const api = express.Router();
@@ -109,6 +114,8 @@ export function mountApi(app: Application, deps: ApiDeps): void {
     const cards: CardsMessage = { cards: await completeCards(deps.scorer, store, scenario, record, log.child({ gameId: game.gameId })) };
     res.json(cards);
   });
+
+  api.use(sessionRoutes({ store, catalogue, log, openSession: deps.openSession, joinLimits: deps.joinLimits }));
 
   api.use((req, res) => {
     sendError(res, 404, { code: 'route/unknown', message: `No API route ${req.method} ${req.baseUrl}${req.path}.` });

@@ -1,48 +1,38 @@
-import { CloseCode, Room, ServerError } from '@colyseus/core';
-import type { Client, Delayed } from '@colyseus/core';
-import type { Logger } from 'pino';
+import { CloseCode, matchMaker, Room, ServerError } from '@colyseus/core';
+import type { Client } from '@colyseus/core';
 import { JoinOptions, MAX_MESSAGE_BYTES } from '../../shared/protocol.ts';
 import type { CardsMessage, PlayerView, Refusal, Welcome } from '../../shared/protocol.ts';
-import type { RecordEntry } from '../../shared/record.ts';
-import { advancePhase, applyMove, canAdvanceEarly, phaseSeconds, playerView, replay } from '../../shared/rules/index.ts';
+import { playerView } from '../../shared/rules/index.ts';
 import { Move } from '../../shared/rules/moves.ts';
-import type { GameState } from '../../shared/rules/state.ts';
-import type { Scenario } from '../../shared/scenario/schema.ts';
-import { SCORED_MOVES, type FrameworkCard } from '../../shared/scoring/card.ts';
-import { HeldCards } from '../scoring/held-cards.ts';
-import { decisionsOf } from '../scoring/record-decisions.ts';
-import type { ScoringJob } from '../scoring/scorer.ts';
-import type { StoredGame } from '../store/store.ts';
-import { HARD_MESSAGES_PER_SECOND, MAX_CLIENTS_PER_ROOM, RECONNECT_SECONDS, RESTORE_GRACE_SECONDS } from './limits.ts';
+import { InstructorWatch, TeamDraft } from '../../shared/session.ts';
+import type { Announcement, InstructorView, TeamDraftNotice } from '../../shared/session.ts';
+import type { FrameworkCard } from '../../shared/scoring/card.ts';
+import { secretMatches } from '../sessions/credentials.ts';
+import { BotDriver } from './bot-driver.ts';
+import { HARD_MESSAGES_PER_SECOND, MAX_CLIENTS_PER_ROOM } from './limits.ts';
 import { MessageBudget } from './rate-limit.ts';
 import { claimedType, describeIssues, messageBytes, refusal } from './refusals.ts';
 import type { GameRoomOptions, RoomDeps } from './room-deps.ts';
 import { GameRoomState } from './room-state.ts';
 import { hashSeatToken, mintSeatToken } from './seat-token.ts';
 import { Seating } from './seating.ts';
-
-/** Everything a live table holds once its game is loaded. */
-type Table = {
-  deps: RoomDeps;
-  log: Logger;
-  game: StoredGame;
-  scenario: Scenario;
-  state: GameState;
-  nextSeq: number;
-  seating: Seating;
-  budget: MessageBudget;
-  deadline: number | null;
-  timer: Delayed | null;
-  /** Framework cards scored so far, held until the game's release setting lets their seat read them. */
-  cards: HeldCards;
-};
+import type { Member } from './seating.ts';
+import type { TableCommand, TableOutcome, TableReport } from './table-commands.ts';
+import { TableGame } from './table-game.ts';
 
 type Reconnection = ReturnType<Room['allowReconnection']>;
 
+/** Who a connection is, decided in onAuth: a player (or plain spectator) of the table, or the class's instructor. */
+type JoinAuth = { kind: 'player'; options: JoinOptions } | { kind: 'instructor' };
+
+/** The message types a game room reads; anything else gets a typed refusal. */
+const READS = new Set(['move', 'draft']);
+
 /**
- * One game table: a switchboard between connections, the shared rules and the store.
- * parse → applyMove → append to the store → commit → project and send views. It holds
- * no rule of the game; a rule found missing belongs in shared/rules.
+ * One game table: a switchboard between connections and the table's game. It parses
+ * what clients send, hands moves to the game (which checks, records, then adopts them),
+ * and sends each connection what its seat may see. At a class table it also answers the
+ * session: seats from the roster, bots, instructor controls, reports of its state.
  */
 export class GameRoom extends Room<{ state: GameRoomState }> {
   maxClients = MAX_CLIENTS_PER_ROOM;
@@ -50,16 +40,25 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
   maxMessagesPerSecond = HARD_MESSAGES_PER_SECOND;
   state = new GameRoomState();
 
-  private loaded: Table | null = null;
-  /** Moves, timer expiries and advances run one after another, never interleaved around an await. */
-  private queue: Promise<void> = Promise.resolve();
-  /** Plain seat tokens of the sessions connected now, to repeat them in a welcome after a reconnection. */
+  private loaded: TableGame | null = null;
+  private seating: Seating = new Seating([], false);
+  private budget: MessageBudget | null = null;
+  private bots: BotDriver | null = null;
+  /** The class session's secret hash, for an instructor who comes to watch; null at a game of its own. */
+  private sessionSecretHash: string | null = null;
+  private readonly instructors = new Set<string>();
+  /** Plain seat tokens of the connections here now, to repeat them in a welcome after a reconnection. */
   private readonly tokens = new Map<string, string>();
   private readonly reconnections = new Map<string, Reconnection>();
+  private lastReport = '';
 
-  private get table(): Table {
+  private get table(): TableGame {
     if (this.loaded === null) throw new Error('game room used before its game was loaded');
     return this.loaded;
+  }
+
+  private get deps(): RoomDeps {
+    return this.table.deps;
   }
 
   async onCreate(options: GameRoomOptions): Promise<void> {
@@ -68,59 +67,70 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
       throw new ServerError(403, 'game rooms are opened by the server, not by clients');
     }
     const game = await deps.store.loadGame(gameId);
-    const record = await deps.store.loadRecord(gameId);
-    if (game === null || record === null) throw new ServerError(404, `no game "${gameId}"`);
+    if (game === null) throw new ServerError(404, `no game "${gameId}"`);
     const scenario = deps.catalogue.get(game.scenarioId);
     if (scenario === undefined) throw new ServerError(500, `scenario "${game.scenarioId}" of game "${gameId}" is not loaded`);
     this.roomId = gameId;
-    const log = deps.log.child({ gameId });
-    const last = record.entries.at(-1);
-    const state = replay(scenario, record);
-    this.loaded = {
-      deps,
-      log,
-      game,
+    const seatIds = scenario.seats.map((seat) => seat.id);
+    this.seating = new Seating(seatIds, game.session !== null, game.session === null ? await deps.store.loadSeats(gameId) : []);
+    this.budget = new MessageBudget(deps.messageRate);
+    this.loaded = await TableGame.open(deps, game, scenario, this.clock, {
+      changed: () => this.changed(),
+      cardsDue: (cards) => this.sendCards(cards),
+    });
+    if (game.session !== null) {
+      this.sessionSecretHash = (await deps.store.loadSession(game.session.sessionId))?.secretHash ?? null;
+      await this.loadSeatsFromSession();
+    }
+    this.bots = new BotDriver({
+      clock: this.clock,
+      log: this.table.log,
       scenario,
-      state,
-      nextSeq: (last?.seq ?? 0) + 1,
-      seating: new Seating(scenario.seats.map((seat) => seat.id), await deps.store.loadSeats(gameId)),
-      budget: new MessageBudget(deps.messageRate),
-      deadline: null,
-      timer: null,
-      cards: new HeldCards(game.cards, await deps.store.loadCards(gameId), state),
-    };
-    const lastAdvance = record.entries.findLast((entry) => entry.kind === 'advance');
-    await this.enterPhase(lastAdvance?.at ?? record.createdAt, record.entries.length > 0);
+      seed: game.seed,
+      delayMs: deps.botDelayMs,
+      state: () => this.table.state,
+      paused: () => this.table.paused,
+      bots: () => this.seating.botSeats(),
+      enqueue: (task) => this.table.enqueue(task),
+      play: (seat, move) => this.table.commitMove(seat, move),
+    });
     this.project();
+    this.bots.schedule();
+    this.report();
+    if (this.table.state.phase === 'ended') this.autoDispose = true;
 
     // No validator argument: Colyseus's validator disconnects on failure, and a student must not lose the table.
-    this.onMessage('move', (client: Client, raw: unknown) => this.receive(client, 'move', raw));
     this.onMessage('*', (client: Client, type: string | number, raw: unknown) => this.receive(client, String(type), raw));
-    // Decisions whose scoring the last server did not finish before it stopped.
-    let rescored = 0;
-    for (const job of decisionsOf(scenario, record)) {
-      if (this.table.cards.has(job.seq)) continue;
-      this.submit(job);
-      rescored += 1;
-    }
-    log.info({ phase: this.table.state.phase, round: this.table.state.round, entries: record.entries.length, rescored }, 'game room opened');
   }
 
   // ---- joining ------------------------------------------------------------------
 
-  onAuth(_client: Client, options: unknown): JoinOptions {
+  onAuth(_client: Client, options: unknown): JoinAuth {
+    if (typeof options === 'object' && options !== null && 'secret' in options) {
+      const watch = InstructorWatch.safeParse(options);
+      if (!watch.success) throw new ServerError(400, `cannot watch: ${describeIssues(watch.error)}`);
+      if (this.sessionSecretHash === null || !secretMatches(watch.data.secret, this.sessionSecretHash)) {
+        throw new ServerError(403, 'cannot watch: that is not the secret of this table’s class session');
+      }
+      return { kind: 'instructor' };
+    }
     const parsed = JoinOptions.safeParse(options);
     if (!parsed.success) throw new ServerError(400, `cannot join: ${describeIssues(parsed.error)}`);
-    const choice = this.table.seating.choose(parsed.data);
+    const choice = this.seating.choose(parsed.data);
     if (choice.kind === 'refuse') throw new ServerError(choice.status, choice.message);
-    return parsed.data;
+    return { kind: 'player', options: parsed.data };
   }
 
-  async onJoin(client: Client, _options: unknown, auth: JoinOptions): Promise<void> {
-    const { seating, deps, game } = this.table;
-    const store = deps.store;
+  async onJoin(client: Client, _options: unknown, auth: JoinAuth): Promise<void> {
+    if (auth.kind === 'instructor') {
+      this.instructors.add(client.sessionId);
+      this.table.log.info('instructor watching');
+      client.send('view', this.instructorView());
+      return;
+    }
+    const options = auth.options;
     // Decided again here, synchronously, so two joins racing for one seat cannot both win.
-    const choice = seating.choose(auth);
+    const choice = this.seating.choose(options);
     switch (choice.kind) {
       case 'refuse':
         throw new ServerError(choice.status, choice.message);
@@ -130,12 +140,12 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
       case 'take': {
         const token = mintSeatToken();
         const tokenHash = hashSeatToken(token);
-        seating.take(choice.seat, auth.name, tokenHash, client.sessionId);
+        this.seating.take(choice.seat, options.name, tokenHash, client.sessionId);
         this.tokens.set(client.sessionId, token);
         try {
-          await store.saveSeat(game.gameId, choice.seat, tokenHash, auth.name);
+          await this.deps.store.saveSeat(this.table.gameId, choice.seat, tokenHash, options.name);
         } catch (error) {
-          seating.vacate(choice.seat);
+          this.seating.vacate(choice.seat);
           this.table.log.error({ err: error, seat: choice.seat }, 'could not save a seat');
           throw new ServerError(503, 'the seat could not be saved; try again');
         }
@@ -143,68 +153,82 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
         break;
       }
       case 'reclaim': {
-        const previous = seating.reclaim(choice.seat, auth.name, client.sessionId);
-        this.tokens.set(client.sessionId, auth.seatToken ?? '');
-        if (previous !== null) this.dismiss(previous);
-        const holder = seating.holder(choice.seat);
-        if (holder !== undefined) await store.saveSeat(game.gameId, choice.seat, holder.tokenHash, auth.name);
-        this.table.log.info({ seat: choice.seat, replaced: previous !== null }, 'seat reclaimed');
+        const previous = this.seating.attach(client.sessionId, choice.seat, choice.member, options.name);
+        this.tokens.set(client.sessionId, options.seatToken ?? '');
+        if (previous !== null) this.dismiss(previous, 'seat taken over by a new connection');
+        const member = this.seating.member(choice.seat, choice.member);
+        if (member !== undefined && this.table.game.session === null) {
+          await this.deps.store.saveSeat(this.table.gameId, choice.seat, member.tokenHash, member.name);
+        }
+        this.table.log.info({ seat: choice.seat, member: choice.member, replaced: previous !== null }, 'seat reclaimed');
         break;
       }
     }
     this.welcome(client);
     this.sendViews();
+    this.report();
   }
 
-  /** A newer connection holds the seat: the old one (open, half-open or waiting to reconnect) is let go. */
-  private dismiss(sessionId: string): void {
-    this.reconnections.get(sessionId)?.reject(new Error('seat taken over by a new connection'));
+  /** A connection that no longer plays here (taken over, or moved by the session) is let go. */
+  private dismiss(sessionId: string, reason: string): void {
+    this.reconnections.get(sessionId)?.reject(new Error(reason));
     this.reconnections.delete(sessionId);
     this.tokens.delete(sessionId);
-    this.clients.get(sessionId)?.leave(CloseCode.CONSENTED, 'seat taken over by a new connection');
+    this.clients.get(sessionId)?.leave(CloseCode.CONSENTED, reason);
   }
 
   onDrop(client: Client): void {
-    const { seating } = this.table;
-    if (seating.seatOf(client.sessionId) === null) return;
-    if (seating.setConnected(client.sessionId, false)) this.sendViews();
-    const reconnection = this.allowReconnection(client, RECONNECT_SECONDS);
+    const seated = this.seating.seatOf(client.sessionId) !== null;
+    if (!seated && !this.instructors.has(client.sessionId)) return;
+    if (this.seating.setConnected(client.sessionId, false)) {
+      this.sendViews();
+      this.report();
+    }
+    const reconnection = this.allowReconnection(client, this.deps.reconnectSeconds);
     this.reconnections.set(client.sessionId, reconnection);
     reconnection.catch(() => undefined);
   }
 
   onReconnect(client: Client): void {
     this.reconnections.delete(client.sessionId);
-    this.table.seating.setConnected(client.sessionId, true);
+    this.seating.setConnected(client.sessionId, true);
     this.welcome(client);
     this.sendViews();
+    this.report();
   }
 
-  onLeave(client: Client): void {
+  onLeave(client: Client, code?: number): void {
     if (this.loaded === null) return;
-    this.table.budget.forget(client.sessionId);
+    const seat = this.seating.seatOf(client.sessionId);
+    this.budget?.forget(client.sessionId);
     this.reconnections.delete(client.sessionId);
     this.tokens.delete(client.sessionId);
-    // The seat stays reserved to its token for the life of the game.
-    if (this.table.seating.release(client.sessionId)) this.sendViews();
+    this.instructors.delete(client.sessionId);
+    // The seat stays reserved to its members' tokens for the life of the game.
+    if (this.seating.release(client.sessionId)) {
+      this.sendViews();
+      this.report();
+    }
+    this.table.log.info({ sessionId: client.sessionId, seat, code }, 'connection gone');
   }
 
   onDispose(): void {
+    this.bots?.stop();
     this.loaded?.log.info('game room closed');
   }
 
   private welcome(client: Client): void {
-    const seat = this.table.seating.seatOf(client.sessionId);
+    const seat = this.seating.seatOf(client.sessionId);
     const seatToken = this.tokens.get(client.sessionId);
     if (seat === null || seatToken === undefined) return;
     const briefing = this.table.scenario.seats.find((s) => s.id === seat)?.briefing ?? { en: '', es: '' };
-    const welcome: Welcome = { gameId: this.table.game.gameId, seat, seatToken, briefing };
+    const welcome: Welcome = { gameId: this.table.gameId, seat, seatToken, briefing };
     client.send('welcome', welcome);
     const cards: CardsMessage = { cards: this.table.cards.releasedTo(seat, this.table.state) };
     if (cards.cards.length > 0) client.send('cards', cards);
   }
 
-  // ---- moves --------------------------------------------------------------------
+  // ---- messages -----------------------------------------------------------------
 
   /**
    * The edge. The rate is counted on arrival; everything else, refusals included, takes
@@ -212,18 +236,22 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
    */
   private receive(client: Client, type: string, raw: unknown): void {
     const refused = this.screen(client, type, raw);
-    this.enqueue(async () => (refused === null ? this.handleMove(client, raw) : this.refuse(client, refused)));
+    this.table.enqueue(async () => {
+      if (refused !== null) return this.refuse(client, refused);
+      if (type === 'draft') return this.relayDraft(client, raw);
+      return this.handleMove(client, raw);
+    });
   }
 
   /** Cheap checks that need no game state: rate, size, message type. */
   private screen(client: Client, type: string, raw: unknown): Refusal | null {
-    if (!this.table.budget.spend(client.sessionId, Date.now())) {
+    if (this.budget !== null && !this.budget.spend(client.sessionId, Date.now())) {
       return refusal('rate/limited', 'Too many messages: wait a moment and try again.', claimedType(raw));
     }
     if (messageBytes(raw) > MAX_MESSAGE_BYTES) {
       return refusal('message/too-large', `Messages are limited to ${MAX_MESSAGE_BYTES} bytes.`, claimedType(raw));
     }
-    if (type !== 'move') {
+    if (!READS.has(type)) {
       return refusal('move/malformed', `Unknown message type "${type.slice(0, 40)}": only "move" is accepted.`, claimedType(raw));
     }
     return null;
@@ -235,164 +263,160 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
       return this.refuse(client, refusal('move/malformed', `This move could not be read: ${describeIssues(parsed.error)}`, claimedType(raw)));
     }
     const move = parsed.data;
-    const table = this.table;
-    const seat = table.seating.seatOf(client.sessionId);
+    // A move always acts for the sender's own seat: nothing in a message can name another.
+    const seat = this.seating.seatOf(client.sessionId);
     if (seat === null) return this.refuse(client, refusal('seat/not-yours', 'Spectators watch; only a seated player can move.', move.type));
-    const before = table.state;
-    const applied = applyMove(table.scenario, before, seat, move);
-    if (!applied.ok) return this.refuse(client, refusal(applied.rejection.code, applied.rejection.message, move.type));
-    const entry: RecordEntry = { kind: 'move', seq: table.nextSeq, at: Date.now(), seat, move };
-    if (!(await this.append(entry))) {
-      return this.refuse(client, refusal('server/unavailable', 'The server could not save this move; nothing changed. Try again.', move.type));
+    if (this.seating.botOf(seat) !== null) {
+      return this.refuse(client, refusal('seat/not-yours', 'A bot plays this seat for now; the instructor can hand it back.', move.type));
     }
-    table.state = applied.value.state;
-    this.project();
-    this.sendViews();
-    if (SCORED_MOVES.has(move.type)) this.submit({ scenario: table.scenario, before, seq: entry.seq, seat, move });
-    if (canAdvanceEarly(table.state)) await this.advance('all-ready');
+    const refused = await this.table.commitMove(seat, move);
+    if (refused !== null) this.refuse(client, refused);
+  }
+
+  /** A team member's draft goes to the seat's other members, and nowhere else; nothing is recorded. */
+  private relayDraft(client: Client, raw: unknown): void {
+    const parsed = TeamDraft.safeParse(raw);
+    if (!parsed.success) return this.refuse(client, refusal('move/malformed', `This draft could not be read: ${describeIssues(parsed.error)}`, 'draft'));
+    const member = this.seating.memberOf(client.sessionId);
+    if (member === null) return this.refuse(client, refusal('seat/not-yours', 'Only a seated player drafts moves.', 'draft'));
+    const notice: TeamDraftNotice = { from: member.name, move: parsed.data.move };
+    for (const sessionId of this.seating.teammates(client.sessionId)) this.clients.get(sessionId)?.send('draft', notice);
   }
 
   private refuse(client: Client, refused: Refusal): void {
     client.send('refused', refused);
   }
 
-  private enqueue(task: () => Promise<void>): void {
-    this.queue = this.queue.then(task).catch((error: unknown) => {
-      this.loaded?.log.error({ err: error }, 'game room task failed');
+  // ---- the class session's calls (matchMaker.remoteRoomCall) ------------------------
+
+  /** An instructor's control, run in the table's queue after the moves before it. */
+  steer(command: TableCommand): Promise<TableOutcome> {
+    if (command.type === 'announce') {
+      const announcement: Announcement = { text: command.text, at: command.at };
+      this.broadcast('announcement', announcement);
+      return Promise.resolve({ ok: true });
+    }
+    return this.table.run(() => this.table.steer(command));
+  }
+
+  /** The session changed who sits here or which seats bots play: read it again from the store. */
+  reseat(): Promise<TableOutcome> {
+    return this.table.run(async () => {
+      await this.loadSeatsFromSession();
+      this.sendViews();
+      this.bots?.schedule();
+      this.report();
+      return { ok: true };
     });
   }
 
-  /** Durable before anyone sees its effect: a crash loses nothing a player saw accepted. */
-  private async append(entry: RecordEntry): Promise<boolean> {
-    const table = this.table;
-    try {
-      await table.deps.store.appendEntry(table.game.gameId, entry);
-    } catch (error) {
-      table.log.error({ err: error, seq: entry.seq }, 'could not append to the game record');
-      return false;
+  private async loadSeatsFromSession(): Promise<void> {
+    const session = this.table.game.session;
+    if (session === null) return;
+    const students = await this.deps.store.loadStudents(session.sessionId);
+    const bySeat = new Map<string, Member[]>();
+    for (const student of students) {
+      if (student.table !== session.table || student.seat === null) continue;
+      const members = bySeat.get(student.seat) ?? [];
+      members.push({ id: student.studentId, name: student.name, tokenHash: student.tokenHash });
+      bySeat.set(student.seat, members);
     }
-    table.nextSeq = entry.seq + 1;
-    return true;
+    for (const sessionId of this.seating.setMembers(bySeat)) this.dismiss(sessionId, 'your seat has changed: the class session has the new one');
+    this.seating.setBots(await this.deps.store.loadSeatBots(this.table.gameId));
   }
 
-  // ---- framework cards ---------------------------------------------------------
-
-  /** Scoring runs on a worker and never holds up play; its card joins the queue whenever it is ready. */
-  private submit(job: ScoringJob): void {
-    const { deps, log } = this.table;
-    deps.scorer.score(job, log).then(
-      (card) => this.enqueue(() => this.receiveCard(card)),
-      (error: unknown) => log.error({ err: error, seq: job.seq }, 'a decision could not be scored; play goes on without its card'),
-    );
+  /** What the session shows of this table; sent to it whenever any of it changes. */
+  tableReport(): TableReport | null {
+    const session = this.loaded?.game.session;
+    if (this.loaded === null || session === undefined || session === null) return null;
+    return {
+      table: session.table,
+      gameId: this.loaded.gameId,
+      round: this.loaded.state.round,
+      phase: this.loaded.state.phase,
+      paused: this.loaded.paused,
+      deadline: this.loaded.deadline,
+      connected: this.seating.connectedMembers(),
+    };
   }
 
-  private async receiveCard(card: FrameworkCard): Promise<void> {
-    const table = this.table;
-    try {
-      await table.deps.store.saveCard(table.game.gameId, card);
-    } catch (error) {
-      // Still shown: the cards endpoint scores a missing card again from the record.
-      table.log.error({ err: error, seq: card.seq }, 'could not save a framework card');
-    }
-    table.cards.add(card);
-    this.sendDueCards();
-  }
-
-  /** Cards the table state now releases go to the clients of the seat that decided, and to no one else. */
-  private sendDueCards(): void {
-    const due = this.table.cards.due(this.table.state);
-    if (due.length === 0) return;
-    for (const client of this.clients) {
-      const seat = this.table.seating.seatOf(client.sessionId);
-      const cards: CardsMessage = { cards: due.filter((card) => card.seat === seat) };
-      if (seat !== null && cards.cards.length > 0) client.send('cards', cards);
-    }
-  }
-
-  // ---- phases -------------------------------------------------------------------
-
-  private async advance(reason: 'timer' | 'all-ready'): Promise<void> {
-    const table = this.table;
-    if (table.state.phase === 'ended') return;
-    const entry: RecordEntry = { kind: 'advance', seq: table.nextSeq, at: Date.now(), reason };
-    if (!(await this.append(entry))) {
-      // Retry on the next tick of the timer rather than lose the phase change.
-      this.armTimer(Date.now() + 1000);
-      return;
-    }
-    table.state = advancePhase(table.scenario, table.state).state;
-    await this.enterPhase(entry.at, false);
-    this.project();
-    this.sendViews();
-    this.sendDueCards();
-  }
-
-  /** Starts the phase's clock, or winds the game up when it has ended. */
-  private async enterPhase(startedAt: number, restoring: boolean): Promise<void> {
-    const table = this.table;
-    table.timer?.clear();
-    table.timer = null;
-    if (table.state.phase === 'ended') {
-      table.deadline = null;
-      await table.deps.store.markFinished(table.game.gameId);
-      this.autoDispose = true;
-      table.log.info('game ended');
-      return;
-    }
-    const length = phaseSeconds(table.scenario, table.state.phase, table.game.timers) * 1000;
-    let deadline = startedAt + length;
-    // A deadline that passed while the server was down would skip the phase nobody played.
-    if (restoring && deadline < Date.now() + RESTORE_GRACE_SECONDS * 1000) {
-      deadline = Math.max(deadline, Date.now() + Math.min(length, RESTORE_GRACE_SECONDS * 1000));
-    }
-    this.armTimer(deadline);
-  }
-
-  private armTimer(deadline: number): void {
-    const table = this.table;
-    table.timer?.clear();
-    table.deadline = deadline;
-    const phaseVersion = table.state.phaseVersion;
-    table.timer = this.clock.setTimeout(() => {
-      // An early advance may have been queued first: this timer then belongs to a phase already over.
-      this.enqueue(async () => {
-        if (this.table.state.phaseVersion === phaseVersion) await this.advance('timer');
-      });
-    }, Math.max(0, deadline - Date.now()));
+  private report(): void {
+    const report = this.tableReport();
+    if (report === null) return;
+    const text = JSON.stringify(report);
+    if (text === this.lastReport) return;
+    this.lastReport = text;
+    const sessionId = this.table.game.session?.sessionId;
+    if (sessionId === undefined) return;
+    matchMaker.remoteRoomCall(sessionId, 'tableChanged', [report]).catch((error: unknown) => {
+      // The session room may be closed (ended) or not yet reopened after a restart: it reads tables again when it opens.
+      this.table.log.debug({ err: error }, 'the session did not take a table report');
+    });
   }
 
   // ---- views --------------------------------------------------------------------
 
+  private changed(): void {
+    this.project();
+    this.sendViews();
+    this.bots?.schedule();
+    this.report();
+    if (this.table.state.phase === 'ended') this.autoDispose = true;
+  }
+
   private project(): void {
-    const { state, deadline } = this.table;
-    this.state.phase = state.phase;
-    this.state.round = state.round;
-    this.state.version = state.version;
-    this.state.deadline = deadline ?? 0;
+    const table = this.table;
+    this.state.phase = table.state.phase;
+    this.state.round = table.state.round;
+    this.state.version = table.state.version;
+    this.state.deadline = table.deadline ?? 0;
+    this.state.paused = table.paused;
   }
 
   private viewFor(seat: string | null): PlayerView {
-    const table = this.table;
     return {
-      gameId: table.game.gameId,
+      gameId: this.table.gameId,
       seat,
-      state: playerView(table.state, seat),
-      deadline: table.deadline,
-      occupants: table.seating.occupants(),
+      state: playerView(this.table.state, seat),
+      deadline: this.table.deadline,
+      occupants: this.seating.occupants(),
     };
   }
 
-  /** Each client gets only what its seat may see; a spectator the public view. */
+  /** Everything at the table, every seat's secrets included; the seed stays out, as no one reads it. */
+  private instructorView(): InstructorView {
+    const state = structuredClone(this.table.state);
+    state.seed = 0;
+    state.rng = 0;
+    return { gameId: this.table.gameId, seat: null, state, deadline: this.table.deadline, occupants: this.seating.occupants(), spectator: 'instructor' };
+  }
+
+  /** Each client gets only what its seat may see; a spectator the public view; the instructor everything. */
   private sendViews(): void {
     const views = new Map<string | null, PlayerView>();
+    let full: InstructorView | null = null;
     for (const client of this.clients) {
-      const seat = this.table.seating.seatOf(client.sessionId);
+      if (this.instructors.has(client.sessionId)) {
+        full ??= this.instructorView();
+        client.send('view', full);
+        continue;
+      }
+      const seat = this.seating.seatOf(client.sessionId);
       let view = views.get(seat);
       if (view === undefined) {
         view = this.viewFor(seat);
         views.set(seat, view);
       }
       client.send('view', view);
+    }
+  }
+
+  /** Cards the table state now releases go to the clients of the seat that decided, and to no one else. */
+  private sendCards(due: FrameworkCard[]): void {
+    for (const client of this.clients) {
+      const seat = this.seating.seatOf(client.sessionId);
+      const cards: CardsMessage = { cards: due.filter((card) => card.seat === seat) };
+      if (seat !== null && cards.cards.length > 0) client.send('cards', cards);
     }
   }
 }

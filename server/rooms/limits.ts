@@ -21,3 +21,18 @@ export const RESTORE_GRACE_SECONDS = 30;
 
 /** WebSocket frames above this are dropped by the transport; between MAX_MESSAGE_BYTES and this they get a typed refusal. */
 export const MAX_FRAME_BYTES = 64 * 1024;
+
+/** Bots answer a change after this pause, so a table's people see their moves arrive one by one. */
+export const BOT_DELAY_MS = 400;
+
+/** A lecture hall, with room to spare; the session room's client limit follows from it. */
+export const MAX_STUDENTS_PER_SESSION = 600;
+
+/**
+ * How long a reserved seat in a session room waits for its WebSocket. Colyseus's 15 s
+ * default can lapse when a whole class joins at once on a slow network.
+ */
+export const SESSION_SEAT_RESERVATION_SECONDS = 60;
+
+/** The instructor's live view is pushed at most this often (4 a second). */
+export const SESSION_VIEW_INTERVAL_MS = 250;

@@ -4,7 +4,7 @@ import type { Scorer } from '../scoring/scorer.ts';
 import type { GameStore } from '../store/store.ts';
 import type { MessageRate } from './limits.ts';
 
-/** What a game room needs from the server around it; handed over through the room definition, never by a client. */
+/** What the rooms need from the server around them; handed over through the room definitions, never by a client. */
 export type RoomDeps = {
   store: GameStore;
   catalogue: ScenarioCatalogue;
@@ -13,10 +13,16 @@ export type RoomDeps = {
   /** Scores decisions on worker threads; the room never waits for it. */
   scorer: Scorer;
   /**
-   * Games the server itself is opening right now. Colyseus also lets any client ask
-   * for a room over HTTP; a game room opens only for an id in this set.
+   * Games and sessions the server itself is opening right now. Colyseus also lets any
+   * client ask for a room over HTTP; a room opens only for an id in this set.
    */
   openings: Set<string>;
+  /** Opens the live room of a stored game (a class session opens its tables with it). */
+  openGame: (gameId: string) => Promise<void>;
+  /** How long a dropped connection's session can be resumed; after that its token still brings it back. */
+  reconnectSeconds: number;
+  /** Pause before the bots at a table answer a change. */
+  botDelayMs: number;
 };
 
 /**
@@ -24,3 +30,6 @@ export type RoomDeps = {
  * the game to load. `gameId` may come from a client's request, so it is checked, not trusted.
  */
 export type GameRoomOptions = { deps: RoomDeps; gameId?: unknown };
+
+/** The same for a class session's room. */
+export type SessionRoomOptions = { deps: RoomDeps; sessionId?: unknown };

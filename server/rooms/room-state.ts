@@ -12,6 +12,8 @@ export const GameRoomState = schema(
     version: t.uint32(),
     /** Epoch ms when the phase ends; 0 when no timer runs. */
     deadline: t.float64(),
+    /** The instructor holds the phase clock: no deadline runs, the phase waits. */
+    paused: t.boolean(),
   },
   'GameRoomState',
 );

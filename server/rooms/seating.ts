@@ -1,115 +1,190 @@
+import type { BotPolicyId } from '../../shared/bots/policy.ts';
 import type { PlayerView } from '../../shared/protocol.ts';
 import type { StoredSeat } from '../store/store.ts';
 import { tokenMatches } from './seat-token.ts';
 
-/** Who holds a seat, and through which connection (if any) right now. */
-export type SeatHolder = {
-  name: string;
-  tokenHash: string;
-  /** The Colyseus session currently playing this seat; null while nobody is connected to it. */
-  sessionId: string | null;
-  connected: boolean;
-};
+/**
+ * Someone entitled to play a seat. At a game of its own a seat has one member, the first
+ * to take it; at a class table the session gives each seat its students (a team when
+ * several), and any of them may act for it.
+ */
+export type Member = { id: string; name: string; tokenHash: string };
 
 /** What a join asks for, after its options were parsed. */
 export type SeatRequest = { seat?: string | undefined; seatToken?: string | undefined };
 
 export type SeatChoice =
-  | { kind: 'reclaim'; seat: string }
+  | { kind: 'reclaim'; seat: string; member: string }
   | { kind: 'take'; seat: string }
   | { kind: 'watch' }
   | { kind: 'refuse'; status: number; message: string };
 
+/** A connection playing a seat as one of its members. */
+type Connection = { seat: string; member: string; connected: boolean };
+
+/** The one member of a seat at a game of its own. */
+const PLAYER = 'player';
+
+/** How a bot shows among the occupants: a marker the client can translate, not a person's name. */
+export function botName(policy: BotPolicyId): string {
+  return `bot:${policy}`;
+}
+
 /**
- * The seats of one game and who holds them. A seat, once taken, stays reserved to its
- * token for the life of the game: dropping out never frees it.
+ * The seats of one game, who may play them, and through which connections. A seat, once
+ * taken, stays reserved to its members' tokens for the life of the game: dropping out
+ * never frees it. At a class table nobody takes a seat: the session assigns them.
  */
 export class Seating {
   private readonly seatIds: readonly string[];
-  private readonly holders = new Map<string, SeatHolder>();
+  private readonly assigned: boolean;
+  private readonly members = new Map<string, Member[]>();
+  private readonly bots = new Map<string, BotPolicyId>();
+  private readonly connections = new Map<string, Connection>();
 
-  constructor(seatIds: readonly string[], stored: readonly StoredSeat[]) {
+  /** `assigned`: a class table, whose seats only the session gives out. */
+  constructor(seatIds: readonly string[], assigned: boolean, stored: readonly StoredSeat[] = []) {
     this.seatIds = seatIds;
+    this.assigned = assigned;
     for (const seat of stored) {
-      if (seatIds.includes(seat.seatId)) {
-        this.holders.set(seat.seatId, { name: seat.name, tokenHash: seat.tokenHash, sessionId: null, connected: false });
-      }
+      if (seatIds.includes(seat.seatId)) this.members.set(seat.seatId, [{ id: PLAYER, name: seat.name, tokenHash: seat.tokenHash }]);
     }
   }
 
   /** A valid token wins (it may name its seat or not); otherwise a free seat is taken; no seat asked means watching. */
   choose(request: SeatRequest): SeatChoice {
     if (request.seatToken !== undefined) {
-      for (const [seat, holder] of this.holders) {
-        if ((request.seat === undefined || request.seat === seat) && tokenMatches(request.seatToken, holder.tokenHash)) {
-          return { kind: 'reclaim', seat };
-        }
+      for (const [seat, members] of this.members) {
+        if (request.seat !== undefined && request.seat !== seat) continue;
+        const member = members.find((m) => tokenMatches(request.seatToken ?? '', m.tokenHash));
+        if (member !== undefined) return { kind: 'reclaim', seat, member: member.id };
       }
     }
     if (request.seat === undefined) return { kind: 'watch' };
     if (!this.seatIds.includes(request.seat)) return { kind: 'refuse', status: 404, message: `no seat "${request.seat}" in this game` };
-    if (this.holders.has(request.seat)) return { kind: 'refuse', status: 409, message: `seat taken: "${request.seat}" already has a player` };
+    if (this.assigned) {
+      return { kind: 'refuse', status: 403, message: 'seats at a class table are given by the class session: join it with your code' };
+    }
+    if (this.taken(request.seat)) return { kind: 'refuse', status: 409, message: `seat taken: "${request.seat}" already has a player` };
     return { kind: 'take', seat: request.seat };
   }
 
-  holder(seat: string): SeatHolder | undefined {
-    return this.holders.get(seat);
+  /** The class session's word on who plays where: returns the connections whose member no longer sits there. */
+  setMembers(bySeat: ReadonlyMap<string, Member[]>): string[] {
+    this.members.clear();
+    for (const [seat, members] of bySeat) if (this.seatIds.includes(seat) && members.length > 0) this.members.set(seat, [...members]);
+    const gone: string[] = [];
+    for (const [sessionId, connection] of this.connections) {
+      if (this.member(connection.seat, connection.member) === undefined) {
+        this.connections.delete(sessionId);
+        gone.push(sessionId);
+      }
+    }
+    return gone;
   }
 
-  /** The seat a session plays, or null for a spectator or a stranger. */
-  seatOf(sessionId: string): string | null {
-    for (const [seat, holder] of this.holders) if (holder.sessionId === sessionId) return seat;
-    return null;
+  setBots(bots: Readonly<Record<string, BotPolicyId>>): void {
+    this.bots.clear();
+    for (const [seat, policy] of Object.entries(bots)) if (this.seatIds.includes(seat)) this.bots.set(seat, policy);
   }
 
+  botOf(seat: string): BotPolicyId | null {
+    return this.bots.get(seat) ?? null;
+  }
+
+  botSeats(): { seat: string; policy: BotPolicyId }[] {
+    return this.seatIds.flatMap((seat) => {
+      const policy = this.bots.get(seat);
+      return policy === undefined ? [] : [{ seat, policy }];
+    });
+  }
+
+  member(seat: string, id: string): Member | undefined {
+    return this.members.get(seat)?.find((m) => m.id === id);
+  }
+
+  /** A first join at a game of its own: the seat is this connection's for the life of the game. */
   take(seat: string, name: string, tokenHash: string, sessionId: string): void {
-    this.holders.set(seat, { name, tokenHash, sessionId, connected: true });
+    this.members.set(seat, [{ id: PLAYER, name, tokenHash }]);
+    this.connections.set(sessionId, { seat, member: PLAYER, connected: true });
   }
 
   /** Undo a take whose seat could not be saved. */
   vacate(seat: string): void {
-    this.holders.delete(seat);
+    this.members.delete(seat);
+    for (const [sessionId, connection] of this.connections) if (connection.seat === seat) this.connections.delete(sessionId);
   }
 
-  /** Returns the session that held the seat before, so the caller can close it. */
-  reclaim(seat: string, name: string, sessionId: string): string | null {
-    const holder = this.holders.get(seat);
-    if (holder === undefined) return null;
-    const previous = holder.sessionId !== sessionId ? holder.sessionId : null;
-    holder.name = name;
-    holder.sessionId = sessionId;
-    holder.connected = true;
+  /**
+   * This connection now plays the seat as `member` (renamed to `name` at a game of its
+   * own). Returns the member's earlier connection, which the caller lets go: one device
+   * per member, the newest wins.
+   */
+  attach(sessionId: string, seat: string, memberId: string, name?: string): string | null {
+    const member = this.member(seat, memberId);
+    if (member === undefined) return null;
+    if (name !== undefined && !this.assigned) member.name = name;
+    let previous: string | null = null;
+    for (const [other, connection] of this.connections) {
+      if (other !== sessionId && connection.seat === seat && connection.member === memberId) {
+        this.connections.delete(other);
+        previous = other;
+      }
+    }
+    this.connections.set(sessionId, { seat, member: memberId, connected: true });
     return previous;
   }
 
-  setConnected(sessionId: string, connected: boolean): boolean {
+  /** The seat a connection plays, or null for a spectator or a stranger. */
+  seatOf(sessionId: string): string | null {
+    return this.connections.get(sessionId)?.seat ?? null;
+  }
+
+  memberOf(sessionId: string): Member | null {
+    const connection = this.connections.get(sessionId);
+    return connection === undefined ? null : (this.member(connection.seat, connection.member) ?? null);
+  }
+
+  /** The other connections playing the same seat (a team's other members). */
+  teammates(sessionId: string): string[] {
     const seat = this.seatOf(sessionId);
-    const holder = seat === null ? undefined : this.holders.get(seat);
-    if (holder === undefined || holder.connected === connected) return false;
-    holder.connected = connected;
+    if (seat === null) return [];
+    return [...this.connections].filter(([other, c]) => other !== sessionId && c.seat === seat).map(([other]) => other);
+  }
+
+  setConnected(sessionId: string, connected: boolean): boolean {
+    const connection = this.connections.get(sessionId);
+    if (connection === undefined || connection.connected === connected) return false;
+    connection.connected = connected;
     return true;
   }
 
-  /** The session is gone for good; the seat stays reserved to its token. */
+  /** The connection is gone for good; the seat stays reserved to its members. */
   release(sessionId: string): boolean {
-    const seat = this.seatOf(sessionId);
-    const holder = seat === null ? undefined : this.holders.get(seat);
-    if (holder === undefined) return false;
-    holder.sessionId = null;
-    holder.connected = false;
-    return true;
+    return this.connections.delete(sessionId);
+  }
+
+  /** Members with a live connection, by id (at a class table: student ids). */
+  connectedMembers(): string[] {
+    return [...new Set([...this.connections.values()].filter((c) => c.connected).map((c) => c.member))];
   }
 
   occupants(): PlayerView['occupants'] {
     const out: PlayerView['occupants'] = {};
     for (const seat of this.seatIds) {
-      const holder = this.holders.get(seat);
-      if (holder !== undefined) out[seat] = { name: holder.name, connected: holder.connected };
+      const bot = this.bots.get(seat);
+      const members = this.members.get(seat) ?? [];
+      if (bot !== undefined) {
+        out[seat] = { name: botName(bot), connected: true };
+      } else if (members.length > 0) {
+        const connected = [...this.connections.values()].some((c) => c.seat === seat && c.connected);
+        out[seat] = { name: members.map((m) => m.name).join(', '), connected };
+      }
     }
     return out;
   }
 
   taken(seat: string): boolean {
-    return this.holders.has(seat);
+    return (this.members.get(seat)?.length ?? 0) > 0;
   }
 }

@@ -7,7 +7,10 @@ import { RecordEntry } from '../../shared/record.ts';
 import type { GameRecord } from '../../shared/record.ts';
 import { Timers } from '../../shared/scenario/schema.ts';
 import { FrameworkCard } from '../../shared/scoring/card.ts';
-import type { GameMeta, GameStore, StoredGame, StoredSeat } from './store.ts';
+import { BotPolicyId } from '../../shared/bots/policy.ts';
+import { CreateSessionBody } from '../../shared/session.ts';
+import { nameKey } from './store.ts';
+import type { GameMeta, GameStore, SessionMeta, SessionPhase, SessionTable, StoredClock, StoredGame, StoredSeat, StoredSession, StoredStudent } from './store.ts';
 
 export const SQLITE_FILE = 'border-bargain.sqlite';
 
@@ -41,10 +44,46 @@ CREATE TABLE IF NOT EXISTS cards (
   json TEXT NOT NULL,
   PRIMARY KEY (game_id, seq)
 );
+CREATE TABLE IF NOT EXISTS seat_bots (
+  game_id TEXT NOT NULL REFERENCES games(game_id),
+  seat_id TEXT NOT NULL,
+  policy TEXT NOT NULL,
+  PRIMARY KEY (game_id, seat_id)
+);
+CREATE TABLE IF NOT EXISTS sessions (
+  session_id TEXT PRIMARY KEY,
+  code TEXT NOT NULL,
+  secret_hash TEXT NOT NULL,
+  config TEXT NOT NULL,
+  phase TEXT NOT NULL,
+  announcement TEXT,
+  created_at INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS sessions_live_code ON sessions (code) WHERE phase <> 'ended';
+CREATE TABLE IF NOT EXISTS students (
+  session_id TEXT NOT NULL REFERENCES sessions(session_id),
+  student_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  name_key TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  table_label TEXT,
+  seat_id TEXT,
+  joined_at INTEGER NOT NULL,
+  PRIMARY KEY (session_id, student_id),
+  UNIQUE (session_id, name_key)
+);
 `;
 
+/** Indexes on columns added after the first release: created once the columns exist. */
+const LATE_INDEXES = 'CREATE INDEX IF NOT EXISTS games_session ON games (session_id, table_label);';
+
 /** Columns added after the first release, with the default an older database's games get. */
-const ADDED_COLUMNS = [{ table: 'games', column: 'cards', definition: "TEXT NOT NULL DEFAULT 'immediate'" }];
+const ADDED_COLUMNS = [
+  { table: 'games', column: 'cards', definition: "TEXT NOT NULL DEFAULT 'immediate'" },
+  { table: 'games', column: 'session_id', definition: 'TEXT' },
+  { table: 'games', column: 'table_label', definition: 'TEXT' },
+  { table: 'games', column: 'clock', definition: 'TEXT' },
+];
 
 const GameRow = z.object({
   game_id: z.string(),
@@ -55,7 +94,32 @@ const GameRow = z.object({
   timers: z.string(),
   finished: z.number().int(),
   cards: CardRelease,
+  session_id: z.string().nullable(),
+  table_label: z.string().nullable(),
+  clock: z.string().nullable(),
 });
+const StoredClockJson = z.object({ phaseVersion: z.number().int(), deadline: z.number().nullable(), pausedMs: z.number().nullable() });
+const SessionRow = z.object({
+  session_id: z.string(),
+  code: z.string(),
+  secret_hash: z.string(),
+  config: z.string(),
+  phase: z.enum(['lobby', 'running', 'ended']),
+  announcement: z.string().nullable(),
+  created_at: z.number(),
+});
+const StudentRow = z.object({
+  session_id: z.string(),
+  student_id: z.string(),
+  name: z.string(),
+  token_hash: z.string(),
+  table_label: z.string().nullable(),
+  seat_id: z.string().nullable(),
+  joined_at: z.number(),
+});
+const TableRow = z.object({ table_label: z.string(), game_id: z.string(), finished: z.number().int() });
+const BotRow = z.object({ seat_id: z.string(), policy: BotPolicyId });
+const SessionIdRow = z.object({ session_id: z.string() });
 const EntryRow = z.object({ json: z.string() });
 const SeatRow = z.object({ seat_id: z.string(), token_hash: z.string(), name: z.string() });
 const IdRow = z.object({ game_id: z.string() });
@@ -76,6 +140,7 @@ export class SqliteStore implements GameStore {
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
     this.db.exec(SCHEMA);
     this.addMissingColumns();
+    this.db.exec(LATE_INDEXES);
   }
 
   /** A database written before a column existed gets it, with its default: old games keep working. */
@@ -88,8 +153,21 @@ export class SqliteStore implements GameStore {
 
   async createGame(meta: GameMeta): Promise<void> {
     this.db
-      .prepare('INSERT INTO games (game_id, scenario_id, scenario_version, seed, created_at, timers, cards) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(meta.gameId, meta.scenarioId, meta.scenarioVersion, meta.seed, meta.createdAt, JSON.stringify(meta.timers), meta.cards);
+      .prepare(
+        `INSERT INTO games (game_id, scenario_id, scenario_version, seed, created_at, timers, cards, session_id, table_label)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        meta.gameId,
+        meta.scenarioId,
+        meta.scenarioVersion,
+        meta.seed,
+        meta.createdAt,
+        JSON.stringify(meta.timers),
+        meta.cards,
+        meta.session?.sessionId ?? null,
+        meta.session?.table ?? null,
+      );
   }
 
   async loadGame(gameId: string): Promise<StoredGame | null> {
@@ -105,6 +183,8 @@ export class SqliteStore implements GameStore {
       timers: StoredTimers.parse(JSON.parse(game.timers)),
       cards: game.cards,
       finished: game.finished === 1,
+      session: game.session_id !== null && game.table_label !== null ? { sessionId: game.session_id, table: game.table_label } : null,
+      clock: game.clock === null ? null : StoredClockJson.parse(JSON.parse(game.clock)),
     };
   }
 
@@ -164,7 +244,112 @@ export class SqliteStore implements GameStore {
     return rows.map((row) => FrameworkCard.parse(JSON.parse(EntryRow.parse(row).json)));
   }
 
+  async saveClock(gameId: string, clock: StoredClock | null): Promise<void> {
+    this.db.prepare('UPDATE games SET clock = ? WHERE game_id = ?').run(clock === null ? null : JSON.stringify(clock), gameId);
+  }
+
+  async saveSeatBot(gameId: string, seatId: string, policy: BotPolicyId | null): Promise<void> {
+    if (policy === null) {
+      this.db.prepare('DELETE FROM seat_bots WHERE game_id = ? AND seat_id = ?').run(gameId, seatId);
+      return;
+    }
+    this.db
+      .prepare('INSERT INTO seat_bots (game_id, seat_id, policy) VALUES (?, ?, ?) ON CONFLICT (game_id, seat_id) DO UPDATE SET policy = excluded.policy')
+      .run(gameId, seatId, policy);
+  }
+
+  async loadSeatBots(gameId: string): Promise<Record<string, BotPolicyId>> {
+    const rows = this.db.prepare('SELECT seat_id, policy FROM seat_bots WHERE game_id = ? ORDER BY seat_id').all(gameId);
+    const bots: Record<string, BotPolicyId> = {};
+    for (const row of rows) {
+      const bot = BotRow.parse(row);
+      bots[bot.seat_id] = bot.policy;
+    }
+    return bots;
+  }
+
+  // ---- class sessions ---------------------------------------------------------
+
+  async createSession(meta: SessionMeta): Promise<void> {
+    this.db
+      .prepare('INSERT INTO sessions (session_id, code, secret_hash, config, phase, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(meta.sessionId, meta.code, meta.secretHash, JSON.stringify(meta.config), 'lobby', meta.createdAt);
+  }
+
+  async loadSession(sessionId: string): Promise<StoredSession | null> {
+    const row = this.db.prepare('SELECT * FROM sessions WHERE session_id = ?').get(sessionId);
+    return row === undefined ? null : sessionOf(row);
+  }
+
+  async findLiveSession(code: string): Promise<StoredSession | null> {
+    const row = this.db.prepare("SELECT * FROM sessions WHERE code = ? AND phase <> 'ended'").get(code);
+    return row === undefined ? null : sessionOf(row);
+  }
+
+  async listLiveSessions(): Promise<string[]> {
+    const rows = this.db.prepare("SELECT session_id FROM sessions WHERE phase <> 'ended' ORDER BY created_at").all();
+    return rows.map((row) => SessionIdRow.parse(row).session_id);
+  }
+
+  async setSessionPhase(sessionId: string, phase: SessionPhase): Promise<void> {
+    this.db.prepare('UPDATE sessions SET phase = ? WHERE session_id = ?').run(phase, sessionId);
+  }
+
+  async setAnnouncement(sessionId: string, text: string | null): Promise<void> {
+    this.db.prepare('UPDATE sessions SET announcement = ? WHERE session_id = ?').run(text, sessionId);
+  }
+
+  async addStudent(student: StoredStudent): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO students (session_id, student_id, name, name_key, token_hash, table_label, seat_id, joined_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(student.sessionId, student.studentId, student.name, nameKey(student.name), student.tokenHash, student.table, student.seat, student.joinedAt);
+  }
+
+  async loadStudents(sessionId: string): Promise<StoredStudent[]> {
+    const rows = this.db.prepare('SELECT * FROM students WHERE session_id = ? ORDER BY joined_at, student_id').all(sessionId);
+    return rows.map((raw) => {
+      const row = StudentRow.parse(raw);
+      return {
+        sessionId: row.session_id,
+        studentId: row.student_id,
+        name: row.name,
+        tokenHash: row.token_hash,
+        table: row.table_label,
+        seat: row.seat_id,
+        joinedAt: row.joined_at,
+      };
+    });
+  }
+
+  async seatStudent(sessionId: string, studentId: string, table: string | null, seat: string | null): Promise<void> {
+    this.db.prepare('UPDATE students SET table_label = ?, seat_id = ? WHERE session_id = ? AND student_id = ?').run(table, seat, sessionId, studentId);
+  }
+
+  async loadSessionTables(sessionId: string): Promise<SessionTable[]> {
+    const rows = this.db.prepare('SELECT table_label, game_id, finished FROM games WHERE session_id = ? ORDER BY created_at, game_id').all(sessionId);
+    return rows.map((raw) => {
+      const row = TableRow.parse(raw);
+      return { table: row.table_label, gameId: row.game_id, finished: row.finished === 1 };
+    });
+  }
+
   async close(): Promise<void> {
     if (this.db.isOpen) this.db.close();
   }
+}
+
+function sessionOf(raw: unknown): StoredSession {
+  const row = SessionRow.parse(raw);
+  return {
+    sessionId: row.session_id,
+    code: row.code,
+    secretHash: row.secret_hash,
+    config: CreateSessionBody.parse(JSON.parse(row.config)),
+    createdAt: row.created_at,
+    phase: row.phase,
+    announcement: row.announcement,
+  };
 }

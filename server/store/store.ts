@@ -1,7 +1,9 @@
+import type { BotPolicyId } from '../../shared/bots/policy.ts';
 import type { CardRelease } from '../../shared/protocol.ts';
 import type { GameRecord, RecordEntry } from '../../shared/record.ts';
 import type { Timers } from '../../shared/scenario/schema.ts';
 import type { FrameworkCard } from '../../shared/scoring/card.ts';
+import type { CreateSessionBody } from '../../shared/session.ts';
 
 /** What the store keeps about a game besides its log: enough to rebuild its room after a restart. */
 export type GameMeta = {
@@ -14,12 +16,50 @@ export type GameMeta = {
   timers: Partial<Timers>;
   /** When each seat sees the framework cards on its decisions. */
   cards: CardRelease;
+  /** The class session this game is a table of, and the table's label; absent for a game of its own. */
+  session?: { sessionId: string; table: string } | undefined;
 };
 
-export type StoredGame = GameMeta & { finished: boolean };
+/**
+ * A phase clock the instructor has touched (paused, resumed, extended), for the phase
+ * that began at `phaseVersion`. A stored clock of an earlier phase is stale and ignored.
+ */
+export type StoredClock = { phaseVersion: number; deadline: number | null; pausedMs: number | null };
+
+export type StoredGame = Omit<GameMeta, 'session'> & {
+  finished: boolean;
+  session: { sessionId: string; table: string } | null;
+  clock: StoredClock | null;
+};
 
 /** A seat someone holds: the token is kept only as a hash, so a leaked database gives no seats away. */
 export type StoredSeat = { seatId: string; tokenHash: string; name: string };
+
+/** A class session: the secret is kept only as a hash; the config is the instructor's parsed request. */
+export type SessionMeta = {
+  sessionId: string;
+  code: string;
+  secretHash: string;
+  config: CreateSessionBody;
+  createdAt: number;
+};
+export type SessionPhase = 'lobby' | 'running' | 'ended';
+export type StoredSession = SessionMeta & { phase: SessionPhase; announcement: string | null };
+
+/** A student of a session and where they sit (table label and seat), if anywhere yet. */
+export type StoredStudent = {
+  sessionId: string;
+  studentId: string;
+  /** As typed (trimmed); shown escaped, compared case-insensitively. */
+  name: string;
+  tokenHash: string;
+  table: string | null;
+  seat: string | null;
+  joinedAt: number;
+};
+
+/** A table of a session: the game played there. */
+export type SessionTable = { table: string; gameId: string; finished: boolean };
 
 /**
  * Where games live between moves and across restarts. Every method is async so a
@@ -41,5 +81,32 @@ export interface GameStore {
   saveCard(gameId: string, card: FrameworkCard): Promise<void>;
   /** The game's stored cards, by seq; a decision the server never finished scoring has none. */
   loadCards(gameId: string): Promise<FrameworkCard[]>;
+  /** The instructor's hold on the phase clock (pause, extension); null clears it. */
+  saveClock(gameId: string, clock: StoredClock | null): Promise<void>;
+  /** The bot playing a seat; null gives the seat back to its students (or leaves it empty). */
+  saveSeatBot(gameId: string, seatId: string, policy: BotPolicyId | null): Promise<void>;
+  loadSeatBots(gameId: string): Promise<Record<string, BotPolicyId>>;
+
+  // ---- class sessions ---------------------------------------------------------
+  createSession(meta: SessionMeta): Promise<void>;
+  loadSession(sessionId: string): Promise<StoredSession | null>;
+  /** The session (not ended) that answers to this join code; codes are unique among those. */
+  findLiveSession(code: string): Promise<StoredSession | null>;
+  /** Sessions whose rooms must be reopened when the server starts. */
+  listLiveSessions(): Promise<string[]>;
+  setSessionPhase(sessionId: string, phase: SessionPhase): Promise<void>;
+  setAnnouncement(sessionId: string, text: string | null): Promise<void>;
+  /** Names are unique per session, case-insensitively: a second student with the same name is refused by the database too. */
+  addStudent(student: StoredStudent): Promise<void>;
+  loadStudents(sessionId: string): Promise<StoredStudent[]>;
+  /** Where a student sits now (null, null: nowhere yet). */
+  seatStudent(sessionId: string, studentId: string, table: string | null, seat: string | null): Promise<void>;
+  /** The session's tables, by label order of creation. */
+  loadSessionTables(sessionId: string): Promise<SessionTable[]>;
   close(): Promise<void>;
+}
+
+/** The form two names are compared in: "Ana" and "ANA" are one name in a class. */
+export function nameKey(name: string): string {
+  return name.normalize('NFC').toLowerCase();
 }

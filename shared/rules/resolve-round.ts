@@ -63,12 +63,12 @@ export function settleRound(scenario: Scenario, state: GameState): void {
     implementation[seat.id] += base.implementation;
   }
 
-  // Hidden resolve: how much the destination's government minds the domestic price of its tariffs.
+  // Hidden resolve: how much the destination's government minds the domestic price of its tariffs and sanctions.
   const resolve = state.seats[destination.id].hidden.resolve;
   const tariff = effectStrength(scenario, destination.id, 'tariff', levelsOf(destination.id));
   if (resolve !== undefined) {
     for (const inst of instrumentsOf(scenario, destination.id)) {
-      if (inst.effect === 'tariff') ledger.political[destination.id] -= (levelsOf(destination.id)[inst.id] ?? 0) * inst.cost.political * (2 * resolve - 1);
+      if (inst.effect === 'tariff' || inst.effect === 'visa_sanctions') ledger.political[destination.id] -= (levelsOf(destination.id)[inst.id] ?? 0) * inst.cost.political * (2 * resolve - 1);
     }
   }
   // Asymmetric interdependence: the same tariff costs each side by its own trade exposure.

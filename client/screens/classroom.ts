@@ -1,0 +1,69 @@
+import { locale, t } from '../i18n/index.ts';
+import { closeClassroom, instructorDesk, studentSession, watchTable } from '../net/session.ts';
+import { forgetStudent, rememberSecret, secretFor, studentByCode, type StudentIdentity } from '../net/session-store.ts';
+import { addressOf, type Place } from '../ui/address.ts';
+import { h } from '../ui/element.ts';
+import { instructorScreen } from './instructor.ts';
+import { joinCodeScreen } from './join-code.ts';
+import { lobbyScreen } from './lobby.ts';
+import type { Screen } from './screen.ts';
+import { watchScreen } from './watch.ts';
+
+export type ClassPlace = Extract<Place, { kind: 'class' | 'instructor' | 'watch' }>;
+
+/** Secrets seen this page's life, for a browser whose storage is blocked. */
+const secretsInMemory = new Map<string, string>();
+
+/**
+ * The instructor's secret, from the address or this browser. One found in the address is
+ * kept and then wiped from the address bar: the page is often on a projector.
+ */
+function secretOf(place: Extract<ClassPlace, { sessionId: string }>): string | null {
+  if (place.secret !== null) {
+    rememberSecret(place.sessionId, place.secret);
+    secretsInMemory.set(place.sessionId, place.secret);
+    window.history.replaceState(window.history.state, '', addressOf(place));
+    return place.secret;
+  }
+  return secretFor(place.sessionId) ?? secretsInMemory.get(place.sessionId) ?? null;
+}
+
+function noSecret(): Screen {
+  const el = h(
+    'section',
+    { class: 'card narrow' },
+    h('h1', { text: t('desk.heading') }),
+    h('p', { class: 'error', attrs: { role: 'alert' }, text: t('desk.noSecret') }),
+    h('p', {}, h('a', { text: t('join.back'), attrs: { href: '/' } })),
+  );
+  return { el, dispose: () => undefined };
+}
+
+/** Class sessions' pages: a student's join and lobby, the instructor's desk, a watched table. */
+export function classroomScreen(place: ClassPlace, go: (place: Place) => void): Screen {
+  if (place.kind === 'instructor' || place.kind === 'watch') {
+    const secret = secretOf(place);
+    if (secret === null) return noSecret();
+    if (place.kind === 'instructor') return instructorScreen(instructorDesk(place.sessionId, secret));
+    return watchScreen(watchTable(place.gameId, secret, t('watch.name'), locale()), place.sessionId);
+  }
+
+  // A student: straight back to the lobby (or the table) when this browser already joined.
+  const el = h('div', { class: 'classroom' });
+  let current: Screen | null = null;
+  const swap = (next: Screen): void => {
+    current?.dispose();
+    current = next;
+    el.replaceChildren(next.el);
+  };
+  const joined = (identity: StudentIdentity): void => go({ kind: 'class', code: identity.code });
+  const lobby = (identity: StudentIdentity): Screen =>
+    lobbyScreen(studentSession(identity, locale), identity, (notice) => {
+      forgetStudent(identity.sessionId);
+      closeClassroom();
+      swap(joinCodeScreen(identity.code, joined, notice));
+    });
+  const identity = place.code === '' ? null : studentByCode(place.code);
+  swap(identity === null ? joinCodeScreen(place.code, joined) : lobby(identity));
+  return { el, dispose: () => current?.dispose() };
+}

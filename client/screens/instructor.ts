@@ -1,0 +1,136 @@
+import type { Scenario } from '../../shared/scenario/schema.ts';
+import type { SessionView } from '../../shared/session.ts';
+import { local, t } from '../i18n/index.ts';
+import { fetchScenario } from '../net/connection.ts';
+import type { DeskModel, InstructorDesk } from '../net/session.ts';
+import { createClassControls } from '../panels/class-controls.ts';
+import { copyButton } from '../panels/copy-link.ts';
+import { bindControl, confirming, type DeskContext } from '../panels/desk-context.ts';
+import { createRoster } from '../panels/roster.ts';
+import { createTablesBoard } from '../panels/tables-board.ts';
+import { addressOf } from '../ui/address.ts';
+import { fill, h } from '../ui/element.ts';
+import type { Screen } from './screen.ts';
+
+/** How often the tables' countdowns are redrawn. */
+const TICK_MS = 500;
+
+/**
+ * The instructor's page: the join code for the projector, the class list, every table
+ * live, and the controls. It renders the session view the server pushes and sends
+ * controls; it decides nothing itself.
+ */
+export function instructorScreen(desk: InstructorDesk): Screen {
+  const el = h('div', { class: 'instructor' }, h('p', { class: 'muted', attrs: { role: 'status' }, text: t('common.loading') }));
+  let built: { update(view: SessionView, model: DeskModel): void; tick(): void } | null = null;
+  let scenario: Scenario | null = null;
+  let scenarioId: string | null = null;
+  let disposed = false;
+
+  const refused = (): void => {
+    fill(
+      el,
+      h(
+        'section',
+        { class: 'card narrow' },
+        h('h1', { text: t('desk.heading') }),
+        h('p', { class: 'error', attrs: { role: 'alert' }, text: t('desk.refused') }),
+        h('p', {}, h('a', { text: t('join.back'), attrs: { href: '/' } })),
+      ),
+    );
+  };
+
+  const render = (model: DeskModel): void => {
+    if (model.refused !== null) return refused();
+    const view = model.view;
+    if (view === null) return;
+    if (scenario === null) {
+      // The scenario names the seats and lists the events to inject: fetched once, then the page is built.
+      if (scenarioId === null) {
+        scenarioId = view.scenarioId;
+        fetchScenario(view.scenarioId)
+          .then((loaded) => {
+            if (disposed) return;
+            scenario = loaded;
+            render(desk.model());
+          })
+          .catch((error: unknown) => {
+            fill(el, h('p', { class: 'error', attrs: { role: 'alert' }, text: t('common.error', { message: error instanceof Error ? error.message : String(error) }) }));
+          });
+      }
+      return;
+    }
+    built ??= build(scenario, view);
+    built.update(view, model);
+  };
+
+  const build = (loaded: Scenario, first: SessionView): NonNullable<typeof built> => {
+    const ctx: DeskContext = {
+      scenario: loaded,
+      control: (control) => desk.control(control),
+      watchHref: (gameId) => addressOf({ kind: 'watch', sessionId: desk.sessionId, gameId, secret: null }),
+    };
+    const status = h('p', { class: 'form-status', attrs: { role: 'alert' } });
+    const phase = h('span', { class: 'session-phase' });
+    const connection = h('p', { class: 'connection', attrs: { role: 'status' } });
+    const start = h('button', { class: 'primary start', text: t('desk.start'), attrs: { type: 'button' } });
+    bindControl(start, status, () => ({ type: 'start' }), ctx);
+    const end = confirming(h('button', { class: 'danger-outline', text: t('desk.end'), attrs: { type: 'button' } }), t('desk.endConfirm'), t('desk.endYes'));
+    bindControl(end.confirm, status, () => ({ type: 'end' }), ctx);
+    const link = new URL(addressOf({ kind: 'class', code: first.code }), window.location.origin).href;
+
+    const classHead = h(
+      'section',
+      { class: 'card class-head', attrs: { 'aria-labelledby': 'desk-h' } },
+      h(
+        'div',
+        { class: 'class-title' },
+        h('p', { class: 'eyebrow', text: t('desk.heading') }),
+        h('h1', { id: 'desk-h', text: local(loaded.title) }),
+        h('p', { class: 'session-line' }, phase),
+        connection,
+      ),
+      h(
+        'div',
+        { class: 'code-block' },
+        h('p', { class: 'code-label', text: t('desk.code', { site: window.location.host }) }),
+        h('p', { class: 'join-code-big', text: first.code }),
+      ),
+      h('div', { class: 'class-link' }, copyButton(t('class.studentLink'), link)),
+      h('div', { class: 'actions class-actions' }, start, end.el),
+      status,
+    );
+    const controls = createClassControls(ctx);
+    const board = createTablesBoard(ctx);
+    const roster = createRoster(ctx);
+    fill(el, classHead, controls.el, h('div', { class: 'desk-grid' }, board.el, roster.el));
+
+    return {
+      update(view, model) {
+        connection.textContent = t(`header.connection.${model.status}`);
+        connection.dataset.status = model.status;
+        phase.textContent = t(`desk.phase.${view.phase}`);
+        phase.dataset.phase = view.phase;
+        start.hidden = view.phase !== 'lobby';
+        end.el.hidden = view.phase === 'ended';
+        controls.update(view);
+        board.update(view);
+        roster.update(view);
+      },
+      tick: () => board.tick(),
+    };
+  };
+
+  const unsubscribe = desk.subscribe(render);
+  const timer = setInterval(() => built?.tick(), TICK_MS);
+  render(desk.model());
+
+  return {
+    el,
+    dispose: () => {
+      disposed = true;
+      unsubscribe();
+      clearInterval(timer);
+    },
+  };
+}

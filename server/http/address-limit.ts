@@ -1,0 +1,55 @@
+/** How many attempts one address may make in a window, e.g. 30 joins a minute. */
+export type AddressRate = { attempts: number; windowMs: number };
+
+/**
+ * Joins by code from one address. All attempts are counted generously, because a whole
+ * class behind one school router shares an address; wrong codes, which is what guessing
+ * looks like, far more strictly.
+ */
+export type JoinLimits = { attempts: AddressRate; misses: AddressRate };
+
+export const DEFAULT_JOIN_LIMITS: JoinLimits = {
+  attempts: { attempts: 120, windowMs: 60_000 },
+  misses: { attempts: 20, windowMs: 60_000 },
+};
+
+/**
+ * A fixed window per address: cheap, and enough to make guessing a join code hopeless
+ * (20 wrong codes a minute against 244 million). Old windows are swept as they are met.
+ */
+export class AddressLimit {
+  private readonly rate: AddressRate;
+  private readonly windows = new Map<string, { start: number; count: number }>();
+
+  constructor(rate: AddressRate) {
+    this.rate = rate;
+  }
+
+  /** Counts one attempt from `address` at `now`; false once its window is spent. */
+  allow(address: string, now: number): boolean {
+    if (this.windows.size > 10_000) this.sweep(now);
+    const window = this.windows.get(address);
+    if (window === undefined || now - window.start >= this.rate.windowMs) {
+      this.windows.set(address, { start: now, count: 1 });
+      return true;
+    }
+    window.count += 1;
+    return window.count <= this.rate.attempts;
+  }
+
+  /** Whether `address` has no attempts left now, without counting one. */
+  spent(address: string, now: number): boolean {
+    const window = this.windows.get(address);
+    return window !== undefined && now - window.start < this.rate.windowMs && window.count >= this.rate.attempts;
+  }
+
+  /** Seconds until `address` may try again. */
+  retryAfter(address: string, now: number): number {
+    const window = this.windows.get(address);
+    return window === undefined ? 0 : Math.max(1, Math.ceil((window.start + this.rate.windowMs - now) / 1000));
+  }
+
+  private sweep(now: number): void {
+    for (const [address, window] of this.windows) if (now - window.start >= this.rate.windowMs) this.windows.delete(address);
+  }
+}

@@ -1,0 +1,233 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { Writable } from 'node:stream';
+import { Client } from '@colyseus/sdk';
+import type { Room } from '@colyseus/sdk';
+import { pino } from 'pino';
+import { BOT_POLICIES, type BotPolicyId } from '../../shared/bots/policy.ts';
+import { PlayerView } from '../../shared/protocol.ts';
+import { nextRandom, seedRng } from '../../shared/rules/prng.ts';
+import { parseScenario } from '../../shared/scenario/parse.ts';
+import type { Scenario } from '../../shared/scenario/schema.ts';
+import { CreatedSession, JoinedSession, SessionView, StudentStatus } from '../../shared/session.ts';
+import type { CreateSessionBody, SessionControl } from '../../shared/session.ts';
+import { startServer } from '../../server/app.ts';
+import type { RunningServer, StartOptions } from '../../server/app.ts';
+import { FAST_PLAY, Player, SCENARIO_ID } from './harness.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+export async function loadScenario(id = SCENARIO_ID): Promise<Scenario> {
+  const parsed = parseScenario(JSON.parse(await readFile(join(ROOT, 'scenarios', `${id}.json`), 'utf8')));
+  if (!parsed.ok) throw new Error(`scenario ${id} does not parse`);
+  return parsed.scenario;
+}
+
+type LogLine = Record<string, unknown> & { msg?: string };
+
+/** The server's structured log, read by the test: waiting for a line is waiting for the event it records. */
+export class LogWatch {
+  readonly lines: LogLine[] = [];
+  private readonly waiters: { test: (line: LogLine) => boolean; resolve: (line: LogLine) => void }[] = [];
+  readonly stream = new Writable({
+    write: (chunk: Buffer, _encoding, done) => {
+      for (const text of chunk.toString('utf8').split('\n')) {
+        if (text.trim() === '') continue;
+        const line = JSON.parse(text) as LogLine;
+        this.lines.push(line);
+        for (const waiter of [...this.waiters]) {
+          if (waiter.test(line)) {
+            this.waiters.splice(this.waiters.indexOf(waiter), 1);
+            waiter.resolve(line);
+          }
+        }
+      }
+      done();
+    },
+  });
+
+  waitFor(test: (line: LogLine) => boolean): Promise<LogLine> {
+    const found = this.lines.find(test);
+    if (found !== undefined) return Promise.resolve(found);
+    return new Promise((resolve) => this.waiters.push({ test, resolve }));
+  }
+}
+
+export type ClassServer = RunningServer & { logs: LogWatch };
+
+export async function startClassServer(dataDir: string, options: Partial<StartOptions> = {}): Promise<ClassServer> {
+  const logs = new LogWatch();
+  const running = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    scenariosDir: join(ROOT, 'scenarios'),
+    distDir: join(dataDir, 'no-dist'),
+    log: pino({ level: 'info' }, logs.stream),
+    messageRate: FAST_PLAY,
+    botDelayMs: 5,
+    ...options,
+  });
+  return Object.assign(running, { logs });
+}
+
+export type MadeSession = CreatedSession & { secret: string };
+
+export async function createSession(server: RunningServer, body: Partial<CreateSessionBody> = {}): Promise<MadeSession> {
+  const res = await fetch(`${server.url}/api/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ scenarioId: SCENARIO_ID, ...body }),
+  });
+  if (res.status !== 201) throw new Error(`create session: HTTP ${res.status} ${await res.text()}`);
+  const created = CreatedSession.parse(await res.json());
+  const secret = /#secret=(.+)$/.exec(created.instructorUrl)?.[1];
+  if (secret === undefined) throw new Error('no secret in the instructor link');
+  return { ...created, secret };
+}
+
+export async function joinByCode(server: RunningServer, code: string, name: string): Promise<Response> {
+  return fetch(`${server.url}/api/sessions/join`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, name }),
+  });
+}
+
+export async function control(server: RunningServer, sessionId: string, secret: string | null, body: SessionControl | unknown): Promise<Response> {
+  return fetch(`${server.url}/api/sessions/${sessionId}/control`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(secret === null ? {} : { authorization: `Bearer ${secret}` }) },
+    body: JSON.stringify(body),
+  });
+}
+
+/** A control that must be accepted. */
+export async function steer(server: RunningServer, session: MadeSession, body: SessionControl): Promise<unknown> {
+  const res = await control(server, session.sessionId, session.secret, body);
+  if (res.status !== 200) throw new Error(`control ${body.type}: HTTP ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+type Received = { type: string; payload: unknown };
+
+/** Everything one connection received, in order, with waits that resolve on a matching message (never on a timer). */
+export class Inbox {
+  readonly room: Room;
+  readonly received: Received[] = [];
+  private readonly waiters: { test: (m: Received) => boolean; resolve: (m: Received) => void }[] = [];
+
+  constructor(room: Room) {
+    this.room = room;
+    room.onMessage('*', (type: string | number, payload: unknown) => {
+      const message = { type: String(type), payload };
+      this.received.push(message);
+      for (const waiter of [...this.waiters]) {
+        if (waiter.test(message)) {
+          this.waiters.splice(this.waiters.indexOf(waiter), 1);
+          waiter.resolve(message);
+        }
+      }
+    });
+  }
+
+  mark(): number {
+    return this.received.length;
+  }
+
+  wait(test: (m: Received) => boolean, from = 0): Promise<Received> {
+    const found = this.received.slice(from).find(test);
+    if (found !== undefined) return Promise.resolve(found);
+    return new Promise((resolve) => this.waiters.push({ test, resolve }));
+  }
+
+  latest(type: string): unknown {
+    for (let i = this.received.length - 1; i >= 0; i--) if (this.received[i]?.type === type) return this.received[i]?.payload;
+    return undefined;
+  }
+
+  /** The latest status once it passes `test`. */
+  async status(test: (s: StudentStatus) => boolean = () => true): Promise<StudentStatus> {
+    const current = this.latest('status');
+    if (current !== undefined && test(StudentStatus.parse(current))) return StudentStatus.parse(current);
+    const m = await this.wait((r) => r.type === 'status' && test(StudentStatus.parse(r.payload)), this.mark());
+    return StudentStatus.parse(m.payload);
+  }
+
+  /** The instructor's latest session view once it passes `test`. */
+  async session(test: (v: SessionView) => boolean = () => true): Promise<SessionView> {
+    const current = this.latest('session');
+    if (current !== undefined && test(SessionView.parse(current))) return SessionView.parse(current);
+    const m = await this.wait((r) => r.type === 'session' && test(SessionView.parse(r.payload)), this.mark());
+    return SessionView.parse(m.payload);
+  }
+
+  send(type: string, payload: unknown): void {
+    this.room.send(type, payload);
+  }
+}
+
+export async function openSessionRoom(server: RunningServer, sessionId: string, options: unknown): Promise<Inbox> {
+  const client = new Client(server.url);
+  const room = await client.joinById(sessionId, options as Record<string, unknown>);
+  room.reconnection.enabled = false;
+  return new Inbox(room);
+}
+
+/** A student: joined by code over HTTP, connected to the session room with the token. */
+export type Student = { name: string; joined: JoinedSession; lobby: Inbox };
+
+export async function enrol(server: RunningServer, code: string, name: string): Promise<Student> {
+  const res = await joinByCode(server, code, name);
+  if (res.status !== 201) throw new Error(`join ${name}: HTTP ${res.status} ${await res.text()}`);
+  const joined = JoinedSession.parse(await res.json());
+  const lobby = await openSessionRoom(server, joined.sessionId, { studentToken: joined.studentToken });
+  return { name, joined, lobby };
+}
+
+/** Takes the seat the session gave: joins the game room with the seat token from the status. */
+export async function sit(server: RunningServer, student: Student): Promise<{ player: Player; status: StudentStatus }> {
+  const status = await student.lobby.status((s) => s.seat !== null);
+  const seat = status.seat;
+  if (seat === null) throw new Error('not seated');
+  const client = new Client(server.url);
+  const room = await client.joinById(seat.gameId, { name: student.name, seatToken: seat.seatToken });
+  room.reconnection.enabled = false;
+  return { player: new Player(room), status };
+}
+
+/**
+ * Plays a seat from a browser's side with a bot policy: on every new view it asks the
+ * policy for moves on what this seat sees and sends them. Refusals (a teammate was
+ * faster, a stale view) are fine: the next view asks again.
+ */
+export function drive(player: Player, scenario: Scenario, policy: BotPolicyId, seed: number): void {
+  let rng = seedRng(seed);
+  const random = (): number => {
+    const draw = nextRandom(rng);
+    rng = draw.rng;
+    return draw.value;
+  };
+  let lastVersion = -1;
+  player.room.onMessage('*', (type: string | number, payload: unknown) => {
+    if (type !== 'view') return;
+    const view = PlayerView.parse(payload);
+    if (view.seat === null || view.state.version === lastVersion) return;
+    lastVersion = view.state.version;
+    for (const move of BOT_POLICIES[policy]({ scenario, view: view.state, seat: view.seat, random })) player.move(move);
+  });
+}
+
+/** Samples the test process's resident memory (the server runs in it) until stopped. */
+export function sampleMemory(everyMs = 50): { stop(): number } {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, everyMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      return Math.max(peak, process.memoryUsage().rss);
+    },
+  };
+}

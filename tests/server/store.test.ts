@@ -1,0 +1,414 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RecordEntry } from '../../shared/record.ts';
+import { CHAT_MAX } from '../../shared/rules/moves.ts';
+import type { FrameworkCard } from '../../shared/scoring/card.ts';
+import { CreateSessionBody } from '../../shared/session.ts';
+import type { GameMeta, GameStore, SessionMeta, StoredStudent } from '../../server/store/store.ts';
+import { storeEngines } from './store-engines.ts';
+import type { StorePlace } from './store-engines.ts';
+
+// One suite, run against every engine the server can use: what passes here on SQLite
+// must pass on PostgreSQL, so the server never knows which one it has.
+
+const CREATED = 1_767_225_600_000;
+
+function meta(gameId: string, overrides: Partial<GameMeta> = {}): GameMeta {
+  return {
+    gameId,
+    scenarioId: 'us-mexico-2019',
+    scenarioVersion: 3,
+    seed: 2 ** 31 - 1,
+    createdAt: CREATED,
+    timers: { negotiation: 240, decision: 90 },
+    cards: 'round',
+    ...overrides,
+  };
+}
+
+function ready(seq: number, at = CREATED + seq): RecordEntry {
+  return { kind: 'move', seq, at, seat: seq % 2 === 0 ? 'mx' : 'us', move: { type: 'ready', version: seq - 1 } };
+}
+
+function chat(seq: number, text: string): RecordEntry {
+  return { kind: 'move', seq, at: CREATED + seq, seat: 'us', move: { type: 'chat', version: seq, to: 'mx', text } };
+}
+
+function card(seq: number, score: number): FrameworkCard {
+  return {
+    seq,
+    seat: 'mx',
+    round: 1,
+    move: { type: 'decide', version: 7, levels: { mx_enforcement: 6000, mx_returns: 0 } },
+    classification: { instrument: 'cooperative', aim: null, leverage: ['flows', 'returns'], bargaining: 'positive-sum' },
+    ledger: { costs: { political: 4, reputational: 0, implementation: 12.5 }, concessions: 3, harmsAverted: 40 },
+    evaluation: {
+      score,
+      label: 'good',
+      expected: 61.5,
+      best: 64,
+      baseline: 50,
+      bestAlternative: { kind: 'move', move: { type: 'ready', version: 7 } },
+      alternatives: 9,
+      horizon: 2,
+    },
+    case: 'mexico-2019-tariff-deal',
+    flags: ['over-capacity'],
+    explanation: [
+      { key: 'card.aim.defensive', params: { instrument: 'mx_enforcement', amount: 6000 } },
+      { key: 'card.ledger.averted', params: { amount: 40 } },
+    ],
+  };
+}
+
+function session(sessionId: string, code: string, createdAt = CREATED): SessionMeta {
+  const config = CreateSessionBody.parse({ scenarioId: 'us-mexico-2019', tables: 3, timers: { negotiation: 300 }, cards: 'end', bots: null });
+  return { sessionId, code, secretHash: `secret-of-${sessionId}`, config, createdAt };
+}
+
+function student(sessionId: string, studentId: string, name: string, joinedAt = CREATED): StoredStudent {
+  return { sessionId, studentId, name, tokenHash: `token-of-${sessionId}-${studentId}`, table: null, seat: null, joinedAt };
+}
+
+/** Names and text a class really types: accents, scripts, emoji, quotes of every kind, SQL-looking input. */
+const AWKWARD = [
+  `O'Brien "Ñandú" \\ 'quoted' ''doubled''`,
+  'Zoë Ångström — naïve café',
+  'Nguyễn Thị Minh Khai · 李小龍 · Сергей · مريم · עברית',
+  '🇲🇽🇺🇸 👩🏽‍🏫 🦜',
+  "Robert'); DROP TABLE games;--",
+  '$1 $$dollar$$ %s {json} [arr] `tick`',
+];
+
+describe.each(storeEngines('store suite'))('the $name store', (engine) => {
+  let place: StorePlace;
+  let store: GameStore;
+
+  beforeEach(async () => {
+    place = await engine.place();
+    store = await place.open();
+  });
+
+  afterEach(async () => {
+    await store.close();
+    await place.remove();
+  });
+
+  it('a created game loads back exactly, unfinished; an unknown one is null', async () => {
+    await store.createGame(meta('g-1'));
+    expect(await store.loadGame('g-1')).toEqual({ ...meta('g-1'), finished: false, session: null, clock: null });
+    expect(await store.loadRecord('g-1')).toEqual({
+      gameId: 'g-1',
+      scenarioId: 'us-mexico-2019',
+      scenarioVersion: 3,
+      seed: 2 ** 31 - 1,
+      createdAt: CREATED,
+      entries: [],
+    });
+    expect(await store.loadGame('nope')).toBeNull();
+    expect(await store.loadRecord('nope')).toBeNull();
+    expect(await store.loadSeats('nope')).toEqual([]);
+    expect(await store.loadCards('nope')).toEqual([]);
+  });
+
+  it('a game id is created once', async () => {
+    await store.createGame(meta('g-1'));
+    await expect(store.createGame(meta('g-1', { seed: 7 }))).rejects.toThrow();
+    expect((await store.loadGame('g-1'))?.seed).toBe(2 ** 31 - 1);
+  });
+
+  it('empty timers and every card release round-trip', async () => {
+    for (const cards of ['immediate', 'round', 'end'] as const) {
+      await store.createGame(meta(`g-${cards}`, { timers: {}, cards, seed: 0 }));
+      expect(await store.loadGame(`g-${cards}`)).toMatchObject({ timers: {}, cards, seed: 0 });
+    }
+  });
+
+  it('entries of every kind come back in seq order, exactly as appended', async () => {
+    await store.createGame(meta('g-1'));
+    const entries: RecordEntry[] = [
+      ready(1),
+      { kind: 'advance', seq: 2, at: CREATED + 2, reason: 'all-ready' },
+      {
+        kind: 'move',
+        seq: 3,
+        at: CREATED + 3,
+        seat: 'us',
+        move: { type: 'propose', version: 2, to: 'mx', commitments: [{ seat: 'mx', instrument: 'mx_returns', amount: 2500.75 }], rounds: 2 },
+      },
+      { kind: 'inject', seq: 4, at: CREATED + 4, eventId: 'caravan' },
+      { kind: 'advance', seq: 5, at: CREATED + 5, reason: 'timer' },
+      { kind: 'move', seq: 6, at: CREATED + 6, seat: 'mx', move: { type: 'decide', version: 5, levels: { mx_enforcement: -0.5, mx_returns: 1e9 } } },
+      { kind: 'end', seq: 7, at: CREATED + 7 },
+    ];
+    for (const entry of entries) await store.appendEntry('g-1', entry);
+    expect((await store.loadRecord('g-1'))?.entries).toEqual(entries);
+  });
+
+  it('entries are ordered by seq, not by when they were written', async () => {
+    await store.createGame(meta('g-1'));
+    for (const seq of [3, 1, 2]) await store.appendEntry('g-1', ready(seq));
+    expect((await store.loadRecord('g-1'))?.entries.map((e) => e.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('a second entry with a seq already used is refused, leaves nothing half-written, and the game goes on', async () => {
+    await store.createGame(meta('g-1'));
+    await store.appendEntry('g-1', ready(1));
+    await expect(store.appendEntry('g-1', chat(1, 'overwrite?'))).rejects.toThrow();
+    expect((await store.loadRecord('g-1'))?.entries).toEqual([ready(1)]);
+    await store.appendEntry('g-1', ready(2));
+    expect((await store.loadRecord('g-1'))?.entries).toEqual([ready(1), ready(2)]);
+  });
+
+  it('of two racing appends with the same seq, exactly one is kept', async () => {
+    await store.createGame(meta('g-1'));
+    const outcomes = await Promise.allSettled([store.appendEntry('g-1', chat(1, 'first')), store.appendEntry('g-1', chat(1, 'second'))]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const kept = outcomes[0]?.status === 'fulfilled' ? chat(1, 'first') : chat(1, 'second');
+    expect((await store.loadRecord('g-1'))?.entries).toEqual([kept]);
+  });
+
+  it('an entry for a game that does not exist is refused', async () => {
+    await expect(store.appendEntry('ghost', ready(1))).rejects.toThrow();
+    expect(await store.loadRecord('ghost')).toBeNull();
+  });
+
+  it('concurrent appends to different games all land, each game in its own order', async () => {
+    const games = ['g-a', 'g-b', 'g-c'];
+    await Promise.all(games.map((id, i) => store.createGame(meta(id, { createdAt: CREATED + i }))));
+    const count = 40;
+    await Promise.all(games.map(async (id) => {
+      for (let seq = 1; seq <= count; seq++) await store.appendEntry(id, chat(seq, `${id} #${seq}`));
+    }));
+    for (const id of games) {
+      const entries = (await store.loadRecord(id))?.entries ?? [];
+      expect(entries).toEqual(Array.from({ length: count }, (_v, i) => chat(i + 1, `${id} #${i + 1}`)));
+    }
+  });
+
+  it('large entries round-trip whole', async () => {
+    await store.createGame(meta('g-1'));
+    const levels = Object.fromEntries(Array.from({ length: 20_000 }, (_v, i) => [`instrument_${String(i).padStart(6, '0')}`, i * 1.25]));
+    const big: RecordEntry = { kind: 'move', seq: 1, at: CREATED, seat: 'us', move: { type: 'decide', version: 0, levels } };
+    expect(JSON.stringify(big).length).toBeGreaterThan(500_000);
+    const longest = chat(2, '🦜'.repeat(CHAT_MAX * 2));
+    await store.appendEntry('g-1', big);
+    await store.appendEntry('g-1', longest);
+    expect((await store.loadRecord('g-1'))?.entries).toEqual([big, longest]);
+  });
+
+  it('unicode, quotes and control characters in names and chat come back exactly', async () => {
+    await store.createGame(meta('g-1'));
+    const texts = [...AWKWARD, 'line one\nline two\ttabbed\r\n', 'nul \u0000 inside', 'lone surrogate \ud800 here', 'e\u0301 vs é'];
+    for (const [i, text] of texts.entries()) await store.appendEntry('g-1', chat(i + 1, text));
+    expect((await store.loadRecord('g-1'))?.entries.map((e) => (e.kind === 'move' && e.move.type === 'chat' ? e.move.text : null))).toEqual(texts);
+
+    for (const [i, name] of AWKWARD.entries()) {
+      await store.createGame(meta(`g-seat-${i}`));
+      await store.saveSeat(`g-seat-${i}`, 'us', `hash-${i}`, name);
+      expect(await store.loadSeats(`g-seat-${i}`)).toEqual([{ seatId: 'us', tokenHash: `hash-${i}`, name }]);
+    }
+  });
+
+  it('a seat is inserted, then replaced by its new holder, and seats stay with their game', async () => {
+    await store.createGame(meta('g-1'));
+    await store.createGame(meta('g-2'));
+    await store.saveSeat('g-1', 'us', 'hash-ana', 'Ana');
+    await store.saveSeat('g-1', 'mx', 'hash-luis', 'Luis');
+    await store.saveSeat('g-2', 'us', 'hash-other', 'Other');
+    expect(await store.loadSeats('g-1')).toEqual([
+      { seatId: 'mx', tokenHash: 'hash-luis', name: 'Luis' },
+      { seatId: 'us', tokenHash: 'hash-ana', name: 'Ana' },
+    ]);
+
+    await store.saveSeat('g-1', 'us', 'hash-bea', 'Beatriz');
+    expect(await store.loadSeats('g-1')).toEqual([
+      { seatId: 'mx', tokenHash: 'hash-luis', name: 'Luis' },
+      { seatId: 'us', tokenHash: 'hash-bea', name: 'Beatriz' },
+    ]);
+    expect(await store.loadSeats('g-2')).toEqual([{ seatId: 'us', tokenHash: 'hash-other', name: 'Other' }]);
+  });
+
+  it('seats are listed in the same order on every engine', async () => {
+    await store.createGame(meta('g-1'));
+    const seats = ['us', 'mx', 'Zeta', 'alpha', 'eu', 'tr', 'B2', 'b1'];
+    for (const seat of seats) await store.saveSeat('g-1', seat, `hash-${seat}`, seat);
+    // Code-point order, not a locale's: 'B2' and 'Zeta' before every lower-case id.
+    expect((await store.loadSeats('g-1')).map((s) => s.seatId)).toEqual(['B2', 'Zeta', 'alpha', 'b1', 'eu', 'mx', 'tr', 'us']);
+  });
+
+  it('a seat for a game that does not exist is refused', async () => {
+    await expect(store.saveSeat('ghost', 'us', 'hash', 'Ana')).rejects.toThrow();
+  });
+
+  it('cards are kept by seq, a rescored card replaces the old one, and cards stay with their game', async () => {
+    await store.createGame(meta('g-1'));
+    await store.createGame(meta('g-2'));
+    await store.saveCard('g-1', card(9, 40));
+    await store.saveCard('g-1', card(4, 70));
+    await store.saveCard('g-2', card(4, 10));
+    expect(await store.loadCards('g-1')).toEqual([card(4, 70), card(9, 40)]);
+
+    await store.saveCard('g-1', card(9, 88.5));
+    expect(await store.loadCards('g-1')).toEqual([card(4, 70), card(9, 88.5)]);
+    expect(await store.loadCards('g-2')).toEqual([card(4, 10)]);
+  });
+
+  it('unfinished games are listed oldest first, and a finished one leaves the list', async () => {
+    await store.createGame(meta('g-late', { createdAt: CREATED + 2000 }));
+    await store.createGame(meta('g-early', { createdAt: CREATED }));
+    await store.createGame(meta('g-mid', { createdAt: CREATED + 1000 }));
+    expect(await store.listUnfinished()).toEqual(['g-early', 'g-mid', 'g-late']);
+
+    await store.markFinished('g-mid');
+    await store.markFinished('g-mid');
+    await store.markFinished('ghost');
+    expect(await store.listUnfinished()).toEqual(['g-early', 'g-late']);
+    expect((await store.loadGame('g-mid'))?.finished).toBe(true);
+    expect((await store.loadGame('g-early'))?.finished).toBe(false);
+  });
+
+  it('everything written survives closing the store and opening it again', async () => {
+    await store.createGame(meta('g-1', { createdAt: CREATED }));
+    await store.createGame(meta('g-2', { createdAt: CREATED + 1 }));
+    for (let seq = 1; seq <= 5; seq++) await store.appendEntry('g-1', chat(seq, AWKWARD[seq] ?? `#${seq}`));
+    await store.saveSeat('g-1', 'us', 'hash-ana', AWKWARD[0] ?? 'Ana');
+    await store.saveCard('g-1', card(3, 55));
+    await store.markFinished('g-2');
+    const before = {
+      game: await store.loadGame('g-1'),
+      record: await store.loadRecord('g-1'),
+      seats: await store.loadSeats('g-1'),
+      cards: await store.loadCards('g-1'),
+    };
+    await store.close();
+    await store.close();
+
+    store = await place.open();
+    expect({
+      game: await store.loadGame('g-1'),
+      record: await store.loadRecord('g-1'),
+      seats: await store.loadSeats('g-1'),
+      cards: await store.loadCards('g-1'),
+    }).toEqual(before);
+    expect(before.record?.entries).toHaveLength(5);
+    expect(await store.listUnfinished()).toEqual(['g-1']);
+    await store.appendEntry('g-1', ready(6));
+    expect((await store.loadRecord('g-1'))?.entries).toHaveLength(6);
+  });
+
+  it('opening a second store on the same data sees the first one\'s commits at once', async () => {
+    await store.createGame(meta('g-1'));
+    const other = await place.open();
+    try {
+      await store.appendEntry('g-1', ready(1));
+      expect((await other.loadRecord('g-1'))?.entries).toEqual([ready(1)]);
+      await other.appendEntry('g-1', ready(2));
+      expect((await store.loadRecord('g-1'))?.entries).toEqual([ready(1), ready(2)]);
+    } finally {
+      await other.close();
+    }
+  });
+  it('the instructor\'s clock on a game is saved, replaced and cleared', async () => {
+    await store.createGame(meta('g-1'));
+    await store.saveClock('g-1', { phaseVersion: 4, deadline: null, pausedMs: 61_500 });
+    expect((await store.loadGame('g-1'))?.clock).toEqual({ phaseVersion: 4, deadline: null, pausedMs: 61_500 });
+    await store.saveClock('g-1', { phaseVersion: 5, deadline: CREATED + 90_000, pausedMs: null });
+    expect((await store.loadGame('g-1'))?.clock).toEqual({ phaseVersion: 5, deadline: CREATED + 90_000, pausedMs: null });
+    await store.saveClock('g-1', null);
+    expect((await store.loadGame('g-1'))?.clock).toBeNull();
+  });
+
+  it('a bot takes a seat, is replaced by another, and gives it back; bots stay with their game', async () => {
+    await store.createGame(meta('g-1'));
+    await store.createGame(meta('g-2'));
+    expect(await store.loadSeatBots('g-1')).toEqual({});
+    await store.saveSeatBot('g-1', 'mx', 'defensive');
+    await store.saveSeatBot('g-1', 'us', 'dealmaker');
+    await store.saveSeatBot('g-2', 'us', 'punitive');
+    await store.saveSeatBot('g-1', 'mx', 'extractive');
+    expect(await store.loadSeatBots('g-1')).toEqual({ mx: 'extractive', us: 'dealmaker' });
+    await store.saveSeatBot('g-1', 'us', null);
+    await store.saveSeatBot('g-1', 'us', null);
+    expect(await store.loadSeatBots('g-1')).toEqual({ mx: 'extractive' });
+    expect(await store.loadSeatBots('g-2')).toEqual({ us: 'punitive' });
+  });
+
+  it('a class session loads back by id and by its join code while it is live', async () => {
+    await store.createSession(session('s-1', 'ACD347'));
+    const stored = { ...session('s-1', 'ACD347'), phase: 'lobby', announcement: null };
+    expect(await store.loadSession('s-1')).toEqual(stored);
+    expect(await store.findLiveSession('ACD347')).toEqual(stored);
+    expect(await store.loadSession('nope')).toBeNull();
+    expect(await store.findLiveSession('XXXXXX')).toBeNull();
+
+    await store.setSessionPhase('s-1', 'running');
+    await store.setAnnouncement('s-1', AWKWARD[0] ?? '');
+    expect(await store.findLiveSession('ACD347')).toMatchObject({ phase: 'running', announcement: AWKWARD[0] });
+    await store.setAnnouncement('s-1', null);
+    await store.setSessionPhase('s-1', 'ended');
+    expect(await store.loadSession('s-1')).toMatchObject({ phase: 'ended', announcement: null });
+    expect(await store.findLiveSession('ACD347')).toBeNull();
+  });
+
+  it('a join code answers to one live session at a time, and is free again once that one has ended', async () => {
+    await store.createSession(session('s-1', 'ACD347'));
+    await expect(store.createSession(session('s-2', 'ACD347'))).rejects.toThrow();
+    await store.setSessionPhase('s-1', 'ended');
+    await store.createSession(session('s-2', 'ACD347'));
+    expect((await store.findLiveSession('ACD347'))?.sessionId).toBe('s-2');
+  });
+
+  it('live sessions are listed oldest first; ended ones are not', async () => {
+    await store.createSession(session('s-late', 'AAAAAA', CREATED + 20));
+    await store.createSession(session('s-early', 'CCCCCC', CREATED));
+    await store.createSession(session('s-ended', 'DDDDDD', CREATED + 10));
+    await store.setSessionPhase('s-ended', 'ended');
+    await store.setSessionPhase('s-late', 'running');
+    expect(await store.listLiveSessions()).toEqual(['s-early', 's-late']);
+  });
+
+  it('students join in order, a name is taken once per session whatever its case, and a student is seated and moved', async () => {
+    await store.createSession(session('s-1', 'ACD347'));
+    await store.createSession(session('s-2', 'CDE467'));
+    await store.addStudent(student('s-1', 'st-2', 'Zoë', CREATED + 1));
+    await store.addStudent(student('s-1', 'st-1', AWKWARD[2] ?? 'Ana', CREATED + 1));
+    await store.addStudent(student('s-1', 'st-0', 'Ana', CREATED));
+    await expect(store.addStudent(student('s-1', 'st-3', 'ANA', CREATED + 2))).rejects.toThrow();
+    await expect(store.addStudent(student('s-1', 'st-4', 'ZOË', CREATED + 2))).rejects.toThrow();
+    // Another class may have its own Ana.
+    await store.addStudent(student('s-2', 'st-0', 'Ana', CREATED));
+
+    await store.seatStudent('s-1', 'st-1', '2', 'mx');
+    await store.seatStudent('s-1', 'st-2', '1', 'us');
+    await store.seatStudent('s-1', 'st-2', null, null);
+    expect(await store.loadStudents('s-1')).toEqual([
+      student('s-1', 'st-0', 'Ana', CREATED),
+      { ...student('s-1', 'st-1', AWKWARD[2] ?? 'Ana', CREATED + 1), table: '2', seat: 'mx' },
+      student('s-1', 'st-2', 'Zoë', CREATED + 1),
+    ]);
+    expect(await store.loadStudents('s-2')).toEqual([student('s-2', 'st-0', 'Ana', CREATED)]);
+  });
+
+  it('a student token is one student\'s, and a student of no session is refused', async () => {
+    await store.createSession(session('s-1', 'ACD347'));
+    await store.addStudent(student('s-1', 'st-0', 'Ana'));
+    await expect(store.addStudent({ ...student('s-1', 'st-1', 'Luis'), tokenHash: student('s-1', 'st-0', 'Ana').tokenHash })).rejects.toThrow();
+    await expect(store.addStudent(student('ghost', 'st-0', 'Ana'))).rejects.toThrow();
+    expect(await store.loadStudents('s-1')).toHaveLength(1);
+  });
+
+  it('a session\'s tables are its games, in the order they were made, with whether each has finished', async () => {
+    await store.createSession(session('s-1', 'ACD347'));
+    await store.createGame(meta('g-t2', { createdAt: CREATED + 1, session: { sessionId: 's-1', table: '2' } }));
+    await store.createGame(meta('g-t1', { createdAt: CREATED, session: { sessionId: 's-1', table: '1' } }));
+    await store.createGame(meta('g-alone', { createdAt: CREATED }));
+    await store.markFinished('g-t2');
+    expect(await store.loadSessionTables('s-1')).toEqual([
+      { table: '1', gameId: 'g-t1', finished: false },
+      { table: '2', gameId: 'g-t2', finished: true },
+    ]);
+    expect((await store.loadGame('g-t1'))?.session).toEqual({ sessionId: 's-1', table: '1' });
+    expect((await store.loadGame('g-alone'))?.session).toBeNull();
+    expect(await store.loadSessionTables('nope')).toEqual([]);
+  });
+});
