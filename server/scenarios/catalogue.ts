@@ -51,7 +51,8 @@ export async function loadCatalogue(dir: string, log: Logger): Promise<ScenarioC
     scenarios.set(parsed.scenario.id, parsed.scenario);
     log.info({ file, id: parsed.scenario.id }, 'scenario loaded');
   }
-  const summaries = [...scenarios.values()].map(summarise);
+  // The tutorial first, for a first game; then the library in the order of its files.
+  const summaries = [...scenarios.values()].map(summarise).sort((a, b) => Number(b.id === 'tutorial') - Number(a.id === 'tutorial'));
   return {
     get: (id) => scenarios.get(id),
     summaries: () => summaries,
