@@ -36,7 +36,7 @@ function route(): void {
   const place = placeOf(window.location.search, window.location.hash);
   const gameId = place.kind === 'game' ? place.gameId : null;
   if (place.kind === 'class' || place.kind === 'instructor' || place.kind === 'watch') {
-    seated && void seated.table.leave();
+    if (seated) void seated.table.leave();
     seated = null;
     return show(classroomScreen(place, go));
   }

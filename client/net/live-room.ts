@@ -17,13 +17,22 @@ export type LiveRoomEvents = {
   status(status: ConnectionStatus): void;
   /** The server refused the credentials: joining again would not help. */
   refused(message: string, code: number | undefined): void;
+  /** Asked when the room is not found: true means it is gone for good (no more retries). */
+  gone?(): Promise<boolean>;
 };
 
-/** A refusal (bad token, unknown session) rather than a network failure worth retrying. */
+/** The matchmaker's "no such room": a session that has ended and closed, or one a restarting server has not reopened yet. */
+export const ROOM_NOT_FOUND = 522;
+
+function errorCode(error: unknown): number | undefined {
+  if (!(error instanceof Error) || !('code' in error)) return undefined;
+  return typeof error.code === 'number' ? error.code : undefined;
+}
+
+/** A refusal (a token or secret this session does not know) rather than a failure worth retrying. */
 export function isRefusal(error: unknown): error is Error & { code: number } {
-  if (!(error instanceof Error) || !('code' in error)) return false;
-  const code = error.code;
-  return typeof code === 'number' && code >= 400 && code < 500;
+  const code = errorCode(error);
+  return code !== undefined && code >= 400 && code < 500;
 }
 
 export function openLiveRoom(roomId: string, options: Record<string, unknown>, events: LiveRoomEvents): LiveRoom {
@@ -45,12 +54,16 @@ export function openLiveRoom(roomId: string, options: Record<string, unknown>, e
   };
 
   // A declaration: attach's leave handler may call it before this function returns.
-  async function join(attempt: number): Promise<void> {
+  async function join(attempt: number, lastError?: unknown): Promise<void> {
     if (closed) return;
     if (attempt > 0) {
       events.status('reconnecting');
       const delay = REJOIN_DELAYS_MS[attempt - 1];
-      if (delay === undefined) return events.status('offline');
+      if (delay === undefined) {
+        // Still no such room after every retry: the session is over, not merely restarting.
+        if (errorCode(lastError) === ROOM_NOT_FOUND && lastError instanceof Error) return events.refused(lastError.message, ROOM_NOT_FOUND);
+        return events.status('offline');
+      }
       await new Promise((resolve) => setTimeout(resolve, delay));
       if (closed) return;
     }
@@ -63,7 +76,8 @@ export function openLiveRoom(roomId: string, options: Record<string, unknown>, e
       attach(joined);
     } catch (error) {
       if (isRefusal(error)) return events.refused(error.message, error.code);
-      await join(attempt + 1);
+      if (errorCode(error) === ROOM_NOT_FOUND && events.gone !== undefined && (await events.gone().catch(() => false))) return;
+      await join(attempt + 1, error);
     }
   }
 

@@ -8,7 +8,12 @@ import { JoinedSession } from '../../shared/session.ts';
  * query string and never into a log.
  */
 
-export const StudentIdentity = JoinedSession.extend({ name: z.string(), code: z.string() });
+export const StudentIdentity = JoinedSession.extend({
+  name: z.string(),
+  code: z.string(),
+  /** The last game this student was seated at: its results stay open after the class has closed. */
+  gameId: z.string().optional(),
+});
 export type StudentIdentity = z.infer<typeof StudentIdentity>;
 
 const STUDENT_PREFIX = 'border-bargain:student:';

@@ -108,6 +108,15 @@ function openDesk(sessionId: string, secret: string): InstructorDesk {
         model.status = 'offline';
         emit();
       },
+      // An ended class has closed its room; the server still shows how it ended.
+      async gone() {
+        const view = await fetchSession(sessionId, secret);
+        if (view.phase !== 'ended') return false;
+        model.view = view;
+        model.status = 'offline';
+        emit();
+        return true;
+      },
     },
   );
   return {

@@ -1,5 +1,5 @@
 import type { Room } from '@colyseus/sdk';
-import { z } from 'zod';
+import { Refusal } from '../../shared/protocol.ts';
 import type { Locale, Scenario } from '../../shared/scenario/schema.ts';
 import { StudentStatus } from '../../shared/session.ts';
 import { fetchLobby, fetchScenario, joinErrorMessage, joinTable, type ConnectionStatus, type Table } from './connection.ts';
@@ -21,8 +21,8 @@ export type StudentModel = {
   seated: SeatedTable | null;
   /** A seat was given and its table is being joined. */
   seating: boolean;
-  /** Why the last attempt (to reach the table, to choose a seat) failed. */
-  problem: string | null;
+  /** Why the last attempt failed: reaching the table, or taking the seat the student chose. */
+  problem: { about: 'table' | 'choice'; message: string } | null;
   /** The session no longer knows this student (ended and forgotten, or a stale token). */
   refused: string | null;
 };
@@ -35,10 +35,10 @@ export type StudentSession = {
   subscribe(listener: StudentListener): () => void;
   /** In a class where students pick: ask for this table and seat. */
   choose(table: string, seat: string): void;
+  /** Try the given seat's table again after a failure. */
+  retry(): void;
   close(): Promise<void>;
 };
-
-const Refused = z.object({ code: z.string().optional(), message: z.string() });
 
 const scenarios = new Map<string, Promise<Scenario>>();
 
@@ -93,7 +93,7 @@ export function openStudentSession(identity: StudentIdentity, locale: () => Loca
       model.seated = { ...seat, table, scenario };
     } catch (error) {
       if (token !== seatingSeq) return;
-      model.problem = joinErrorMessage(error);
+      model.problem = { about: 'table', message: joinErrorMessage(error) };
     }
     model.seating = false;
     emit();
@@ -111,8 +111,8 @@ export function openStudentSession(identity: StudentIdentity, locale: () => Loca
       void follow(parsed.data.seat);
     });
     room.onMessage('refused', (raw: unknown) => {
-      const parsed = Refused.safeParse(raw);
-      model.problem = parsed.success ? parsed.data.message : 'refused';
+      const parsed = Refusal.safeParse(raw);
+      model.problem = { about: 'choice', message: parsed.success ? parsed.data.message : '' };
       emit();
     });
   };
@@ -141,6 +141,11 @@ export function openStudentSession(identity: StudentIdentity, locale: () => Loca
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    retry() {
+      const seat = target;
+      target = null;
+      void follow(seat);
     },
     choose(table, seat) {
       model.problem = null;

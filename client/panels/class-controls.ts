@@ -68,14 +68,28 @@ export function createClassControls(ctx: DeskContext): { el: HTMLElement; update
   );
   showCount();
 
+  const notYet = h('p', { class: 'hint', text: t('desk.notStarted') });
   const el = h(
     'section',
     { class: 'card class-controls', attrs: { 'aria-labelledby': 'controls-h' } },
     h('h2', { id: 'controls-h', text: t('desk.allTables') }),
-    h('div', { class: 'actions' }, pauseAll, resumeAll, extendAll),
-    h('div', { class: 'actions inject' }, h('label', { attrs: { for: eventSelect.id }, text: t('desk.event') }), eventSelect, injectAll),
-    h('div', { class: 'field announce-field' }, h('label', { attrs: { for: text.id }, text: t('desk.announcement') }), text, counter, textError),
-    h('div', { class: 'actions' }, announce),
+    notYet,
+    h(
+      'div',
+      { class: 'controls-grid' },
+      h(
+        'div',
+        { class: 'controls-steer' },
+        h('div', { class: 'actions' }, pauseAll, resumeAll, extendAll),
+        h('div', { class: 'actions inject' }, h('label', { attrs: { for: eventSelect.id }, text: t('desk.event') }), eventSelect, injectAll),
+      ),
+      h(
+        'div',
+        { class: 'controls-announce' },
+        h('div', { class: 'field announce-field' }, h('label', { attrs: { for: text.id }, text: t('desk.announcement') }), text, counter, textError),
+        h('div', { class: 'actions' }, announce),
+      ),
+    ),
     status,
   );
 
@@ -84,7 +98,9 @@ export function createClassControls(ctx: DeskContext): { el: HTMLElement; update
     update(view) {
       const running = view.phase === 'running';
       for (const button of [pauseAll, resumeAll, extendAll, injectAll]) button.disabled = !running || (button === injectAll && ctx.scenario.events.length === 0);
-      announce.disabled = view.phase === 'ended';
+      notYet.hidden = view.phase !== 'lobby';
+      // Once the class is over there is nothing left to steer.
+      el.hidden = view.phase === 'ended';
     },
   };
 }

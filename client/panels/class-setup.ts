@@ -1,6 +1,6 @@
 import type { ScenarioSummary } from '../../shared/protocol.ts';
 import type { CreatedSession } from '../../shared/session.ts';
-import { local, t } from '../i18n/index.ts';
+import { local, locale, t } from '../i18n/index.ts';
 import { fetchScenario } from '../net/connection.ts';
 import { createSession } from '../net/session.ts';
 import { rememberSecret } from '../net/session-store.ts';
@@ -20,7 +20,6 @@ import {
 } from '../ui/class-form.ts';
 import { field, fill, h, uid } from '../ui/element.ts';
 import { formatNumber } from '../ui/format.ts';
-import { locale } from '../i18n/index.ts';
 import { copyButton } from './copy-link.ts';
 
 /**

@@ -50,7 +50,7 @@ export function createMap(ctx: TableContext): Panel & { dispose(): void } {
     if (!map) return;
     const loc = locale();
     const model = buildMapModel(scenario, frame.state.history, {
-      name: (which) => local(scenario.seats.find((s) => s.role === which)?.name ?? { en: which, es: which }),
+      name: (seat) => local(scenario.seats.find((s) => s.id === seat)?.name ?? { en: seat, es: seat }),
       origin: (flowId) => local(scenario.flows.find((f) => f.id === flowId)?.origin ?? { en: flowId, es: flowId }),
       caption: (stream, value) => (frame.state.history.length === 0 ? t(STREAM_WORD[stream]) : `${formatNumber(loc, value)} ${t(STREAM_WORD[stream])}`),
     });

@@ -75,7 +75,8 @@ function tableCard(ctx: DeskContext, table: string): Card {
   const eventSelect = h('select', {});
   eventSelect.id = uid('event');
   const inject = h('button', { text: t('board.inject'), attrs: { type: 'button' } });
-  const end = confirming(h('button', { class: 'danger-outline', text: t('board.end'), attrs: { type: 'button' } }), t('board.endConfirm', { table }), t('board.endYes'));
+  const endButton = h('button', { class: 'danger-outline', text: t('board.end'), attrs: { type: 'button' } });
+  const end = confirming(endButton, t('board.endConfirm', { table }), t('board.endYes'));
   const watch = h('a', { class: 'watch-link', text: t('board.watch'), attrs: { target: '_blank', rel: 'noopener', 'aria-label': t('board.watchLabel', { table }) } });
 
   let summary: TableSummary | null = null;
@@ -98,7 +99,7 @@ function tableCard(ctx: DeskContext, table: string): Card {
       return { type: 'seat-bot', table, seat: seat.id, policy: policy.success ? policy.data : null };
     }, ctx);
     const row = h('li', { class: 'board-seat' }, h('span', { class: 'seat-dot', attrs: { style: `background:${seat.color ?? '#64748b'}`, 'aria-hidden': 'true' } }), h('span', { class: 'board-seat-name', text: seatName(scenario, seat.id) }), holders, h('span', { class: 'seat-switch' }, choice, apply));
-    return { id: seat.id, holders, choice, row, lastBot: undefined as string | null | undefined };
+    return { id: seat.id, holders, choice, apply, row, lastBot: undefined as string | null | undefined };
   });
 
   const el = h(
@@ -121,7 +122,8 @@ function tableCard(ctx: DeskContext, table: string): Card {
 
   const tick = (now: number): void => {
     if (summary === null) return;
-    const text = summary.paused ? t('board.pausedClock') : summary.deadline === null ? (summary.phase === 'ended' ? '' : t('header.noDeadline')) : formatCountdown(msUntil(summary.deadline, now, serverClockOffset()));
+    // A paused table has no deadline: the badge says it, the clock stays quiet.
+    const text = summary.paused ? '' : summary.deadline === null ? (summary.phase === 'ended' ? '' : t('header.noDeadline')) : formatCountdown(msUntil(summary.deadline, now, serverClockOffset()));
     if (clock.textContent !== text) clock.textContent = text;
   };
 
@@ -138,7 +140,10 @@ function tableCard(ctx: DeskContext, table: string): Card {
       el.classList.toggle('paused', next.paused);
       pause.textContent = t(next.paused ? 'board.resume' : 'board.pause');
       const over = next.phase === 'ended';
-      for (const button of [pause, extend, advance, inject]) button.disabled = over || (button === inject && scenario.events.length === 0);
+      // A finished table can still be watched; nothing else changes it.
+      for (const control of [pause, extend, advance, eventSelect, endButton]) control.disabled = over;
+      inject.disabled = over || scenario.events.length === 0;
+      for (const seat of seats) seat.choice.disabled = seat.apply.disabled = over;
       watch.setAttribute('href', ctx.watchHref(next.gameId));
       for (const seat of seats) {
         const holder = next.seats[seat.id];

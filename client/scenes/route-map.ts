@@ -1,6 +1,7 @@
 import * as Phaser from 'phaser';
 import type { MapModel } from './map-model.ts';
-import { MAP_HEIGHT, MAP_WIDTH, RouteScene } from './route-scene.ts';
+import { MAP_HEIGHT, MAP_WIDTH } from './route-layout.ts';
+import { RouteScene } from './route-scene.ts';
 
 export type RouteMap = { show(model: MapModel, animate: boolean): void; destroy(): void };
 

@@ -1,24 +1,24 @@
 import * as Phaser from 'phaser';
 import type { MapArrow, MapModel } from './map-model.ts';
-
-/** The design size; Phaser's FIT scaling shrinks it to the panel's width. */
-export const MAP_WIDTH = 960;
-export const MAP_HEIGHT = 420;
+import type { Anchor, Arrowway, Bend, Box } from './route-layout.ts';
 
 const INK = '#1f2937';
-const MUTED = '#475569';
 const COLORS = { setOut: 0x64748b, interdicted: 0xdc2626, diverted: 0x15803d, arrived: 0xd97706, returned: 0x7c3aed };
+const CAPTION_COLORS = { setOut: '#334155', interdicted: '#991b1b', diverted: '#166534', arrived: '#92400e', returned: '#5b21b6' };
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const TRAVEL_MS = 2200;
+/** Dots reach the next seat this far into their trip, and the next stretch sets off then. */
+const HANDOVER = 0.8;
+const DASH_PX = 7;
 
 type Vec = Phaser.Math.Vector2;
 const v = (x: number, y: number): Vec => new Phaser.Math.Vector2(x, y);
-const curve = (a: Vec, control: Vec, b: Vec): Phaser.Curves.QuadraticBezier => new Phaser.Curves.QuadraticBezier(a, control, b);
+const curveOf = (b: Bend): Phaser.Curves.QuadraticBezier => new Phaser.Curves.QuadraticBezier(v(b.from.x, b.from.y), v(b.via.x, b.via.y), v(b.to.x, b.to.y));
 
 /**
- * The route from origins through the transit state to the destination. It draws a
- * `MapModel` and nothing else: arrow widths scale with last round's numbers, and on a
- * new resolution dots travel along each arrow.
+ * The route from origins through each transit seat to the destination. It draws a
+ * `MapModel` and nothing else: the layout says where, the arrows say how thick, and on a
+ * new resolution dots travel along each arrow in the order people do.
  */
 export class RouteScene extends Phaser.Scene {
   private model: MapModel | null = null;
@@ -50,60 +50,84 @@ export class RouteScene extends Phaser.Scene {
     this.layer = layer;
     const g = this.add.graphics();
     layer.add(g);
+    const { layout } = model;
 
-    const transit = { x: 480, y: 200, w: 170, h: 76 };
-    const destination = { x: 830, y: 200, w: 190, h: 76 };
-    const n = model.origins.length;
-    const originY = (i: number): number => (n === 1 ? 200 : 120 + (i * 180) / (n - 1));
+    const setOut = model.origins.map((o, i) => ({ o, way: layout.origins[i] }));
+    const legs = model.legs.map((leg, j) => ({ leg, way: layout.legs[j] }));
+    // Per seat when the result says; otherwise once, for the whole route.
+    const perSeat = model.transits.every((t) => t.stopped !== null);
+    const stops = perSeat
+      ? model.transits.map((t, i) => ({ arrow: t.stopped ?? model.interdicted, way: layout.transits[i]?.stopped, step: i + 1 }))
+      : [{ arrow: model.interdicted, way: layout.alongRoute.arrow, step: (model.transits.length + 1) / 2 }];
 
-    const ox = 205;
-    const setOutCurves = model.origins.map((o, i) => ({ o, c: curve(v(ox + 14, originY(i)), v(320, originY(i)), v(transit.x - transit.w / 2 - 4, transit.y + (i - (n - 1) / 2) * 18)) }));
-    const arrived = curve(v(transit.x + transit.w / 2 + 4, transit.y - 10), v(650, transit.y - 24), v(destination.x - destination.w / 2 - 6, destination.y - 10));
-    const returned = curve(v(destination.x - 30, destination.y + destination.h / 2 + 4), v(690, 360), v(transit.x + 40, transit.y + transit.h / 2 + 6));
-    const interdicted = curve(v(transit.x - 40, transit.y + transit.h / 2 + 4), v(transit.x - 60, 330), v(transit.x - 70, 372));
-    const diverted = curve(v(ox + 10, originY(0) - 16), v(480, -40), v(destination.x - 20, destination.y - destination.h / 2 - 6));
+    this.drawArrow(g, layout.diverted.bend, model.diverted, COLORS.diverted);
+    for (const { o, way } of setOut) if (way) this.drawArrow(g, way.setOut.bend, o.arrow, COLORS.setOut);
+    for (const { leg, way } of legs) {
+      if (!way) continue;
+      if (leg.measured) this.drawArrow(g, way.bend, leg.arrow, COLORS.setOut);
+      else this.drawRouteLine(g, way.bend, COLORS.setOut);
+    }
+    this.drawArrow(g, layout.arrived.bend, model.arrived, COLORS.arrived);
+    if (!perSeat) this.drawBracket(g, layout.alongRoute, model.interdicted);
+    for (const stop of stops) if (stop.way) this.drawArrow(g, stop.way.bend, stop.arrow, COLORS.interdicted);
+    this.drawArrow(g, layout.returned.bend, model.returned, COLORS.returned);
 
-    this.drawArrow(g, diverted, model.diverted, COLORS.diverted);
-    for (const { o, c } of setOutCurves) this.drawArrow(g, c, o.arrow, COLORS.setOut);
-    this.drawArrow(g, arrived, model.arrived, COLORS.arrived);
-    this.drawArrow(g, interdicted, model.interdicted, COLORS.interdicted);
-    this.drawArrow(g, returned, model.returned, COLORS.returned);
-
-    for (const [i, o] of model.origins.entries()) {
-      const y = originY(i);
+    for (const { o, way } of setOut) {
+      if (!way) continue;
       g.fillStyle(COLORS.setOut, 1);
-      g.fillCircle(ox, y, 12);
-      const name = this.label(ox - 20, y, o.name, { color: INK, width: 170, size: 16 });
-      name.setOrigin(1, 0.5);
+      g.fillCircle(way.dot.x, way.dot.y, 12);
+      const name = this.label(way.label, o.name, { color: INK, width: way.labelWidth, size: 16 });
       name.setAlign('right');
       layer.add(name);
-      layer.add(this.caption(setOutCurves[i]?.c, o.arrow.caption, '#334155', i === 0 ? -16 : 16));
+      layer.add(this.caption(way.setOut, o.arrow.caption, CAPTION_COLORS.setOut));
     }
-    this.drawNode(g, layer, transit, model.transit.name, model.transit.color);
-    this.drawNode(g, layer, destination, model.destination.name, model.destination.color);
+    for (const [i, t] of model.transits.entries()) {
+      const box = layout.transits[i]?.box;
+      if (box) this.drawNode(g, layer, box, t.name, t.color, layout.nameSize);
+    }
+    this.drawNode(g, layer, layout.destination, model.destination.name, model.destination.color, layout.nameSize);
 
-    layer.add(this.caption(diverted, model.diverted.caption, '#166534', -16));
-    layer.add(this.caption(arrived, model.arrived.caption, '#92400e', -18));
-    layer.add(this.caption(interdicted, model.interdicted.caption, '#991b1b', 0, -14, 1));
-    layer.add(this.caption(returned, model.returned.caption, '#5b21b6', 18));
+    layer.add(this.caption(layout.diverted, model.diverted.caption, CAPTION_COLORS.diverted));
+    layer.add(this.caption(layout.arrived, model.arrived.caption, CAPTION_COLORS.arrived));
+    for (const stop of stops) if (stop.way) layer.add(this.caption(stop.way, stop.arrow.caption, CAPTION_COLORS.interdicted));
+    layer.add(this.caption(layout.returned, model.returned.caption, CAPTION_COLORS.returned));
 
     if (this.pendingAnimation && model.round !== null) {
       this.pendingAnimation = false;
-      for (const { o, c } of setOutCurves) this.travel(layer, c, o.arrow.dots, COLORS.setOut, 0);
-      this.travel(layer, diverted, model.diverted.dots, COLORS.diverted, 0);
-      this.travel(layer, interdicted, model.interdicted.dots, COLORS.interdicted, TRAVEL_MS * 0.8);
-      this.travel(layer, arrived, model.arrived.dots, COLORS.arrived, TRAVEL_MS * 0.8);
-      this.travel(layer, returned, model.returned.dots, COLORS.returned, TRAVEL_MS * 1.6);
+      const hop = TRAVEL_MS * HANDOVER;
+      for (const { o, way } of setOut) if (way) this.travel(layer, way.setOut.bend, o.arrow.dots, COLORS.setOut, 0);
+      this.travel(layer, layout.diverted.bend, model.diverted.dots, COLORS.diverted, 0);
+      for (const [j, { leg, way }] of legs.entries()) if (way) this.travel(layer, way.bend, leg.arrow.dots, COLORS.setOut, hop * (j + 1));
+      for (const stop of stops) if (stop.way) this.travel(layer, stop.way.bend, stop.arrow.dots, COLORS.interdicted, hop * stop.step);
+      this.travel(layer, layout.arrived.bend, model.arrived.dots, COLORS.arrived, hop * model.transits.length);
+      this.travel(layer, layout.returned.bend, model.returned.dots, COLORS.returned, hop * (model.transits.length + 1));
     }
   }
 
-  private drawArrow(g: Phaser.GameObjects.Graphics, c: Phaser.Curves.QuadraticBezier, arrow: MapArrow, color: number): void {
+  private drawArrow(g: Phaser.GameObjects.Graphics, bend: Bend, arrow: MapArrow, color: number): void {
+    const c = curveOf(bend);
     const alpha = arrow.value > 0 ? 0.85 : 0.25;
     g.lineStyle(arrow.width, color, alpha);
     g.strokePoints(c.getPoints(40), false, false);
+    this.drawHead(g, c, Math.max(12, arrow.width * 1.4), color, alpha);
+  }
+
+  /** A stretch the numbers do not cover: dashed and thin, so it reads as the route, not as a flow. */
+  private drawRouteLine(g: Phaser.GameObjects.Graphics, bend: Bend, color: number): void {
+    const c = curveOf(bend);
+    const points = c.getSpacedPoints(Math.max(2, Math.round(c.getLength() / DASH_PX)));
+    g.lineStyle(4, color, 0.7);
+    for (let i = 0; i + 1 < points.length; i += 2) {
+      const a = points[i];
+      const b = points[i + 1];
+      if (a && b) g.lineBetween(a.x, a.y, b.x, b.y);
+    }
+    this.drawHead(g, c, 12, color, 0.7);
+  }
+
+  private drawHead(g: Phaser.GameObjects.Graphics, c: Phaser.Curves.QuadraticBezier, size: number, color: number, alpha: number): void {
     const end = c.getPoint(1);
     const tangent = c.getTangent(1);
-    const size = Math.max(12, arrow.width * 1.4);
     const normal = v(-tangent.y, tangent.x);
     const tip = v(end.x + tangent.x * size * 0.6, end.y + tangent.y * size * 0.6);
     const left = v(end.x - tangent.x * size * 0.5 + normal.x * size * 0.6, end.y - tangent.y * size * 0.5 + normal.y * size * 0.6);
@@ -112,29 +136,35 @@ export class RouteScene extends Phaser.Scene {
     g.fillTriangle(tip.x, tip.y, left.x, left.y, right.x, right.y);
   }
 
-  private drawNode(g: Phaser.GameObjects.Graphics, layer: Phaser.GameObjects.Container, box: { x: number; y: number; w: number; h: number }, name: string, color: number): void {
+  /** Ties every transit seat to the one arrow of people stopped along the route. */
+  private drawBracket(g: Phaser.GameObjects.Graphics, along: MapModel['layout']['alongRoute'], arrow: MapArrow): void {
+    const first = along.ticks[0];
+    const last = along.ticks.at(-1);
+    if (!first || !last) return;
+    g.lineStyle(3, COLORS.interdicted, arrow.value > 0 ? 0.85 : 0.25);
+    g.lineBetween(first.x, along.y, last.x, along.y);
+    for (const tick of along.ticks) g.lineBetween(tick.x, tick.y, tick.x, along.y);
+  }
+
+  private drawNode(g: Phaser.GameObjects.Graphics, layer: Phaser.GameObjects.Container, box: Box, name: string, color: number, size: number): void {
     g.fillStyle(0xffffff, 1);
     g.fillRoundedRect(box.x - box.w / 2, box.y - box.h / 2, box.w, box.h, 14);
     g.lineStyle(4, color, 1);
     g.strokeRoundedRect(box.x - box.w / 2, box.y - box.h / 2, box.w, box.h, 14);
-    const text = this.label(box.x, box.y, name, { color: INK, size: 22, bold: true, width: box.w - 16 });
-    text.setOrigin(0.5, 0.5);
+    const text = this.label({ x: box.x, y: box.y, originX: 0.5, originY: 0.5 }, name, { color: INK, size, bold: true, width: box.w - 16 });
     text.setAlign('center');
     layer.add(text);
   }
 
-  /** A caption beside the middle of an arrow, nudged off the line. */
-  private caption(c: Phaser.Curves.QuadraticBezier | undefined, text: string, color: string, dy: number, dx = 0, at = 0.5): Phaser.GameObjects.Text {
-    const mid = c?.getPoint(at) ?? v(0, 0);
-    const label = this.label(mid.x + dx, mid.y + dy, text, { color, size: 17, bold: true });
-    label.setOrigin(dx < 0 ? 1 : 0.5, dy < 0 ? 1 : dy > 0 ? 0 : 0.5);
+  private caption(way: Arrowway, text: string, color: string): Phaser.GameObjects.Text {
+    const label = this.label(way.caption, text, { color, size: 17, bold: true });
     label.setBackgroundColor('rgba(248,250,252,0.85)');
     label.setPadding(4, 2, 4, 2);
     return label;
   }
 
-  private label(x: number, y: number, text: string, style: { color: string; size: number; width?: number; bold?: boolean }): Phaser.GameObjects.Text {
-    return this.add.text(x, y, text, {
+  private label(at: Anchor, text: string, style: { color: string; size: number; width?: number; bold?: boolean }): Phaser.GameObjects.Text {
+    const label = this.add.text(at.x, at.y, text, {
       fontFamily: FONT,
       fontSize: `${style.size}px`,
       fontStyle: style.bold ? 'bold' : 'normal',
@@ -142,10 +172,13 @@ export class RouteScene extends Phaser.Scene {
       wordWrap: style.width ? { width: style.width } : undefined,
       resolution: Math.min(2, window.devicePixelRatio || 1),
     });
+    label.setOrigin(at.originX, at.originY);
+    return label;
   }
 
   /** Dots leave one after another and fade at the end of the arrow. */
-  private travel(layer: Phaser.GameObjects.Container, c: Phaser.Curves.QuadraticBezier, dots: number, color: number, delay: number): void {
+  private travel(layer: Phaser.GameObjects.Container, bend: Bend, dots: number, color: number, delay: number): void {
+    const c = curveOf(bend);
     for (let i = 0; i < dots; i++) {
       const start = c.getPoint(0);
       const dot = this.add.circle(start.x, start.y, 4, color, 1);

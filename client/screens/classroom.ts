@@ -59,9 +59,10 @@ export function classroomScreen(place: ClassPlace, go: (place: Place) => void): 
   const joined = (identity: StudentIdentity): void => go({ kind: 'class', code: identity.code });
   const lobby = (identity: StudentIdentity): Screen =>
     lobbyScreen(studentSession(identity, locale), identity, (notice) => {
+      const lastGame = studentByCode(identity.code)?.gameId;
       forgetStudent(identity.sessionId);
       closeClassroom();
-      swap(joinCodeScreen(identity.code, joined, notice));
+      swap(joinCodeScreen(identity.code, joined, notice === undefined ? undefined : { notice, lastGame }));
     });
   const identity = place.code === '' ? null : studentByCode(place.code);
   swap(identity === null ? joinCodeScreen(place.code, joined) : lobby(identity));

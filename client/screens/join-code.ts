@@ -3,7 +3,7 @@ import { t, type MessageKey } from '../i18n/index.ts';
 import { HttpError } from '../net/connection.ts';
 import { joinSession } from '../net/session.ts';
 import { rememberStudent, type StudentIdentity } from '../net/session-store.ts';
-import { cleanCode, codeProblem, type CodeProblem } from '../ui/address.ts';
+import { addressOf, cleanCode, codeProblem, type CodeProblem } from '../ui/address.ts';
 import { displayNameProblem } from '../ui/class-form.ts';
 import { h, uid } from '../ui/element.ts';
 import type { Screen } from './screen.ts';
@@ -18,7 +18,7 @@ const CODE_MESSAGES: Record<CodeProblem, MessageKey> = {
  * A student joins a class with the code on the instructor's screen and a display name.
  * The token the server returns is kept in this browser: coming back needs no typing.
  */
-export function joinCodeScreen(initialCode: string, onJoined: (identity: StudentIdentity) => void, notice?: string): Screen {
+export function joinCodeScreen(initialCode: string, onJoined: (identity: StudentIdentity) => void, after?: { notice: string; lastGame: string | undefined }): Screen {
   let disposed = false;
 
   const input = (name: string, attrs: Record<string, string | number | boolean>): { input: HTMLInputElement; hint: HTMLElement; error: HTMLElement } => {
@@ -35,7 +35,10 @@ export function joinCodeScreen(initialCode: string, onJoined: (identity: Student
   code.hint.textContent = t('classJoin.codeHint');
   const name = input('name', { autocomplete: 'nickname', maxlength: 60 });
   name.hint.textContent = t('classJoin.nameHint');
-  const formStatus = h('p', { class: 'form-status', attrs: { role: 'alert' }, text: notice ?? '' });
+  const formStatus = h('p', { class: 'form-status', attrs: { role: 'alert' }, text: after?.notice ?? '' });
+  // A class that has closed still keeps its games: the student can read how theirs ended.
+  const lastGame = after?.lastGame;
+  const results = lastGame === undefined ? null : h('p', {}, h('a', { text: t('classJoin.lastGame'), attrs: { href: addressOf({ kind: 'game', gameId: lastGame }) } }));
   const busy = h('p', { class: 'hint', attrs: { role: 'status' } });
   const submit = h('button', { class: 'primary', text: t('classJoin.button'), attrs: { type: 'submit' } });
 
@@ -75,6 +78,7 @@ export function joinCodeScreen(initialCode: string, onJoined: (identity: Student
     h('div', { class: 'field' }, h('label', { attrs: { for: code.input.id }, text: t('classJoin.code') }), code.input, code.hint, code.error),
     h('div', { class: 'field' }, h('label', { attrs: { for: name.input.id }, text: t('classJoin.name') }), name.input, name.hint, name.error),
     formStatus,
+    results,
     busy,
     h('div', { class: 'actions' }, submit, h('a', { class: 'back-link', text: t('join.back'), attrs: { href: '/' } })),
   );

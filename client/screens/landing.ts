@@ -78,10 +78,11 @@ export function landingScreen(go: (gameId: string) => void, joinClass: (code: st
     const setup = h('div', { id: setupId, attrs: { hidden: true } });
     const runClass = h('button', { class: 'secondary', text: t('class.run'), attrs: { type: 'button', 'aria-expanded': 'false', 'aria-controls': setupId, 'aria-describedby': titleId } });
     runClass.addEventListener('click', () => {
-      const opening = setup.hidden;
+      const opening = setup.hidden !== false;
       if (opening && setup.childElementCount === 0) setup.append(createClassSetup(s));
       setup.hidden = !opening;
       runClass.setAttribute('aria-expanded', String(opening));
+      item.classList.toggle('setting-up', opening);
       if (opening) setup.querySelector<HTMLElement>('input, select')?.focus();
     });
     button.addEventListener('click', () => {
@@ -99,7 +100,7 @@ export function landingScreen(go: (gameId: string) => void, joinClass: (code: st
           button.disabled = false;
         });
     });
-    return h(
+    const item = h(
       'li',
       { class: 'card scenario' },
       h('h3', { id: titleId, text: local(s.title) }),
@@ -109,6 +110,7 @@ export function landingScreen(go: (gameId: string) => void, joinClass: (code: st
       status,
       setup,
     );
+    return item;
   };
 
   listScenarios()

@@ -1,5 +1,5 @@
 import { t } from '../i18n/index.ts';
-import type { StudentIdentity } from '../net/session-store.ts';
+import { rememberStudent, type StudentIdentity } from '../net/session-store.ts';
 import type { StudentModel, StudentSession } from '../net/session.ts';
 import { announcementBanner } from '../panels/announcement.ts';
 import { createSeatChoice } from '../panels/seat-choice.ts';
@@ -22,6 +22,8 @@ export function lobbyScreen(session: StudentSession, identity: StudentIdentity, 
   const connection = h('p', { class: 'connection', attrs: { role: 'status' } });
   const banner = announcementBanner(false);
   const problem = h('p', { class: 'form-status', attrs: { role: 'alert' } });
+  const retry = h('button', { class: 'secondary', text: t('lobby.retry'), attrs: { type: 'button', hidden: true } });
+  retry.addEventListener('click', () => session.retry());
   const forget = h('button', { class: 'ghost', text: t('lobby.notMe', { name: identity.name }), attrs: { type: 'button' } });
   forget.addEventListener('click', () => onForget());
   const choice = createSeatChoice((table, seat) => session.choose(table, seat));
@@ -37,7 +39,7 @@ export function lobbyScreen(session: StudentSession, identity: StudentIdentity, 
     choice.el,
     problem,
     connection,
-    h('div', { class: 'actions' }, forget),
+    h('div', { class: 'actions' }, retry, forget),
   );
   heading.id = 'lobby-h';
 
@@ -51,6 +53,7 @@ export function lobbyScreen(session: StudentSession, identity: StudentIdentity, 
     if (table === null || table.gameId !== seated.gameId || table.seat !== seated.seat) {
       table?.screen.dispose();
       table = { gameId: seated.gameId, seat: seated.seat, screen: tableScreen(seated.table, seated.scenario) };
+      if (identity.gameId !== seated.gameId) rememberStudent({ ...identity, gameId: seated.gameId });
       fill(el, table.screen.el);
     }
     return true;
@@ -69,7 +72,9 @@ export function lobbyScreen(session: StudentSession, identity: StudentIdentity, 
     lobby.dataset.phase = phase;
     banner.show(student?.announcement ?? null);
     choice.update(phase === 'ended' || model.seating ? undefined : student?.choices);
-    problem.textContent = model.problem === null ? '' : t('lobby.problem', { message: model.problem });
+    const trouble = model.problem;
+    problem.textContent = trouble === null ? '' : t(trouble.about === 'table' ? 'lobby.problem' : 'lobby.chooseFailed', { message: trouble.message });
+    retry.hidden = trouble?.about !== 'table';
     connection.textContent = t(`header.connection.${model.status}`);
     connection.dataset.status = model.status;
   };

@@ -38,6 +38,11 @@ function newGameId(): string {
 export function mountApi(app: Application, deps: ApiDeps): void {
   const { store, catalogue, log } = deps;
   const api = express.Router();
+  // Everything here is JSON; a browser must never sniff a student's name or chat into HTML.
+  api.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  });
   api.use(express.json({ limit: BODY_LIMIT }));
 
   api.get('/health', (_req, res) => {

@@ -7,7 +7,7 @@ import { PlayerView } from '../../shared/protocol.ts';
 import { InstructorView } from '../../shared/session.ts';
 import type { SessionView } from '../../shared/session.ts';
 import { fetchRecord, Player, storedRecord, tempDataDir } from './harness.ts';
-import { createSession, drive, enrol, loadScenario, openSessionRoom, sampleMemory, sit, startClassServer, steer } from './session-harness.ts';
+import { control, createSession, drive, enrol, loadScenario, openSessionRoom, sampleMemory, sit, startClassServer, steer } from './session-harness.ts';
 import type { ClassServer, Inbox, Student } from './session-harness.ts';
 
 let server: ClassServer;
@@ -53,6 +53,7 @@ function pastTime(players: Player[], t: number): Promise<void> {
 describe('a class of 30 plays in parallel tables', () => {
   it('joins by code, is balanced over tables, plays every table to the end while the instructor pauses, injects and ends', { timeout: 240_000 }, async () => {
     const started = performance.now();
+    const baseline = process.memoryUsage().rss;
     const memory = sampleMemory();
     const session = await createSession(server, { studentsPerTable: PER_TABLE, timers: TIMERS, bots: 'dealmaker', cards: 'immediate' });
     expect(session.code).toMatch(/^[ACDEFGHJKMNPQRTUVWXY34679]{6}$/);
@@ -77,8 +78,6 @@ describe('a class of 30 plays in parallel tables', () => {
       drive(player, scenario, policy ?? 'dealmaker', 1000 + i);
     });
     const players = seated.map((s) => s.player);
-    await Promise.all(players.map((p) => p.view()));
-    for (const p of players) p.move({ type: 'ready', version: p.version });
 
     // The instructor watches table 1: everything visible, both seats' secrets.
     const table1 = view.tables[0];
@@ -110,17 +109,31 @@ describe('a class of 30 plays in parallel tables', () => {
     const stillHeld = watch.latest();
     expect(stillHeld.state.phaseVersion).toBe(paused.state.phaseVersion);
     expect(stillHeld.deadline).toBeNull();
-    await steer(server, session, { type: 'resume', table: table1.table });
+    // Everyone at the table is ready by now; resuming lets the table move on at once.
     const resumedAt = Date.now();
+    await steer(server, session, { type: 'resume', table: table1.table });
     await watch.view((s) => s.phaseVersion > paused.state.phaseVersion);
 
-    // An event brought into every table still playing: each takes it or says why not.
+    // An event brought into every table: held first, and a table past the point where events enter is advanced to the next round.
     await steer(server, session, { type: 'pause' });
     const injected = (await steer(server, session, { type: 'inject', eventId: INJECTED })) as { tables: Record<string, { ok: boolean; code?: string }> };
+    const accepted = new Set(Object.entries(injected.tables).filter(([, outcome]) => outcome.ok).map(([table]) => table));
+    for (const [table, outcome] of Object.entries(injected.tables)) {
+      if (outcome.ok) continue;
+      expect(['phase/wrong', 'event/already', 'game/over']).toContain(outcome.code);
+      for (let tries = 0; outcome.code === 'phase/wrong' && tries < 2 && !accepted.has(table); tries++) {
+        await steer(server, session, { type: 'advance', table });
+        const again = await control(server, session.sessionId, session.secret, { type: 'inject', table, eventId: INJECTED });
+        if (again.status === 200) accepted.add(table);
+      }
+    }
+    expect(accepted.size).toBeGreaterThan(0);
+    // Still held, every table that took the event shows it to its students.
+    const byGame = new Map(seated.map(({ player, status }) => [status.seat?.gameId, player]));
+    for (const table of view.tables) {
+      if (accepted.has(table.table)) await byGame.get(table.gameId)?.view((s) => s.events.includes(INJECTED));
+    }
     await steer(server, session, { type: 'resume' });
-    const accepted = Object.entries(injected.tables).filter(([, outcome]) => outcome.ok).map(([table]) => table);
-    for (const [, outcome] of Object.entries(injected.tables)) if (!outcome.ok) expect(['phase/wrong', 'event/already', 'game/over']).toContain(outcome.code);
-    expect(accepted.length).toBeGreaterThan(0);
 
     const final = await instructor.session((v) => v.tables.every((t) => t.phase === 'ended'));
     await Promise.all(players.map((p) => p.view((s) => s.phase === 'ended')));
@@ -130,15 +143,19 @@ describe('a class of 30 plays in parallel tables', () => {
     for (const table of final.tables) {
       const record = await fetchRecord(server, table.gameId);
       expect(replay(scenario, record).phase).toBe('ended');
-      expect(record.entries.some((e) => e.kind === 'inject' && e.eventId === INJECTED)).toBe(accepted.includes(table.table));
+      expect(record.entries.some((e) => e.kind === 'inject' && e.eventId === INJECTED)).toBe(accepted.has(table.table));
       if (table.table === table1.table) {
         const duringHold = record.entries.filter((e) => e.kind === 'advance' && e.at >= heldAt && e.at < resumedAt);
         expect(duringHold).toEqual([]);
       }
     }
     const seconds = (performance.now() - started) / 1000;
-    const peakMb = memory.stop() / 2 ** 20;
-    console.log(`30-student class: ${seconds.toFixed(1)} s from creation to every table ended; peak RSS of the test process (server in-process) ${peakMb.toFixed(0)} MB`);
+    const peak = memory.stop();
+    const mb = (bytes: number): string => (bytes / 2 ** 20).toFixed(0);
+    console.log(
+      `30-student class: ${seconds.toFixed(1)} s from the session's creation to its end (every table played out); ` +
+        `peak RSS of the test process, server in-process, ${mb(peak)} MB (${mb(baseline)} MB with the server idle before the class)`,
+    );
     for (const p of [...players, watch]) await p.room.leave();
     for (const s of [...students.map((st) => st.lobby), instructor] as Inbox[]) await s.room.leave();
   });

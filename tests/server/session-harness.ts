@@ -197,9 +197,10 @@ export async function sit(server: RunningServer, student: Student): Promise<{ pl
 }
 
 /**
- * Plays a seat from a browser's side with a bot policy: on every new view it asks the
- * policy for moves on what this seat sees and sends them. Refusals (a teammate was
- * faster, a stale view) are fine: the next view asks again.
+ * Plays a seat from a browser's side with a bot policy: it asks the policy for moves on
+ * what this seat sees and sends them, then a probe the server answers after those moves;
+ * only then does it look again (at the newest view), as a person waits to see their move
+ * land. Refusals (a teammate was faster, a stale view) are fine: the next look asks again.
  */
 export function drive(player: Player, scenario: Scenario, policy: BotPolicyId, seed: number): void {
   let rng = seedRng(seed);
@@ -208,14 +209,32 @@ export function drive(player: Player, scenario: Scenario, policy: BotPolicyId, s
     rng = draw.rng;
     return draw.value;
   };
-  let lastVersion = -1;
+  let actedOn = -1;
+  let waiting: string | null = null;
+  let probes = 0;
+  const act = (): void => {
+    if (waiting !== null) return;
+    let view: PlayerView;
+    try {
+      view = player.latest();
+    } catch {
+      return;
+    }
+    if (view.seat === null || view.state.version === actedOn || view.state.phase === 'ended') return;
+    actedOn = view.state.version;
+    const moves = BOT_POLICIES[policy]({ scenario, view: view.state, seat: view.seat, random });
+    if (moves.length === 0) return;
+    for (const move of moves) player.move(move);
+    waiting = `probe-${seed}-${++probes}`;
+    player.sendRaw(waiting, { type: waiting });
+  };
   player.room.onMessage('*', (type: string | number, payload: unknown) => {
-    if (type !== 'view') return;
-    const view = PlayerView.parse(payload);
-    if (view.seat === null || view.state.version === lastVersion) return;
-    lastVersion = view.state.version;
-    for (const move of BOT_POLICIES[policy]({ scenario, view: view.state, seat: view.seat, random })) player.move(move);
+    if (type === 'refused' && waiting !== null && typeof payload === 'object' && payload !== null && 'about' in payload && payload.about === waiting) {
+      waiting = null;
+    }
+    if (type === 'view' || type === 'refused') act();
   });
+  act();
 }
 
 /** Samples the test process's resident memory (the server runs in it) until stopped. */
