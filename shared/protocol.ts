@@ -13,7 +13,7 @@ export const MAX_MESSAGE_BYTES = 8 * 1024;
 
 /** Sent with `joinById`: a name for a first join, a seat token to take one's seat back. */
 export const JoinOptions = z.object({
-  name: z.string().trim().min(1).max(40),
+  name: z.string().trim().min(1).max(40).regex(/^[^\p{Cc}]*$/u, 'a name cannot contain control characters'),
   seat: z.string().max(40).optional(),
   seatToken: z.string().max(100).optional(),
   locale: Locale.optional(),

@@ -19,7 +19,8 @@ export const JoinCode = z
   .length(CODE_LENGTH)
   .refine((code) => [...code].every((ch) => CODE_ALPHABET.includes(ch)), 'not a join code');
 
-export const DisplayName = z.string().trim().min(1).max(40);
+/** Plain text, no control characters: a name is shown everywhere and stored in every engine. */
+export const DisplayName = z.string().trim().min(1).max(40).regex(/^[^\p{Cc}]*$/u, 'a name cannot contain control characters');
 
 export const Assignment = z.enum(['auto', 'instructor', 'choose']);
 export type Assignment = z.infer<typeof Assignment>;

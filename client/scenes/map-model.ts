@@ -56,9 +56,7 @@ export function transitsOnRoute(scenario: Scenario): Seat[] {
  * route's total, so that is known per seat only when one seat holds the whole route.
  */
 export function stoppedBySeat(result: RoundResult | null, transits: readonly Seat[]): Record<string, number> | null {
-  const only = transits.length === 1 ? transits[0] : undefined;
-  if (!only) return null;
-  return { [only.id]: result?.interdicted ?? 0 };
+  return Object.fromEntries(transits.map((t) => [t.id, result?.interdictedBy[t.id] ?? 0]));
 }
 
 /**
@@ -81,6 +79,21 @@ export function movingAfter(entering: number, transits: readonly Seat[], stopped
     const here = stopped?.[t.id];
     moving = moving === null || here === undefined ? null : moving - here;
     return moving;
+  });
+}
+
+/**
+ * The stretches between consecutive transit seats, each as thick as the people still
+ * moving there. Where that is unknown, a plain line that promises only the arrivals.
+ */
+export function legsOf(transits: readonly Seat[], moving: readonly (number | null)[], arrived: number, reference: number): MapLeg[] {
+  return transits.slice(1).map((to, j) => {
+    const from = transits[j]?.id ?? '';
+    const value = moving[j];
+    if (value === null || value === undefined) {
+      return { from, to: to.id, measured: false, arrow: { value: arrived, width: UNMEASURED_WIDTH, dots: dotsFor(arrived), caption: '' } };
+    }
+    return { from, to: to.id, measured: true, arrow: { value, width: widthFor(value, reference), dots: dotsFor(value), caption: '' } };
   });
 }
 
@@ -113,14 +126,7 @@ export function buildMapModel(scenario: Scenario, history: readonly RoundResult[
       return { ...seat(t, 'transit', '#0f766e'), stopped: here === undefined ? null : arrow('interdicted', here) };
     }),
     destination: seat(destination, 'destination', '#1d4ed8'),
-    legs: transits.slice(1).map((to, j) => {
-      const value = moving[j];
-      const from = transits[j]?.id ?? '';
-      if (value === null || value === undefined) {
-        return { from, to: to.id, measured: false, arrow: { value: numbers.arrived, width: UNMEASURED_WIDTH, dots: dotsFor(numbers.arrived), caption: '' } };
-      }
-      return { from, to: to.id, measured: true, arrow: { value, width: widthFor(value, reference), dots: dotsFor(value), caption: '' } };
-    }),
+    legs: legsOf(transits, moving, numbers.arrived, reference),
     interdicted: arrow('interdicted', numbers.interdicted),
     diverted: arrow('diverted', numbers.diverted),
     arrived: arrow('arrived', numbers.arrived),

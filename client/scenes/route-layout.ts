@@ -64,6 +64,12 @@ function leftOfEnd(bend: Bend): Anchor {
   return { x: bend.to.x - 14, y: bend.to.y, originX: 1, originY: 0.5 };
 }
 
+/** Centred on the arrow when there is room; on a short run, clear of the origin's dot instead. */
+function setOutCaption(bend: Bend, dy: number): Anchor {
+  const centred = beside(bend, dy);
+  return bend.to.x - bend.from.x >= 150 ? centred : { ...centred, x: bend.from.x + 6, originX: 0 };
+}
+
 function boxesOf(transitCount: number): { transits: Box[]; destination: Box } {
   if (transitCount <= 1) {
     return {
@@ -124,7 +130,7 @@ export function routeLayout(originCount: number, transitCount: number, returnsTo
       dot: { x: ORIGIN_X, y },
       label: { x: ORIGIN_X - 20, y, originX: 1, originY: 0.5 },
       labelWidth: 170,
-      setOut: { bend, caption: beside(bend, i === 0 ? -16 : 16) },
+      setOut: { bend, caption: setOutCaption(bend, i === 0 ? -16 : 16) },
     };
   });
 

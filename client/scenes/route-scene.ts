@@ -65,7 +65,7 @@ export class RouteScene extends Phaser.Scene {
     for (const { leg, way } of legs) {
       if (!way) continue;
       if (leg.measured) this.drawArrow(g, way.bend, leg.arrow, COLORS.setOut);
-      else this.drawRouteLine(g, way.bend, COLORS.setOut);
+      else this.drawRouteLine(g, way.bend, leg.arrow, COLORS.setOut);
     }
     this.drawArrow(g, layout.arrived.bend, model.arrived, COLORS.arrived);
     if (!perSeat) this.drawBracket(g, layout.alongRoute, model.interdicted);
@@ -113,16 +113,17 @@ export class RouteScene extends Phaser.Scene {
   }
 
   /** A stretch the numbers do not cover: dashed and thin, so it reads as the route, not as a flow. */
-  private drawRouteLine(g: Phaser.GameObjects.Graphics, bend: Bend, color: number): void {
+  private drawRouteLine(g: Phaser.GameObjects.Graphics, bend: Bend, arrow: MapArrow, color: number): void {
     const c = curveOf(bend);
+    const alpha = arrow.value > 0 ? 0.7 : 0.25;
     const points = c.getSpacedPoints(Math.max(2, Math.round(c.getLength() / DASH_PX)));
-    g.lineStyle(4, color, 0.7);
+    g.lineStyle(arrow.width, color, alpha);
     for (let i = 0; i + 1 < points.length; i += 2) {
       const a = points[i];
       const b = points[i + 1];
       if (a && b) g.lineBetween(a.x, a.y, b.x, b.y);
     }
-    this.drawHead(g, c, 12, color, 0.7);
+    this.drawHead(g, c, 12, color, alpha);
   }
 
   private drawHead(g: Phaser.GameObjects.Graphics, c: Phaser.Curves.QuadraticBezier, size: number, color: number, alpha: number): void {

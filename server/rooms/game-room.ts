@@ -2,7 +2,6 @@ import { CloseCode, matchMaker, Room, ServerError } from '@colyseus/core';
 import type { Client } from '@colyseus/core';
 import { JoinOptions, MAX_MESSAGE_BYTES } from '../../shared/protocol.ts';
 import type { CardsMessage, PlayerView, Refusal, Welcome } from '../../shared/protocol.ts';
-import { playerView } from '../../shared/rules/index.ts';
 import { Move } from '../../shared/rules/moves.ts';
 import { InstructorWatch, TeamDraft } from '../../shared/session.ts';
 import type { Announcement, InstructorView, TeamDraftNotice } from '../../shared/session.ts';
@@ -15,10 +14,10 @@ import { claimedType, describeIssues, messageBytes, refusal } from './refusals.t
 import type { GameRoomOptions, RoomDeps } from './room-deps.ts';
 import { GameRoomState } from './room-state.ts';
 import { hashSeatToken, mintSeatToken } from './seat-token.ts';
-import { Seating } from './seating.ts';
-import type { Member } from './seating.ts';
+import { membersAt, Seating } from './seating.ts';
 import type { TableCommand, TableOutcome, TableReport } from './table-commands.ts';
 import { TableGame } from './table-game.ts';
+import { instructorView, seatView } from './table-views.ts';
 
 type Reconnection = ReturnType<Room['allowReconnection']>;
 
@@ -125,7 +124,7 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
     if (auth.kind === 'instructor') {
       this.instructors.add(client.sessionId);
       this.table.log.info('instructor watching');
-      client.send('view', this.instructorView());
+      client.send('view', instructorView(this.table, this.seating));
       return;
     }
     const options = auth.options;
@@ -135,7 +134,7 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
       case 'refuse':
         throw new ServerError(choice.status, choice.message);
       case 'watch':
-        client.send('view', this.viewFor(null));
+        client.send('view', seatView(this.table, this.seating, null));
         return;
       case 'take': {
         const token = mintSeatToken();
@@ -313,15 +312,8 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
   private async loadSeatsFromSession(): Promise<void> {
     const session = this.table.game.session;
     if (session === null) return;
-    const students = await this.deps.store.loadStudents(session.sessionId);
-    const bySeat = new Map<string, Member[]>();
-    for (const student of students) {
-      if (student.table !== session.table || student.seat === null) continue;
-      const members = bySeat.get(student.seat) ?? [];
-      members.push({ id: student.studentId, name: student.name, tokenHash: student.tokenHash });
-      bySeat.set(student.seat, members);
-    }
-    for (const sessionId of this.seating.setMembers(bySeat)) this.dismiss(sessionId, 'your seat has changed: the class session has the new one');
+    const members = membersAt(await this.deps.store.loadStudents(session.sessionId), session.table);
+    for (const sessionId of this.seating.setMembers(members)) this.dismiss(sessionId, 'your seat has changed: the class session has the new one');
     this.seating.setBots(await this.deps.store.loadSeatBots(this.table.gameId));
   }
 
@@ -373,38 +365,20 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
     this.state.paused = table.paused;
   }
 
-  private viewFor(seat: string | null): PlayerView {
-    return {
-      gameId: this.table.gameId,
-      seat,
-      state: playerView(this.table.state, seat),
-      deadline: this.table.deadline,
-      occupants: this.seating.occupants(),
-    };
-  }
-
-  /** Everything at the table, every seat's secrets included; the seed stays out, as no one reads it. */
-  private instructorView(): InstructorView {
-    const state = structuredClone(this.table.state);
-    state.seed = 0;
-    state.rng = 0;
-    return { gameId: this.table.gameId, seat: null, state, deadline: this.table.deadline, occupants: this.seating.occupants(), spectator: 'instructor' };
-  }
-
   /** Each client gets only what its seat may see; a spectator the public view; the instructor everything. */
   private sendViews(): void {
     const views = new Map<string | null, PlayerView>();
     let full: InstructorView | null = null;
     for (const client of this.clients) {
       if (this.instructors.has(client.sessionId)) {
-        full ??= this.instructorView();
+        full ??= instructorView(this.table, this.seating);
         client.send('view', full);
         continue;
       }
       const seat = this.seating.seatOf(client.sessionId);
       let view = views.get(seat);
       if (view === undefined) {
-        view = this.viewFor(seat);
+        view = seatView(this.table, this.seating, seat);
         views.set(seat, view);
       }
       client.send('view', view);

@@ -1,6 +1,6 @@
 import type { BotPolicyId } from '../../shared/bots/policy.ts';
 import type { PlayerView } from '../../shared/protocol.ts';
-import type { StoredSeat } from '../store/store.ts';
+import type { StoredSeat, StoredStudent } from '../store/store.ts';
 import { tokenMatches } from './seat-token.ts';
 
 /**
@@ -24,6 +24,16 @@ type Connection = { seat: string; member: string; connected: boolean };
 
 /** The one member of a seat at a game of its own. */
 const PLAYER = 'player';
+
+/** A class table's members, seat by seat, from the session's roster. */
+export function membersAt(students: readonly StoredStudent[], table: string): Map<string, Member[]> {
+  const bySeat = new Map<string, Member[]>();
+  for (const student of students) {
+    if (student.table !== table || student.seat === null) continue;
+    bySeat.set(student.seat, [...(bySeat.get(student.seat) ?? []), { id: student.studentId, name: student.name, tokenHash: student.tokenHash }]);
+  }
+  return bySeat;
+}
 
 /** How a bot shows among the occupants: a marker the client can translate, not a person's name. */
 export function botName(policy: BotPolicyId): string {

@@ -51,7 +51,7 @@ export class SessionRoom extends Room {
     return this.classroom;
   }
 
-  private get state_(): ClassState {
+  private get classState(): ClassState {
     return this.room.state;
   }
 
@@ -99,12 +99,12 @@ export class SessionRoom extends Room {
     const parsed = SessionJoinOptions.safeParse(options);
     if (!parsed.success) throw new ServerError(400, `cannot join the session: ${describeIssues(parsed.error)}`);
     if ('secret' in parsed.data) {
-      if (!secretMatches(parsed.data.secret, this.state_.session.secretHash)) throw new ServerError(403, 'that is not this session’s instructor secret');
+      if (!secretMatches(parsed.data.secret, this.classState.session.secretHash)) throw new ServerError(403, 'that is not this session’s instructor secret');
       return { kind: 'instructor' };
     }
     const token = parsed.data.studentToken;
     const tokenHash = hashSeatToken(token);
-    for (const student of this.state_.students.values()) {
+    for (const student of this.classState.students.values()) {
       if (student.tokenHash === tokenHash) return { kind: 'student', studentId: student.studentId, token };
     }
     throw new ServerError(403, 'that student token is not of this session: join with the code again');
@@ -113,10 +113,10 @@ export class SessionRoom extends Room {
   onJoin(client: Client, _options: unknown, visitor: Visitor): void {
     this.visitors.set(client.sessionId, visitor);
     if (visitor.kind === 'instructor') {
-      client.send('session', sessionView(this.state_));
+      client.send('session', sessionView(this.classState));
       return;
     }
-    this.state_.present.add(visitor.studentId);
+    this.classState.present.add(visitor.studentId);
     client.send('status', this.statusFor(visitor.studentId, visitor.token));
     this.markDirty([]);
   }
@@ -132,12 +132,12 @@ export class SessionRoom extends Room {
     this.reconnections.delete(client.sessionId);
     const visitor = this.visitors.get(client.sessionId);
     if (visitor?.kind === 'student') {
-      this.state_.present.add(visitor.studentId);
+      this.classState.present.add(visitor.studentId);
       // Anything may have changed while the laptop slept.
       client.send('status', this.statusFor(visitor.studentId, visitor.token));
       this.markDirty([]);
     } else if (visitor?.kind === 'instructor') {
-      client.send('session', sessionView(this.state_));
+      client.send('session', sessionView(this.classState));
     }
   }
 
@@ -161,7 +161,7 @@ export class SessionRoom extends Room {
     const others = [...this.visitors].some(
       ([id, v]) => id !== sessionId && v.kind === 'student' && v.studentId === visitor.studentId && !this.reconnections.has(id),
     );
-    if (!others) this.state_.present.delete(visitor.studentId);
+    if (!others) this.classState.present.delete(visitor.studentId);
     this.markDirty([]);
   }
 
@@ -221,17 +221,17 @@ export class SessionRoom extends Room {
   control(control: SessionControl): Promise<ClassAnswer<ControlOutcome>> {
     return this.run(async () => {
       const answer = await this.room.control(control);
-      if (this.state_.session.phase === 'ended') this.autoDispose = true;
+      if (this.classState.session.phase === 'ended') this.autoDispose = true;
       return answer;
     });
   }
 
   view(): SessionView {
-    return sessionView(this.state_);
+    return sessionView(this.classState);
   }
 
   tableChanged(report: TableReport): void {
-    const table = this.state_.tables.get(report.table);
+    const table = this.classState.tables.get(report.table);
     if (table === undefined || table.gameId !== report.gameId) return;
     table.report = report;
     if (report.phase === 'ended') table.finished = true;
@@ -241,7 +241,7 @@ export class SessionRoom extends Room {
   // ---- telling --------------------------------------------------------------------
 
   private statusFor(studentId: string, token: string): StudentStatus {
-    const state = this.state_;
+    const state = this.classState;
     const student = state.students.get(studentId);
     if (student === undefined) throw new Error(`no student ${studentId}`);
     const config = state.session.config;
@@ -270,7 +270,7 @@ export class SessionRoom extends Room {
       const visitor = this.visitors.get(client.sessionId);
       if (visitor === undefined) continue;
       if (visitor.kind === 'instructor') {
-        view ??= sessionView(this.state_);
+        view ??= sessionView(this.classState);
         client.send('session', view);
       } else if (all || dirty.has(visitor.studentId)) {
         client.send('status', this.statusFor(visitor.studentId, visitor.token));

@@ -65,7 +65,8 @@ export class TableGame {
     if (record === null) throw new Error(`game ${game.gameId} has no record`);
     const table = new TableGame(deps, game, scenario, record, await deps.store.loadCards(game.gameId), clock, listener);
     const lastAdvance = record.entries.findLast((entry) => entry.kind === 'advance');
-    await table.enterPhase(lastAdvance?.at ?? record.createdAt, record.entries.length > 0);
+    // Opened: a hold or an extension stored for this phase applies, even before the first move.
+    await table.enterPhase(lastAdvance?.at ?? record.createdAt, true);
     let rescored = 0;
     for (const job of decisionsOf(scenario, record)) {
       if (table.cards.has(job.seq)) continue;

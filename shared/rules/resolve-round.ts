@@ -141,6 +141,8 @@ export function settleRound(scenario: Scenario, state: GameState): void {
     arrivals: movement.arrivals,
     returned: movement.returned,
     stranded: Math.round(strandedTotal),
+    interdictedBy: { ...movement.interdictedBy },
+    returnedTo: { ...movement.returnedTo },
     salience: state.salience,
     seats: seatsOutcome,
     compliance,

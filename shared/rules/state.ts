@@ -125,6 +125,9 @@ export const RoundResult = z.object({
   arrivals: z.number(),
   returned: z.number(),
   stranded: z.number(),
+  /** People each transit seat stopped, and returns each received, in route order. */
+  interdictedBy: z.record(z.string(), z.number()),
+  returnedTo: z.record(z.string(), z.number()),
   salience: z.number(),
   seats: z.record(z.string(), SeatRoundOutcome),
   compliance: z.array(ComplianceOutcome),

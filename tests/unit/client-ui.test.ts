@@ -47,6 +47,8 @@ function roundResult(round: number, seatIndicators: Record<string, number>): Rou
     arrivals: 75_000,
     returned: 8_000,
     stranded: 3_000,
+    interdictedBy: { mx: 20_000 },
+    returnedTo: { mx: 8_000 },
     salience: 60,
     seats,
     compliance: [],
