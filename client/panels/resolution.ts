@@ -115,7 +115,7 @@ export function createResolution(ctx: TableContext): Panel {
     el.hidden = !r;
     if (!r) return;
     heading.textContent = t('resolution.heading', { round: r.round });
-    const transit = scenario.seats.find((s) => s.role === 'transit')?.id ?? '';
+    const transits = scenario.seats.filter((s) => s.role === 'transit').map((s) => s.id);
     const eventTitles = r.events.map((id) => scenario.events.find((e) => e.id === id)).filter((e) => e !== undefined).map((e) => local(e.title));
     const seatIds = ctx.seat === null ? Object.keys(r.seats) : [ctx.seat, ...Object.keys(r.seats).filter((id) => id !== ctx.seat)];
     fill(
@@ -125,7 +125,7 @@ export function createResolution(ctx: TableContext): Panel {
       h(
         'ul',
         { class: 'facts' },
-        h('li', { text: t('resolution.returned', { seat: seatName(scenario, transit), count: num(r.returned) }) }),
+        ...transits.map((seat) => h('li', { text: t('resolution.returned', { seat: seatName(scenario, seat), count: num(r.returnedTo[seat] ?? 0) }) })),
         h('li', { text: t('resolution.stranded', { count: num(r.stranded) }) }),
         h('li', { text: t('resolution.salience', { value: num(r.salience, 1) }) }),
       ),

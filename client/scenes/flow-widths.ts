@@ -7,8 +7,6 @@ export type StreamNumbers = Record<Stream, number>;
 
 export const MIN_WIDTH = 2;
 export const MAX_WIDTH = 30;
-/** A stretch of route whose numbers the round result does not give: a plain line, not a measure. */
-export const UNMEASURED_WIDTH = 4;
 /** People a single moving dot stands for, and the most dots one arrow carries (keeps slow laptops smooth). */
 export const PEOPLE_PER_DOT = 4000;
 export const MAX_DOTS = 36;

@@ -1,17 +1,16 @@
 import type { RoundResult } from '../../shared/rules/state.ts';
 import type { Scenario, Seat } from '../../shared/scenario/schema.ts';
-import { dotsFor, referenceOf, streamsOf, UNMEASURED_WIDTH, widthFor, type Stream } from './flow-widths.ts';
+import { dotsFor, referenceOf, streamsOf, widthFor, type Stream } from './flow-widths.ts';
 import { routeLayout, type RouteLayout } from './route-layout.ts';
 
 /** One arrow on the map: how thick, how many moving dots, and its caption. */
 export type MapArrow = { value: number; width: number; dots: number; caption: string };
 
-/**
- * A stretch of the route between two transit seats. When the round result does not say
- * how many were still moving there, `measured` is false and the arrow is drawn as a plain
- * route line: its `value` is then only what is certain, the people who went on to arrive.
- */
-export type MapLeg = { from: string; to: string; measured: boolean; arrow: MapArrow };
+/** A stretch of the route between two transit seats, as thick as the people still moving there. */
+export type MapLeg = { from: string; to: string; arrow: MapArrow };
+
+/** Returns from the destination to one transit seat; `to` is its index in `transits`. */
+export type MapReturn = { to: number; arrow: MapArrow };
 
 export type MapSeat = { id: string; name: string; color: number };
 
@@ -20,19 +19,16 @@ export type MapModel = {
   round: number | null;
   layout: RouteLayout;
   origins: { id: string; name: string; arrow: MapArrow }[];
-  /** In route order, the order people pass them. `stopped` is null when only the route's total is known. */
-  transits: (MapSeat & { stopped: MapArrow | null })[];
+  /** In route order, the order people pass them, each with the people it stopped. */
+  transits: (MapSeat & { stopped: MapArrow })[];
   destination: MapSeat;
   /** legs[j] runs from transits[j] to transits[j + 1]. */
   legs: MapLeg[];
-  /** Everyone stopped anywhere on the route. */
-  interdicted: MapArrow;
   diverted: MapArrow;
   /** From the last transit seat to the destination. */
   arrived: MapArrow;
-  returned: MapArrow;
-  /** Index in `transits` of the seat the returns arrow points back to. */
-  returnsTo: number;
+  /** One arrow per seat that received returns; with none, one empty arrow to where they would go. */
+  returned: MapReturn[];
 };
 
 export type Captions = {
@@ -51,49 +47,46 @@ export function transitsOnRoute(scenario: Scenario): Seat[] {
   return scenario.seats.filter((s) => s.role === 'transit');
 }
 
-/**
- * People stopped by each transit seat, when the round result says. It only carries the
- * route's total, so that is known per seat only when one seat holds the whole route.
- */
-export function stoppedBySeat(result: RoundResult | null, transits: readonly Seat[]): Record<string, number> | null {
+/** People stopped by each transit seat in the round (none before the first round). */
+export function stoppedBySeat(result: RoundResult | null, transits: readonly Seat[]): Record<string, number> {
   return Object.fromEntries(transits.map((t) => [t.id, result?.interdictedBy[t.id] ?? 0]));
 }
 
 /**
- * The seat the returns arrow points to: the only transit seat that can accept returns, or
- * failing that the last one before the destination. Returns are a single total in the
- * round result, so with several receiving seats this is where the arrow goes, not a split.
+ * Where returns would go when none were made: the only transit seat that can accept
+ * them, or failing that the last one before the destination.
  */
 export function returnsReceiver(scenario: Scenario, transits: readonly Seat[]): number {
   const receivers = transits.flatMap((t, i) => (scenario.instruments.some((inst) => inst.seat === t.id && inst.effect === 'accept_returns') ? [i] : []));
-  return receivers.length === 1 ? (receivers[0] as number) : transits.length - 1;
+  return receivers.length === 1 ? (receivers[0] as number) : Math.max(0, transits.length - 1);
 }
 
 /**
- * People still moving after each transit seat, in route order: those who set out and did
- * not take a pathway, less everyone stopped so far. Null where a seat's stops are unknown.
+ * Returns by receiving seat, in route order, as indices into `transits`. An empty round
+ * still names one seat, so the map shows the way back even when nobody took it.
  */
-export function movingAfter(entering: number, transits: readonly Seat[], stopped: Record<string, number> | null): (number | null)[] {
-  let moving: number | null = entering;
+export function returnsBySeat(result: RoundResult | null, transits: readonly Seat[], fallback: number): { to: number; value: number }[] {
+  const received = transits.flatMap((t, i) => {
+    const value = result?.returnedTo[t.id] ?? 0;
+    return value > 0 ? [{ to: i, value }] : [];
+  });
+  return received.length > 0 ? received : [{ to: fallback, value: 0 }];
+}
+
+/** People still moving after each transit seat, in route order: those who went on, less everyone stopped so far. */
+export function movingAfter(entering: number, transits: readonly Seat[], stopped: Record<string, number>): number[] {
+  let moving = entering;
   return transits.map((t) => {
-    const here = stopped?.[t.id];
-    moving = moving === null || here === undefined ? null : moving - here;
+    moving -= stopped[t.id] ?? 0;
     return moving;
   });
 }
 
-/**
- * The stretches between consecutive transit seats, each as thick as the people still
- * moving there. Where that is unknown, a plain line that promises only the arrivals.
- */
-export function legsOf(transits: readonly Seat[], moving: readonly (number | null)[], arrived: number, reference: number): MapLeg[] {
+/** The stretches between consecutive transit seats, each as thick as the people still moving there. */
+export function legsOf(transits: readonly Seat[], moving: readonly number[], reference: number): MapLeg[] {
   return transits.slice(1).map((to, j) => {
-    const from = transits[j]?.id ?? '';
-    const value = moving[j];
-    if (value === null || value === undefined) {
-      return { from, to: to.id, measured: false, arrow: { value: arrived, width: UNMEASURED_WIDTH, dots: dotsFor(arrived), caption: '' } };
-    }
-    return { from, to: to.id, measured: true, arrow: { value, width: widthFor(value, reference), dots: dotsFor(value), caption: '' } };
+    const value = Math.max(0, moving[j] ?? 0);
+    return { from: transits[j]?.id ?? '', to: to.id, arrow: { value, width: widthFor(value, reference), dots: dotsFor(value), caption: '' } };
   });
 }
 
@@ -111,26 +104,23 @@ export function buildMapModel(scenario: Scenario, history: readonly RoundResult[
   });
   const stopped = stoppedBySeat(last, transits);
   const moving = movingAfter(numbers.setOut - numbers.diverted, transits, stopped);
-  const returnsTo = returnsReceiver(scenario, transits);
 
   return {
     round: last?.round ?? null,
-    layout: routeLayout(scenario.flows.length, Math.max(1, transits.length), returnsTo),
+    layout: routeLayout(scenario.flows.length, Math.max(1, transits.length)),
     origins: scenario.flows.map((flow) => {
       const outcome = last?.flows.find((f) => f.flow === flow.id);
       return { id: flow.id, name: captions.origin(flow.id), arrow: arrow('setOut', outcome?.setOut ?? 0) };
     }),
     // Parsing guarantees a transit seat; without one the map still draws an unnamed box rather than fail.
-    transits: (transits.length > 0 ? transits : [undefined]).map((t) => {
-      const here = t ? stopped?.[t.id] : undefined;
-      return { ...seat(t, 'transit', '#0f766e'), stopped: here === undefined ? null : arrow('interdicted', here) };
-    }),
+    transits: (transits.length > 0 ? transits : [undefined]).map((t) => ({
+      ...seat(t, 'transit', '#0f766e'),
+      stopped: arrow('interdicted', t ? (stopped[t.id] ?? 0) : 0),
+    })),
     destination: seat(destination, 'destination', '#1d4ed8'),
-    legs: legsOf(transits, moving, numbers.arrived, reference),
-    interdicted: arrow('interdicted', numbers.interdicted),
+    legs: legsOf(transits, moving, reference),
     diverted: arrow('diverted', numbers.diverted),
     arrived: arrow('arrived', numbers.arrived),
-    returned: arrow('returned', numbers.returned),
-    returnsTo,
+    returned: returnsBySeat(last, transits, returnsReceiver(scenario, transits)).map(({ to, value }) => ({ to, arrow: arrow('returned', value) })),
   };
 }

@@ -23,18 +23,17 @@ export type RouteLayout = {
   /** Type size of the seat names: smaller when more seats share the row. */
   nameSize: number;
   origins: { dot: Point; label: Anchor; labelWidth: number; setOut: Arrowway }[];
-  /** In route order; `stopped` is the arrow for people stopped by that seat alone. */
-  transits: { box: Box; stopped: Arrowway }[];
+  /**
+   * In route order. `stopped` is the arrow for people stopped by that seat alone;
+   * `returned` brings returns back to it from the destination.
+   */
+  transits: { box: Box; stopped: Arrowway; returned: Arrowway }[];
   destination: Box;
   /** legs[j] runs from transits[j] to transits[j + 1]. */
   legs: Arrowway[];
   /** From the last transit seat to the destination. */
   arrived: Arrowway;
-  /** Everyone stopped anywhere on the route, drawn once from a bracket under all the transit seats. */
-  alongRoute: { y: number; ticks: Point[]; arrow: Arrowway };
   diverted: Arrowway;
-  /** From the destination back to the seat that receives returns. */
-  returned: Arrowway;
 };
 
 const ORIGIN_X = 205;
@@ -62,6 +61,11 @@ function beside(bend: Bend, dy: number): Anchor {
 /** A caption to the left of an arrow's head. */
 function leftOfEnd(bend: Bend): Anchor {
   return { x: bend.to.x - 14, y: bend.to.y, originX: 1, originY: 0.5 };
+}
+
+/** A caption to the right of an arrow's head. */
+function rightOfEnd(bend: Bend): Anchor {
+  return { x: bend.to.x + 14, y: bend.to.y, originX: 0, originY: 0.5 };
 }
 
 /** Centred on the arrow when there is room; on a short run, clear of the origin's dot instead. */
@@ -104,21 +108,32 @@ function offCentre(box: Box): number {
   return Math.min(40, box.w * 0.3);
 }
 
-function droppingFrom(start: Point): Arrowway {
+/**
+ * People stopped by one seat, dropping below it. The first seat's caption goes left of
+ * the arrowhead, towards the origins; a later seat's goes right, so a long number cannot
+ * run into the arrow of the seat before it.
+ */
+function droppingFrom(start: Point, first: boolean): Arrowway {
   const bend = { from: start, via: { x: start.x - 20, y: 330 }, to: { x: start.x - 30, y: STOPPED_END_Y } };
-  return { bend, caption: leftOfEnd(bend) };
+  return { bend, caption: first ? leftOfEnd(bend) : rightOfEnd(bend) };
+}
+
+/** From below the destination round to a transit seat's lower right, clear of its stopped arrow. */
+function returningTo(destination: Box, receiver: Box): Arrowway {
+  const from = { x: destination.x - 30, y: bottom(destination) + 4 };
+  const to = { x: receiver.x + offCentre(receiver), y: bottom(receiver) + 6 };
+  const bend = { from, via: { x: (from.x + to.x) / 2 + 30, y: 360 }, to };
+  return { bend, caption: beside(bend, 18) };
 }
 
 /**
  * @param originCount flows on the map, each drawn from its own origin
  * @param transitCount transit seats on the route (at least one)
- * @param returnsTo index of the transit seat the returns arrow goes back to
  */
-export function routeLayout(originCount: number, transitCount: number, returnsTo: number): RouteLayout {
+export function routeLayout(originCount: number, transitCount: number): RouteLayout {
   const { transits, destination } = boxesOf(transitCount);
   const first = transits[0] as Box;
   const last = transits.at(-1) as Box;
-  const receiver = transits[Math.min(Math.max(0, returnsTo), transits.length - 1)] as Box;
   const n = originCount;
   const originY = (i: number): number => (n <= 1 ? ROW_Y : 120 + (i * 180) / (n - 1));
 
@@ -134,29 +149,24 @@ export function routeLayout(originCount: number, transitCount: number, returnsTo
     };
   });
 
-  const bracketY = bottom(first) + 16;
-  const middle = (first.x + last.x) / 2;
-  const alongRoute = { y: bracketY, ticks: transits.map((b) => ({ x: b.x, y: bottom(b) })), arrow: droppingFrom({ x: middle, y: bracketY + 2 }) };
-
   const diverted = {
     from: { x: ORIGIN_X + 10, y: originY(0) - 16 },
     via: { x: MAP_WIDTH / 2, y: -40 },
     // With several seats the arrivals caption sits closer to the destination: land clear of it.
     to: { x: transitCount <= 1 ? destination.x - 20 : destination.x, y: top(destination) - 6 },
   };
-  const returnedFrom = { x: destination.x - 30, y: bottom(destination) + 4 };
-  const returnedTo = { x: receiver.x + offCentre(receiver), y: bottom(receiver) + 6 };
-  const returned = { from: returnedFrom, via: { x: (returnedFrom.x + returnedTo.x) / 2 + 30, y: 360 }, to: returnedTo };
 
   return {
     nameSize: first.w >= 165 ? 22 : first.w >= 125 ? 20 : 16,
     origins,
-    transits: transits.map((box) => ({ box, stopped: droppingFrom({ x: box.x - offCentre(box), y: bottom(box) + 4 }) })),
+    transits: transits.map((box, i) => ({
+      box,
+      stopped: droppingFrom({ x: box.x - offCentre(box), y: bottom(box) + 4 }, i === 0),
+      returned: returningTo(destination, box),
+    })),
     destination,
     legs: transits.slice(1).map((b, j) => between(transits[j] as Box, b)),
     arrived: between(last, destination),
-    alongRoute,
     diverted: { bend: diverted, caption: beside(diverted, -16) },
-    returned: { bend: returned, caption: beside(returned, 18) },
   };
 }

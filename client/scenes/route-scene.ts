@@ -9,7 +9,6 @@ const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const TRAVEL_MS = 2200;
 /** Dots reach the next seat this far into their trip, and the next stretch sets off then. */
 const HANDOVER = 0.8;
-const DASH_PX = 7;
 
 type Vec = Phaser.Math.Vector2;
 const v = (x: number, y: number): Vec => new Phaser.Math.Vector2(x, y);
@@ -54,23 +53,16 @@ export class RouteScene extends Phaser.Scene {
 
     const setOut = model.origins.map((o, i) => ({ o, way: layout.origins[i] }));
     const legs = model.legs.map((leg, j) => ({ leg, way: layout.legs[j] }));
-    // Per seat when the result says; otherwise once, for the whole route.
-    const perSeat = model.transits.every((t) => t.stopped !== null);
-    const stops = perSeat
-      ? model.transits.map((t, i) => ({ arrow: t.stopped ?? model.interdicted, way: layout.transits[i]?.stopped, step: i + 1 }))
-      : [{ arrow: model.interdicted, way: layout.alongRoute.arrow, step: (model.transits.length + 1) / 2 }];
+    // People reach seat i after i hops, and are stopped there.
+    const stops = model.transits.map((t, i) => ({ arrow: t.stopped, way: layout.transits[i]?.stopped, step: i + 1 }));
+    const returns = model.returned.map((r) => ({ arrow: r.arrow, way: layout.transits[r.to]?.returned }));
 
     this.drawArrow(g, layout.diverted.bend, model.diverted, COLORS.diverted);
     for (const { o, way } of setOut) if (way) this.drawArrow(g, way.setOut.bend, o.arrow, COLORS.setOut);
-    for (const { leg, way } of legs) {
-      if (!way) continue;
-      if (leg.measured) this.drawArrow(g, way.bend, leg.arrow, COLORS.setOut);
-      else this.drawRouteLine(g, way.bend, leg.arrow, COLORS.setOut);
-    }
+    for (const { leg, way } of legs) if (way) this.drawArrow(g, way.bend, leg.arrow, COLORS.setOut);
     this.drawArrow(g, layout.arrived.bend, model.arrived, COLORS.arrived);
-    if (!perSeat) this.drawBracket(g, layout.alongRoute, model.interdicted);
     for (const stop of stops) if (stop.way) this.drawArrow(g, stop.way.bend, stop.arrow, COLORS.interdicted);
-    this.drawArrow(g, layout.returned.bend, model.returned, COLORS.returned);
+    for (const back of returns) if (back.way) this.drawArrow(g, back.way.bend, back.arrow, COLORS.returned);
 
     for (const { o, way } of setOut) {
       if (!way) continue;
@@ -90,7 +82,7 @@ export class RouteScene extends Phaser.Scene {
     layer.add(this.caption(layout.diverted, model.diverted.caption, CAPTION_COLORS.diverted));
     layer.add(this.caption(layout.arrived, model.arrived.caption, CAPTION_COLORS.arrived));
     for (const stop of stops) if (stop.way) layer.add(this.caption(stop.way, stop.arrow.caption, CAPTION_COLORS.interdicted));
-    layer.add(this.caption(layout.returned, model.returned.caption, CAPTION_COLORS.returned));
+    for (const back of returns) if (back.way) layer.add(this.caption(back.way, back.arrow.caption, CAPTION_COLORS.returned));
 
     if (this.pendingAnimation && model.round !== null) {
       this.pendingAnimation = false;
@@ -100,7 +92,7 @@ export class RouteScene extends Phaser.Scene {
       for (const [j, { leg, way }] of legs.entries()) if (way) this.travel(layer, way.bend, leg.arrow.dots, COLORS.setOut, hop * (j + 1));
       for (const stop of stops) if (stop.way) this.travel(layer, stop.way.bend, stop.arrow.dots, COLORS.interdicted, hop * stop.step);
       this.travel(layer, layout.arrived.bend, model.arrived.dots, COLORS.arrived, hop * model.transits.length);
-      this.travel(layer, layout.returned.bend, model.returned.dots, COLORS.returned, hop * (model.transits.length + 1));
+      for (const back of returns) if (back.way) this.travel(layer, back.way.bend, back.arrow.dots, COLORS.returned, hop * (model.transits.length + 1));
     }
   }
 
@@ -112,20 +104,6 @@ export class RouteScene extends Phaser.Scene {
     this.drawHead(g, c, Math.max(12, arrow.width * 1.4), color, alpha);
   }
 
-  /** A stretch the numbers do not cover: dashed and thin, so it reads as the route, not as a flow. */
-  private drawRouteLine(g: Phaser.GameObjects.Graphics, bend: Bend, arrow: MapArrow, color: number): void {
-    const c = curveOf(bend);
-    const alpha = arrow.value > 0 ? 0.7 : 0.25;
-    const points = c.getSpacedPoints(Math.max(2, Math.round(c.getLength() / DASH_PX)));
-    g.lineStyle(arrow.width, color, alpha);
-    for (let i = 0; i + 1 < points.length; i += 2) {
-      const a = points[i];
-      const b = points[i + 1];
-      if (a && b) g.lineBetween(a.x, a.y, b.x, b.y);
-    }
-    this.drawHead(g, c, 12, color, alpha);
-  }
-
   private drawHead(g: Phaser.GameObjects.Graphics, c: Phaser.Curves.QuadraticBezier, size: number, color: number, alpha: number): void {
     const end = c.getPoint(1);
     const tangent = c.getTangent(1);
@@ -135,16 +113,6 @@ export class RouteScene extends Phaser.Scene {
     const right = v(end.x - tangent.x * size * 0.5 - normal.x * size * 0.6, end.y - tangent.y * size * 0.5 - normal.y * size * 0.6);
     g.fillStyle(color, alpha);
     g.fillTriangle(tip.x, tip.y, left.x, left.y, right.x, right.y);
-  }
-
-  /** Ties every transit seat to the one arrow of people stopped along the route. */
-  private drawBracket(g: Phaser.GameObjects.Graphics, along: MapModel['layout']['alongRoute'], arrow: MapArrow): void {
-    const first = along.ticks[0];
-    const last = along.ticks.at(-1);
-    if (!first || !last) return;
-    g.lineStyle(3, COLORS.interdicted, arrow.value > 0 ? 0.85 : 0.25);
-    g.lineBetween(first.x, along.y, last.x, along.y);
-    for (const tick of along.ticks) g.lineBetween(tick.x, tick.y, tick.x, along.y);
   }
 
   private drawNode(g: Phaser.GameObjects.Graphics, layer: Phaser.GameObjects.Container, box: Box, name: string, color: number, size: number): void {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { MAX_WIDTH, MIN_WIDTH, UNMEASURED_WIDTH, widthFor } from '../../client/scenes/flow-widths.ts';
-import { buildMapModel, legsOf, movingAfter, returnsReceiver, stoppedBySeat, transitsOnRoute, type Captions } from '../../client/scenes/map-model.ts';
+import { dotsFor, MAX_WIDTH, MIN_WIDTH, widthFor } from '../../client/scenes/flow-widths.ts';
+import { buildMapModel, legsOf, movingAfter, returnsBySeat, returnsReceiver, stoppedBySeat, transitsOnRoute, type Captions } from '../../client/scenes/map-model.ts';
 import { MAP_HEIGHT, MAP_WIDTH, pointOn, routeLayout, type Box, type RouteLayout } from '../../client/scenes/route-layout.ts';
 import type { RoundResult } from '../../shared/rules/state.ts';
 import { parseScenario } from '../../shared/scenario/parse.ts';
@@ -19,9 +19,19 @@ const noReturns = scenarioFile('ethiopia-jobs-compact');
 
 const captions: Captions = { name: (seat) => `seat:${seat}`, origin: (id) => `origin:${id}`, caption: (stream, n) => `${n} ${stream}` };
 
-/** A round on `scenario`'s flows: 100,000 set out per flow, 10% take pathways, 20,000 stopped in all. */
-function roundOn(scenario: Scenario, round = 1): RoundResult {
-  const flows = scenario.flows.map((f) => ({ flow: f.id, setOut: 100_000, diverted: 10_000, interdicted: 20_000 / scenario.flows.length, arrived: 0 }));
+type Round = { round?: number; stopped?: Record<string, number>; returnedTo?: Record<string, number> };
+
+/**
+ * A round on `scenario`'s flows: 100,000 set out per flow and 10,000 of each take pathways.
+ * Each transit seat stops `stopped[seat]` (by default 20,000 in all, at the first seat) and
+ * returns go to `returnedTo` (by default 5,000 to the last seat before the destination).
+ */
+function roundOn(scenario: Scenario, { round = 1, stopped, returnedTo }: Round = {}): RoundResult {
+  const route = transitsOnRoute(scenario);
+  const interdictedBy = stopped ?? Object.fromEntries(route.map((t, i) => [t.id, i === 0 ? 20_000 : 0]));
+  const received = returnedTo ?? { [route.at(-1)?.id ?? '']: 5_000 };
+  const total = (r: Record<string, number>): number => Object.values(r).reduce((a, b) => a + b, 0);
+  const flows = scenario.flows.map((f) => ({ flow: f.id, setOut: 100_000, diverted: 10_000, interdicted: total(interdictedBy) / scenario.flows.length, arrived: 0 }));
   for (const f of flows) f.arrived = f.setOut - f.diverted - f.interdicted;
   const sum = (key: 'setOut' | 'diverted' | 'interdicted' | 'arrived'): number => flows.reduce((a, f) => a + f[key], 0);
   return {
@@ -32,8 +42,10 @@ function roundOn(scenario: Scenario, round = 1): RoundResult {
     diverted: sum('diverted'),
     interdicted: sum('interdicted'),
     arrivals: sum('arrived'),
-    returned: 5_000,
+    returned: total(received),
     stranded: 0,
+    interdictedBy,
+    returnedTo: received,
     salience: 50,
     seats: {},
     compliance: [],
@@ -54,7 +66,7 @@ function rowOf(layout: RouteLayout): Box[] {
 
 describe('the route layout', () => {
   test('with one transit seat the boxes stay where the two-seat map was designed', () => {
-    const layout = routeLayout(2, 1, 0);
+    const layout = routeLayout(2, 1);
     expect(layout.transits.map((t) => t.box)).toEqual([{ x: 480, y: 200, w: 170, h: 76 }]);
     expect(layout.destination).toEqual({ x: 830, y: 200, w: 190, h: 76 });
     expect(layout.legs).toEqual([]);
@@ -65,13 +77,13 @@ describe('the route layout', () => {
     ]);
     // People stopped drop from the transit seat's lower left, returns come back to its lower right.
     expect(layout.transits[0]?.stopped.bend).toEqual({ from: { x: 440, y: 242 }, via: { x: 420, y: 330 }, to: { x: 410, y: 372 } });
-    expect(layout.returned.bend.to).toEqual({ x: 520, y: 244 });
+    expect(layout.transits[0]?.returned.bend.to).toEqual({ x: 520, y: 244 });
     expect(layout.arrived.bend.from).toEqual({ x: 569, y: 190 });
     expect(layout.arrived.bend.to).toEqual({ x: 729, y: 190 });
   });
 
   test.each([1, 2, 3])('with %i transit seat(s) the seats run left to right in one row, inside the map', (count) => {
-    const layout = routeLayout(2, count, count - 1);
+    const layout = routeLayout(2, count);
     const row = rowOf(layout);
     expect(row).toHaveLength(count + 1);
     for (const [i, box] of row.entries()) {
@@ -86,7 +98,7 @@ describe('the route layout', () => {
   });
 
   test('with two transit seats the boxes share the row evenly and the last gap holds the arrivals caption', () => {
-    const layout = routeLayout(2, 2, 1);
+    const layout = routeLayout(2, 2);
     const [panama, mexico, destination] = rowOf(layout);
     expect(panama?.w).toBe(mexico?.w);
     expect(mexico?.w).toBe(destination?.w);
@@ -98,7 +110,7 @@ describe('the route layout', () => {
   });
 
   test.each([2, 3])('with %i transit seats each leg joins one seat to the next and arrivals leave the last', (count) => {
-    const layout = routeLayout(1, count, 0);
+    const layout = routeLayout(1, count);
     const boxes = layout.transits.map((t) => t.box);
     expect(layout.legs).toHaveLength(count - 1);
     for (const [j, leg] of layout.legs.entries()) {
@@ -112,25 +124,33 @@ describe('the route layout', () => {
     for (const o of layout.origins) expect(o.setOut.bend.to.x).toBe(leftOf(boxes[0] as Box) - 4);
   });
 
-  test('the bracket of people stopped along the route spans every transit seat, below them', () => {
-    const layout = routeLayout(2, 3, 2);
-    const boxes = layout.transits.map((t) => t.box);
-    expect(layout.alongRoute.ticks.map((t) => t.x)).toEqual(boxes.map((b) => b.x));
-    expect(layout.alongRoute.y).toBeGreaterThan(bottomOf(boxes[0] as Box));
-    const start = layout.alongRoute.arrow.bend.from;
-    expect(start.x).toBeGreaterThan(boxes[0]?.x ?? 0);
-    expect(start.x).toBeLessThan(boxes.at(-1)?.x ?? 0);
-    expect(layout.alongRoute.arrow.bend.to.y).toBeLessThan(MAP_HEIGHT);
+  test.each([1, 2, 3])('with %i transit seat(s) each seat drops its own stopped arrow, left to right, inside the map', (count) => {
+    const layout = routeLayout(2, count);
+    const ends = layout.transits.map(({ box, stopped }) => {
+      expect(stopped.bend.from.x).toBeGreaterThan(leftOf(box));
+      expect(stopped.bend.from.x).toBeLessThan(box.x);
+      expect(stopped.bend.from.y).toBeGreaterThan(bottomOf(box));
+      expect(stopped.bend.to.y).toBeLessThan(MAP_HEIGHT);
+      return stopped.bend.to.x;
+    });
+    expect(ends).toEqual([...ends].sort((a, b) => a - b));
+    expect(new Set(ends).size).toBe(count);
+    // The first seat's caption reads leftwards, towards the origins; later seats' rightwards, clear of the seat before.
+    for (const [i, { stopped }] of layout.transits.entries()) {
+      if (i === 0) expect(stopped.caption).toMatchObject({ x: stopped.bend.to.x - 14, originX: 1 });
+      else expect(stopped.caption).toMatchObject({ x: stopped.bend.to.x + 14, originX: 0 });
+    }
   });
 
-  test('returns go back to the receiving seat', () => {
-    for (const receiver of [0, 1, 2]) {
-      const layout = routeLayout(2, 3, receiver);
-      const box = layout.transits[receiver]?.box as Box;
-      const end = layout.returned.bend.to;
+  test('every transit seat has a way back from the destination to its lower right', () => {
+    const layout = routeLayout(2, 3);
+    for (const { box, returned } of layout.transits) {
+      const end = returned.bend.to;
       expect(end.x).toBeGreaterThan(box.x);
       expect(end.x).toBeLessThan(rightOf(box));
       expect(end.y).toBeGreaterThan(bottomOf(box));
+      expect(returned.bend.from.x).toBeGreaterThan(leftOf(layout.destination));
+      expect(returned.bend.from.y).toBeGreaterThan(bottomOf(layout.destination));
     }
   });
 
@@ -161,76 +181,100 @@ describe('the route in the map model', () => {
     const result = roundOn(twoSeats);
     const model = buildMapModel(twoSeats, [result], captions);
     expect(model.transits).toHaveLength(1);
-    expect(model.transits[0]?.stopped?.value).toBe(20_000);
-    expect(model.transits[0]?.stopped?.caption).toBe('20000 interdicted');
+    expect(model.transits[0]?.stopped.value).toBe(20_000);
+    expect(model.transits[0]?.stopped.caption).toBe('20000 interdicted');
     expect(model.legs).toEqual([]);
     expect(model.arrived.value).toBe(result.arrivals);
-    expect(model.layout).toEqual(routeLayout(twoSeats.flows.length, 1, 0));
+    expect(model.returned).toEqual([{ to: 0, arrow: { value: 5_000, width: widthFor(5_000, 200_000), dots: dotsFor(5_000), caption: '5000 returned' } }]);
+    expect(model.layout).toEqual(routeLayout(twoSeats.flows.length, 1));
   });
 
-  test('with two transit seats the round result gives only the total stopped: drawn once, never split', () => {
-    const result = roundOn(threeSeats);
+  test('with two transit seats each draws its own stopped arrow, and the stretch between them carries those still moving', () => {
+    const result = roundOn(threeSeats, { stopped: { pa: 30_000, mx: 50_000 } });
+    expect(result.setOut).toBe(200_000);
     const model = buildMapModel(threeSeats, [result], captions);
-    expect(model.transits.map((t) => t.stopped)).toEqual([null, null]);
-    expect(model.interdicted.value).toBe(20_000);
-    expect(model.interdicted.caption).toBe('20000 interdicted');
+    const [panama, mexico] = model.transits;
+    expect(panama?.stopped).toEqual({ value: 30_000, width: widthFor(30_000, 200_000), dots: dotsFor(30_000), caption: '30000 interdicted' });
+    expect(mexico?.stopped).toEqual({ value: 50_000, width: widthFor(50_000, 200_000), dots: dotsFor(50_000), caption: '50000 interdicted' });
+    expect(mexico?.stopped.width).toBeGreaterThan(panama?.stopped.width ?? MAX_WIDTH);
+    // 200,000 set out, 20,000 took pathways, Panama stopped 30,000: 150,000 go on to Mexico.
     const [leg] = model.legs;
-    // Between Panama and Mexico the numbers are unknown: a plain route line, certain only of the arrivals.
-    expect(leg?.measured).toBe(false);
-    expect(leg?.arrow.width).toBe(UNMEASURED_WIDTH);
-    expect(leg?.arrow.value).toBe(result.arrivals);
-    expect(leg?.arrow.caption).toBe('');
-    expect(model.arrived.value).toBe(result.arrivals);
+    expect(leg).toEqual({ from: 'pa', to: 'mx', arrow: { value: 150_000, width: widthFor(150_000, 200_000), dots: dotsFor(150_000), caption: '' } });
+    // Mexico stopped 50,000 of them: the 100,000 left are the arrivals.
+    expect(model.arrived.value).toBe(100_000);
+    expect(result.arrivals).toBe(100_000);
+    expect(leg?.arrow.width).toBeGreaterThan(model.arrived.width);
   });
 
-  test('per-seat stops are known only when one seat holds the whole route', () => {
-    const result = roundOn(threeSeats);
-    expect(stoppedBySeat(result, transitsOnRoute(twoSeats))).toEqual({ mx: 20_000 });
-    expect(stoppedBySeat(result, transitsOnRoute(threeSeats))).toBeNull();
-    expect(stoppedBySeat(null, transitsOnRoute(twoSeats))).toEqual({ mx: 0 });
+  test('a seat that stopped nobody still has its arrow, at its thinnest and without dots', () => {
+    const model = buildMapModel(threeSeats, [roundOn(threeSeats, { stopped: { pa: 0, mx: 40_000 } })], captions);
+    expect(model.transits.map((t) => t.stopped.value)).toEqual([0, 40_000]);
+    expect(model.transits[0]?.stopped).toMatchObject({ width: MIN_WIDTH, dots: 0, caption: '0 interdicted' });
+    expect(model.legs[0]?.arrow.value).toBe(180_000);
   });
 
-  test('people still moving fall seat by seat, and are unknown after a seat whose stops are unknown', () => {
+  test('per-seat stops come from the round result, seat by seat', () => {
+    const result = roundOn(threeSeats, { stopped: { pa: 30_000, mx: 50_000 } });
+    expect(stoppedBySeat(result, transitsOnRoute(threeSeats))).toEqual({ pa: 30_000, mx: 50_000 });
+    expect(stoppedBySeat(roundOn(twoSeats), transitsOnRoute(twoSeats))).toEqual({ mx: 20_000 });
+    expect(stoppedBySeat(null, transitsOnRoute(threeSeats))).toEqual({ pa: 0, mx: 0 });
+    expect(stoppedBySeat({ ...result, interdictedBy: { mx: 50_000 } }, transitsOnRoute(threeSeats))).toEqual({ pa: 0, mx: 50_000 });
+  });
+
+  test('people still moving fall seat by seat', () => {
     const route = transitsOnRoute(threeSeats);
     expect(movingAfter(180_000, route, { pa: 30_000, mx: 50_000 })).toEqual([150_000, 100_000]);
-    expect(movingAfter(180_000, route, { mx: 50_000 })).toEqual([null, null]);
-    expect(movingAfter(180_000, route, null)).toEqual([null, null]);
+    expect(movingAfter(180_000, route, { mx: 50_000 })).toEqual([180_000, 130_000]);
+    expect(movingAfter(180_000, route, {})).toEqual([180_000, 180_000]);
   });
 
   test('legs are as thick as the people still moving there', () => {
     const route = transitsOnRoute(threeSeats);
-    const [measured] = legsOf(route, [150_000, 100_000], 100_000, 200_000);
-    expect(measured).toMatchObject({ from: 'pa', to: 'mx', measured: true });
+    const [measured] = legsOf(route, [150_000, 100_000], 200_000);
+    expect(measured).toMatchObject({ from: 'pa', to: 'mx' });
     expect(measured?.arrow.value).toBe(150_000);
     expect(measured?.arrow.width).toBe(widthFor(150_000, 200_000));
     expect(measured?.arrow.width).toBeGreaterThan(widthFor(100_000, 200_000));
     expect(measured?.arrow.width).toBeLessThanOrEqual(MAX_WIDTH);
-    const [unknown] = legsOf(route, [null, null], 0, 200_000);
-    expect(unknown?.measured).toBe(false);
-    expect(unknown?.arrow.dots).toBe(0);
-    expect(UNMEASURED_WIDTH).toBeGreaterThanOrEqual(MIN_WIDTH);
+    const [empty] = legsOf(route, [0, 0], 200_000);
+    expect(empty?.arrow).toEqual({ value: 0, width: MIN_WIDTH, dots: 0, caption: '' });
   });
 
   test('widths are scaled against the largest flow of the game so far', () => {
-    const first = roundOn(threeSeats, 1);
-    const second = { ...roundOn(threeSeats, 2), arrivals: first.arrivals / 4 };
+    const first = roundOn(threeSeats, { round: 1 });
+    const second = { ...roundOn(threeSeats, { round: 2 }), arrivals: first.arrivals / 4 };
     const model = buildMapModel(threeSeats, [first, second], captions);
     expect(model.round).toBe(2);
     expect(model.arrived.width).toBe(widthFor(first.arrivals / 4, first.setOut));
     expect(model.origins.map((o) => o.arrow.width)).toEqual(threeSeats.flows.map(() => widthFor(100_000, first.setOut)));
   });
 
-  test('returns point to the one seat that can accept them, else to the last seat before the destination', () => {
+  test('with no returns the way back points to the one seat that can accept them, else to the last seat before the destination', () => {
     expect(returnsReceiver(threeSeats, transitsOnRoute(threeSeats))).toBe(1);
     expect(returnsReceiver(twoSeats, transitsOnRoute(twoSeats))).toBe(0);
     expect(returnsReceiver(noReturns, transitsOnRoute(noReturns))).toBe(0);
-    expect(buildMapModel(threeSeats, [], captions).returnsTo).toBe(1);
+    expect(buildMapModel(threeSeats, [], captions).returned).toEqual([{ to: 1, arrow: { value: 0, width: MIN_WIDTH, dots: 0, caption: '0 returned' } }]);
+    const none = buildMapModel(threeSeats, [roundOn(threeSeats, { returnedTo: { pa: 0, mx: 0 } })], captions);
+    expect(none.returned.map((r) => [r.to, r.arrow.value])).toEqual([[1, 0]]);
   });
 
-  test('before any round every arrow is at its thinnest and the route lines promise nobody', () => {
+  test('returns point to each seat that received them, with its own number', () => {
+    const route = transitsOnRoute(threeSeats);
+    expect(returnsBySeat(roundOn(threeSeats, { returnedTo: { mx: 7_000 } }), route, 1)).toEqual([{ to: 1, value: 7_000 }]);
+    expect(returnsBySeat(roundOn(threeSeats, { returnedTo: { pa: 2_000, mx: 0 } }), route, 1)).toEqual([{ to: 0, value: 2_000 }]);
+    expect(returnsBySeat(null, route, 1)).toEqual([{ to: 1, value: 0 }]);
+    const model = buildMapModel(threeSeats, [roundOn(threeSeats, { returnedTo: { pa: 2_000, mx: 6_000 } })], captions);
+    expect(model.returned).toEqual([
+      { to: 0, arrow: { value: 2_000, width: widthFor(2_000, 200_000), dots: dotsFor(2_000), caption: '2000 returned' } },
+      { to: 1, arrow: { value: 6_000, width: widthFor(6_000, 200_000), dots: dotsFor(6_000), caption: '6000 returned' } },
+    ]);
+  });
+
+  test('before any round every arrow is at its thinnest and carries nobody', () => {
     const model = buildMapModel(threeSeats, [], captions);
     expect(model.round).toBeNull();
     expect(model.arrived.width).toBe(MIN_WIDTH);
     expect(model.legs[0]?.arrow.value).toBe(0);
+    expect(model.transits.map((t) => t.stopped.value)).toEqual([0, 0]);
   });
 });
