@@ -251,7 +251,7 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
       return refusal('message/too-large', `Messages are limited to ${MAX_MESSAGE_BYTES} bytes.`, claimedType(raw));
     }
     if (!READS.has(type)) {
-      return refusal('move/malformed', `Unknown message type "${type.slice(0, 40)}": only "move" is accepted.`, claimedType(raw));
+      return refusal('move/malformed', `Unknown message type "${type.slice(0, 40)}": only "move" and "draft" are accepted.`, claimedType(raw));
     }
     return null;
   }

@@ -33,7 +33,7 @@ export class SessionRoom extends Room {
   maxMessagesPerSecond = HARD_MESSAGES_PER_SECOND;
   seatReservationTimeout = SESSION_SEAT_RESERVATION_SECONDS;
 
-  private classroom: Classroom | null = null;
+  private loaded: Classroom | null = null;
   private deps: RoomDeps | null = null;
   private log: Logger | null = null;
   private budget: MessageBudget | null = null;
@@ -46,13 +46,13 @@ export class SessionRoom extends Room {
   private flushTimer: Delayed | null = null;
   private lastFlush = 0;
 
-  private get room(): Classroom {
-    if (this.classroom === null) throw new Error('session room used before its session was loaded');
-    return this.classroom;
+  private get classroom(): Classroom {
+    if (this.loaded === null) throw new Error('session room used before its session was loaded');
+    return this.loaded;
   }
 
   private get classState(): ClassState {
-    return this.room.state;
+    return this.classroom.state;
   }
 
   async onCreate(options: SessionRoomOptions): Promise<void> {
@@ -80,7 +80,7 @@ export class SessionRoom extends Room {
       tables,
       present: new Set(),
     };
-    this.classroom = new Classroom(state, deps, this.log, { studentsChanged: (ids) => this.markDirty(ids) });
+    this.loaded = new Classroom(state, deps, this.log, { studentsChanged: (ids) => this.markDirty(ids) });
     // Tables already open (a session room reopened after its tables) report once asked.
     for (const table of tables.values()) {
       if (table.finished) continue;
@@ -175,7 +175,7 @@ export class SessionRoom extends Room {
       const pick = ChooseSeat.safeParse(raw);
       if (!pick.success) return void client.send('refused', refusal('move/malformed', `This choice could not be read: ${describeIssues(pick.error)}`, 'choose'));
       if (visitor?.kind !== 'student') return void client.send('refused', refusal('seat/not-yours', 'Only a student picks a seat.', 'choose'));
-      const answer = await this.room.choose(visitor.studentId, pick.data);
+      const answer = await this.classroom.choose(visitor.studentId, pick.data);
       if (!answer.ok) client.send('refused', refusal(answer.code === 'seat/unknown' ? 'seat/unknown' : 'target/invalid', answer.message, 'choose'));
     });
   }
@@ -215,12 +215,12 @@ export class SessionRoom extends Room {
 
   /** A student joining by code: the HTTP edge minted their token and sends only its hash. */
   admit(name: string, tokenHash: string): Promise<ClassAnswer<{ studentId: string }>> {
-    return this.run(() => this.room.admit(name, tokenHash, MAX_STUDENTS_PER_SESSION));
+    return this.run(() => this.classroom.admit(name, tokenHash, MAX_STUDENTS_PER_SESSION));
   }
 
   control(control: SessionControl): Promise<ClassAnswer<ControlOutcome>> {
     return this.run(async () => {
-      const answer = await this.room.control(control);
+      const answer = await this.classroom.control(control);
       if (this.classState.session.phase === 'ended') this.autoDispose = true;
       return answer;
     });
@@ -245,7 +245,7 @@ export class SessionRoom extends Room {
     const student = state.students.get(studentId);
     if (student === undefined) throw new Error(`no student ${studentId}`);
     const config = state.session.config;
-    const choices = config.assignment === 'choose' ? tableChoices(state, choosableTables(state, this.room.plannedTables()), config.studentsPerTable) : undefined;
+    const choices = config.assignment === 'choose' ? tableChoices(state, choosableTables(state, this.classroom.plannedTables()), config.studentsPerTable) : undefined;
     return studentStatus(state, student, token, choices);
   }
 

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 
 /**
  * A whole class through the pages an instructor and students use: the instructor sets a
@@ -12,8 +12,16 @@ const LONG_MINUTES = '30';
 const EVE = '<b>Eve</b>';
 const NOTICE = 'Ten minutes left: wrap up your deals.';
 
+/** Contexts opened by the running test: closed after it, or their tables' maps keep the shared browser busy. */
+const opened: BrowserContext[] = [];
+
+test.afterEach(async () => {
+  await Promise.all(opened.splice(0).map((context) => context.close()));
+});
+
 async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext();
+  opened.push(context);
   const page = await context.newPage();
   // A name smuggling markup must never run as a script: any dialog fails the test.
   page.on('dialog', (dialog) => {
@@ -130,6 +138,13 @@ test('an instructor runs a class: join by code, start, pause, announce, watch, e
   await expect(table1.getByText('Paused', { exact: true })).toBeVisible();
   await expect(table1.getByRole('button', { name: 'Resume' })).toBeVisible();
   await expect(table2.getByRole('button', { name: 'Pause' })).toBeVisible();
+
+  // A control the server refuses says why, beside it: this round's own scripted event is already in play.
+  const events = table2.getByLabel('Event for table 2');
+  const roundOne = await events.locator('option', { hasText: 'scripted for round 1' }).first().getAttribute('value');
+  await events.selectOption(roundOne ?? '');
+  await table2.getByRole('button', { name: 'Inject' }).click();
+  await expect(table2.getByRole('alert')).toContainText(/^The server refused: .+/);
 
   // An announcement that is too long is stopped before it is sent.
   const announcement = instructor.getByLabel('Announcement to every student');

@@ -13,7 +13,7 @@ import { CreatedSession, JoinedSession, SessionView, StudentStatus } from '../..
 import type { CreateSessionBody, SessionControl } from '../../shared/session.ts';
 import { startServer } from '../../server/app.ts';
 import type { RunningServer, StartOptions } from '../../server/app.ts';
-import { FAST_PLAY, Player, SCENARIO_ID } from './harness.ts';
+import { createGame, FAST_PLAY, Player, SCENARIO_ID } from './harness.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -235,6 +235,31 @@ export function drive(player: Player, scenario: Scenario, policy: BotPolicyId, s
     if (type === 'view' || type === 'refused') act();
   });
   act();
+}
+
+/**
+ * A clock made of events: a game of its own whose phases last one second, watched by a
+ * spectator. Its timer-driven views tell a test that time has passed, without sleeping.
+ */
+export async function metronome(server: RunningServer): Promise<{ past(t: number): Promise<void>; stop(): Promise<void> }> {
+  const gameId = await createGame(server, { timers: { briefing: 1, negotiation: 1, decision: 1, resolution: 1, debrief: 1 } });
+  const room = await new Client(server.url).joinById(gameId, { name: 'Metronome' });
+  room.reconnection.enabled = false;
+  const waiting: { t: number; resolve: () => void }[] = [];
+  room.onMessage('*', () => {
+    for (const w of [...waiting]) {
+      if (Date.now() > w.t) {
+        waiting.splice(waiting.indexOf(w), 1);
+        w.resolve();
+      }
+    }
+  });
+  return {
+    past: (t) => (Date.now() > t ? Promise.resolve() : new Promise((resolve) => waiting.push({ t, resolve }))),
+    stop: async () => {
+      await room.leave();
+    },
+  };
 }
 
 /** Samples the test process's resident memory (the server runs in it) until stopped. */

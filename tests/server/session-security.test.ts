@@ -3,9 +3,8 @@ import { Client } from '@colyseus/sdk';
 import { MAX_MESSAGE_BYTES, Refusal } from '../../shared/protocol.ts';
 import { SessionView } from '../../shared/session.ts';
 import type { SessionControl } from '../../shared/session.ts';
-import { DEFAULT_MESSAGE_RATE } from '../../server/rooms/limits.ts';
-import { LONG_TIMERS, playTo, storedRecord, tempDataDir } from './harness.ts';
-import type { Player } from './harness.ts';
+import { DEFAULT_MESSAGE_RATE, HARD_MESSAGES_PER_SECOND } from '../../server/rooms/limits.ts';
+import { LONG_TIMERS, Player, storedRecord, tempDataDir } from './harness.ts';
 import { control, createSession, enrol, joinByCode, openSessionRoom, sit, startClassServer, steer } from './session-harness.ts';
 import type { ClassServer, Inbox, MadeSession, Student } from './session-harness.ts';
 
@@ -178,6 +177,21 @@ describe('bad input is refused, typed, and changes nothing', () => {
     expect(t.a.lobby.room.connection.isOpen).toBe(true);
     const res = await fetch(`${server.url}/api/health`);
     expect(res.status).toBe(200);
+  });
+
+  it('a flood past the hard limit cuts off that one connection; the table, its other player and the server carry on', async () => {
+    const t = await runningTable();
+    const cut = new Promise<number>((resolve) => t.pa.room.onLeave((code) => resolve(code)));
+    for (let i = 0; i < HARD_MESSAGES_PER_SECOND * 3; i++) t.pa.sendRaw('move', { type: 'chat', version: 0, to: t.seatB, text: `spam ${i}` });
+    expect(await cut).toBe(4002);
+    t.pb.move({ type: 'chat', version: t.pb.version, to: t.seatA, text: 'still here' });
+    await t.pb.view((s) => s.chat.some((c) => c.text === 'still here'));
+    // The flooder comes back with its seat token, as after any dropped connection.
+    const seat = (await t.a.lobby.status()).seat;
+    if (seat === null) throw new Error('not seated');
+    const back = new Player(await new Client(server.url).joinById(seat.gameId, { name: t.a.name, seatToken: seat.seatToken }));
+    expect((await back.welcome()).seat).toBe(t.seatA);
+    await back.room.leave();
   });
 });
 
