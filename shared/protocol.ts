@@ -33,6 +33,8 @@ export const PlayerView = z.object({
   state: GameState,
   /** When the current phase ends (server epoch ms); null when paused or ended. */
   deadline: z.number().nullable(),
+  /** The instructor has paused this table: its clock is frozen. */
+  paused: z.boolean().default(false),
   /** Who sits where (display names) and whether they are connected. */
   occupants: z.record(z.string(), z.object({ name: z.string(), connected: z.boolean() })),
 });

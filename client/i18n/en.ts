@@ -71,6 +71,7 @@ export const en = {
   'header.phase': 'Phase: {phase}',
   'header.timeLeft': 'Time left',
   'header.noDeadline': 'no time limit',
+  'header.paused': 'Paused by the instructor',
   'header.players': 'Players',
   'header.connected': 'connected',
   'header.disconnected': 'offline',
@@ -517,6 +518,7 @@ export const en = {
   'bot.punitive': 'Punitive',
   'bot.coercive': 'Coercive',
   'bot.dealmaker': 'Dealmaker',
+  'bot.player': 'Bot ({policy})',
 } as const;
 
 export type MessageKey = keyof typeof en;

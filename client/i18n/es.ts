@@ -70,6 +70,7 @@ export const es: { readonly [K in MessageKey]: string } = {
   'header.phase': 'Fase: {phase}',
   'header.timeLeft': 'Tiempo restante',
   'header.noDeadline': 'sin límite de tiempo',
+  'header.paused': 'En pausa por el instructor',
   'header.players': 'Jugadores',
   'header.connected': 'conectado',
   'header.disconnected': 'desconectado',
@@ -516,4 +517,5 @@ export const es: { readonly [K in MessageKey]: string } = {
   'bot.punitive': 'Punitivo',
   'bot.coercive': 'Coercitivo',
   'bot.dealmaker': 'Negociador',
+  'bot.player': 'Bot ({policy})',
 };

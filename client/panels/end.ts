@@ -2,7 +2,7 @@ import type { FrameworkCard } from '../../shared/scoring/card.ts';
 import { local, locale, t } from '../i18n/index.ts';
 import { fill, h, scrollable } from '../ui/element.ts';
 import { formatNumber } from '../ui/format.ts';
-import { seatWithRole } from '../ui/names.ts';
+import { occupantName, seatWithRole } from '../ui/names.ts';
 import { cardsSummary } from './cards.ts';
 import type { Panel, TableContext, TableFrame } from './table-context.ts';
 
@@ -44,7 +44,7 @@ export function createEnd(ctx: TableContext, cards: () => readonly FrameworkCard
             'tr',
             { class: seat.id === ctx.seat ? 'mine' : '' },
             h('th', { text: seatWithRole(scenario, seat.id), attrs: { scope: 'row' } }),
-            h('td', { text: view.occupants[seat.id]?.name ?? '—' }),
+            h('td', { text: occupantName(view.occupants[seat.id]?.name ?? '—') }),
             h('td', { class: 'num score-cell', text: formatNumber(loc, state.seats[seat.id]?.score ?? 0, 1) }),
           ),
         ),

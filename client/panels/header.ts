@@ -1,7 +1,7 @@
 import { local, t } from '../i18n/index.ts';
 import { fill, h } from '../ui/element.ts';
 import { formatCountdown, msUntil } from '../ui/format.ts';
-import { seatColor, seatName } from '../ui/names.ts';
+import { occupantName, seatColor, seatName } from '../ui/names.ts';
 import type { Panel, TableContext, TableFrame } from './table-context.ts';
 
 /** Where the game stands: round, phase, time left, who is at the table, and our connection. */
@@ -25,9 +25,10 @@ export function createHeader(ctx: TableContext): Panel & { dispose(): void } {
   );
 
   let deadline: number | null = null;
+  let paused = false;
   let offset = 0;
   const tick = (): void => {
-    const text = deadline === null ? t('header.noDeadline') : formatCountdown(msUntil(deadline, Date.now(), offset));
+    const text = paused ? t('header.paused') : deadline === null ? t('header.noDeadline') : formatCountdown(msUntil(deadline, Date.now(), offset));
     if (clock.textContent !== text) clock.textContent = text;
     const urgent = deadline !== null && msUntil(deadline, Date.now(), offset) < 15_000;
     clockBox.classList.toggle('urgent', urgent);
@@ -43,6 +44,7 @@ export function createHeader(ctx: TableContext): Panel & { dispose(): void } {
     phaseHelp.textContent = t(`phase.help.${state.phase}`);
     clockBox.hidden = state.phase === 'ended';
     deadline = view.deadline;
+    paused = view.paused;
     offset = frame.clockOffset;
     tick();
     connection.textContent = t(`header.connection.${frame.status}`);
@@ -52,7 +54,7 @@ export function createHeader(ctx: TableContext): Panel & { dispose(): void } {
       ...scenario.seats.map((seat) => {
         const occupant = view.occupants[seat.id];
         const presence = occupant ? (occupant.connected ? t('header.connected') : t('header.disconnected')) : t('header.empty');
-        const who = occupant ? `${occupant.name} — ${seatName(scenario, seat.id)}` : seatName(scenario, seat.id);
+        const who = occupant ? `${occupantName(occupant.name)} — ${seatName(scenario, seat.id)}` : seatName(scenario, seat.id);
         const you = seat.id === ctx.seat ? ` (${t('header.you')})` : '';
         return h(
           'li',

@@ -1,3 +1,4 @@
+import { BotPolicyId } from '../../shared/bots/policy.ts';
 import { findInstrument } from '../../shared/rules/instruments.ts';
 import type { Instrument, Scenario } from '../../shared/scenario/schema.ts';
 import { local, locale, t } from '../i18n/index.ts';
@@ -14,6 +15,12 @@ export function seatWithRole(scenario: Scenario, seatId: string): string {
   const seat = scenario.seats.find((s) => s.id === seatId);
   if (!seat) return seatId;
   return t('common.seat', { name: local(seat.name), role: t(seat.role === 'destination' ? 'role.destination' : 'role.transit') });
+}
+
+/** The server names a bot-held seat `bot:<policy>`; people see the policy in their language. */
+export function occupantName(name: string): string {
+  const policy = BotPolicyId.safeParse(name.startsWith('bot:') ? name.slice(4) : '');
+  return policy.success ? t('bot.player', { policy: t(`bot.${policy.data}`) }) : name;
 }
 
 export function seatColor(scenario: Scenario, seatId: string): string {

@@ -11,6 +11,7 @@ export function seatView(table: TableGame, seating: Seating, seat: string | null
     seat,
     state: playerView(table.state, seat),
     deadline: table.deadline,
+    paused: table.paused,
     occupants: seating.occupants(),
   };
 }
@@ -20,5 +21,5 @@ export function instructorView(table: TableGame, seating: Seating): InstructorVi
   const state = structuredClone(table.state);
   state.seed = 0;
   state.rng = 0;
-  return { gameId: table.gameId, seat: null, state, deadline: table.deadline, occupants: seating.occupants(), spectator: 'instructor' };
+  return { gameId: table.gameId, seat: null, state, deadline: table.deadline, paused: table.paused, occupants: seating.occupants(), spectator: 'instructor' };
 }
