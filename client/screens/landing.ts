@@ -2,6 +2,7 @@ import type { ScenarioSummary } from '../../shared/protocol.ts';
 import { local, t } from '../i18n/index.ts';
 import { createGame, listScenarios } from '../net/connection.ts';
 import { createClassSetup } from '../panels/class-setup.ts';
+import { copyButton } from '../panels/copy-link.ts';
 import { codeFrom } from '../ui/address.ts';
 import { field, fill, h, uid } from '../ui/element.ts';
 import { gameIdFrom } from '../ui/move-drafts.ts';
@@ -44,30 +45,12 @@ export function landingScreen(go: (gameId: string) => void, joinClass: (code: st
 
   const showCreated = (gameId: string): void => {
     const link = joinLinkFor(gameId);
-    const input = h('input', { class: 'link', attrs: { type: 'text', readonly: true, value: link } });
-    const copied = h('p', { class: 'hint', attrs: { role: 'status' } });
-    const copy = h('button', {
-      class: 'secondary',
-      text: t('landing.copy'),
-      attrs: { type: 'button' },
-      on: {
-        click: () => {
-          navigator.clipboard
-            .writeText(link)
-            .then(() => (copied.textContent = t('landing.copied')))
-            .catch(() => {
-              input.select();
-              copied.textContent = t('landing.copyFailed');
-            });
-        },
-      },
-    });
-    input.addEventListener('focus', () => input.select());
+    const copier = copyButton(t('landing.link'), link);
     fill(
       created,
-      h('div', { class: 'card created-card' }, h('p', { text: t('landing.created') }), h('div', { class: 'link-row' }, field(t('landing.link'), input), copy), copied, h('button', { class: 'primary', text: t('landing.goJoin'), attrs: { type: 'button' }, on: { click: () => go(gameId) } })),
+      h('div', { class: 'card created-card' }, h('p', { text: t('landing.created') }), copier, h('button', { class: 'primary', text: t('landing.goJoin'), attrs: { type: 'button' }, on: { click: () => go(gameId) } })),
     );
-    copy.focus();
+    copier.querySelector('button')?.focus();
   };
 
   const card = (s: ScenarioSummary): HTMLLIElement => {
