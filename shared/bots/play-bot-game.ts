@@ -2,7 +2,7 @@ import type { GameRecord, RecordEntry } from '../record.ts';
 import { advancePhase, applyMove, canAdvanceEarly, createGame, playerView, type GameState } from '../rules/index.ts';
 import { nextRandom, seedRng } from '../rules/prng.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { BOT_POLICIES, type BotPolicyId } from './policy.ts';
+import { BOT_POLICIES, type BotPolicy, type BotPolicyId } from './policy.ts';
 
 /** Passes over the table with no move from anyone before a phase is called as a timer would. */
 const IDLE_PASSES = 3;
@@ -30,7 +30,7 @@ function seatRandom(randomSeed: number, index: number): () => number {
 export function runBots(
   scenario: Scenario,
   initial: GameState,
-  policies: Record<string, BotPolicyId>,
+  policies: Record<string, BotPolicyId | BotPolicy>,
   randomSeed: number,
   stop: (state: GameState) => boolean = (s) => s.phase === 'ended',
 ): { state: GameState; entries: RecordEntry[] } {
@@ -49,10 +49,12 @@ export function runBots(
     if (pass >= MAX_PASSES) throw new Error(`bots still playing after ${MAX_PASSES} passes (round ${state.round}, ${state.phase})`);
     let moved = false;
     for (const seat of seats) {
-      const moves = BOT_POLICIES[policies[seat]]({ scenario, view: playerView(state, seat), seat, random: randoms[seat] });
+      const chosen = policies[seat];
+      const policy: BotPolicy = typeof chosen === 'function' ? chosen : BOT_POLICIES[chosen];
+      const moves = policy({ scenario, view: playerView(state, seat), seat, random: randoms[seat] });
       for (const move of moves) {
         const applied = applyMove(scenario, state, seat, move);
-        if (!applied.ok) throw new Error(`${policies[seat]} bot at ${seat} made a refused ${move.type}: ${applied.rejection.code} (${applied.rejection.message})`);
+        if (!applied.ok) throw new Error(`${typeof chosen === 'function' ? chosen.name : chosen} bot at ${seat} made a refused ${move.type}: ${applied.rejection.code} (${applied.rejection.message})`);
         state = applied.value.state;
         entries.push({ kind: 'move', seq: entries.length + 1, at: 0, seat, move });
         moved = true;
@@ -73,7 +75,7 @@ export function runBots(
 }
 
 /** A whole game between bots, as a record that replays to the returned state. */
-export function playBotGame(scenario: Scenario, seed: number, policies: Record<string, BotPolicyId>, randomSeed: number): BotGame {
+export function playBotGame(scenario: Scenario, seed: number, policies: Record<string, BotPolicyId | BotPolicy>, randomSeed: number): BotGame {
   const { state, entries } = runBots(scenario, createGame(scenario, seed), policies, randomSeed);
   const record: GameRecord = { gameId: `bots-${seed}-${randomSeed}`, scenarioId: scenario.id, scenarioVersion: scenario.version, seed, createdAt: 0, entries };
   return { record, state };

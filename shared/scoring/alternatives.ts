@@ -13,7 +13,7 @@ import { holdCourse } from './hold-course.ts';
  * each bot policy would have done in its place, and for an offer on the table, accepting
  * or rejecting it. `null` stands for making no move in this phase.
  */
-export function alternativesTo(scenario: Scenario, state: GameState, seat: string, actual: Move, random: () => number): (Move | null)[] {
+export function alternativesTo(scenario: Scenario, state: GameState, seat: string, actual: Move | null, random: () => number): (Move | null)[] {
   const version = state.version;
   const options: (Move | null)[] = [actual];
   const view = playerView(state, seat);

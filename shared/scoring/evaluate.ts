@@ -136,3 +136,25 @@ export function evaluateDecision(scenario: Scenario, state: GameState, seat: str
     driver,
   };
 }
+
+/**
+ * The seat's best option at this moment, judged exactly as a decision's card judges it
+ * (same alternatives, same projections, same beliefs about the other side): what the
+ * best-response bot plays. `null` means making no move is best.
+ */
+export function bestOption(scenario: Scenario, state: GameState, seat: string, other: string, random: () => number): Move | null {
+  const belief = beliefState(scenario, state, seat);
+  const weights = beliefWeights(scenario, state, seat, other);
+  const horizon = Math.min(scenario.rounds.length, state.round + 1);
+  const first: Move | null = state.phase === 'decision' ? { type: 'decide', version: state.version, levels: holdCourse(scenario, state, seat) } : null;
+  let best: Move | null = first;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  for (const option of alternativesTo(scenario, state, seat, first, random)) {
+    const outcome = expect(scenario, belief, seat, other, option, horizon, weights, random);
+    if (outcome !== null && outcome.score[seat] > bestScore + 1e-9) {
+      bestScore = outcome.score[seat];
+      best = option;
+    }
+  }
+  return best;
+}
