@@ -63,19 +63,18 @@ export async function storedRecord(server: RunningServer, gameId: string): Promi
   return record;
 }
 
-type Received = { type: string; payload: unknown };
-type Waiter = { from: number; test: (m: Received) => boolean; resolve: (m: Received) => void };
+export type Received = { type: string; payload: unknown };
+type Waiter = { test: (m: Received) => boolean; resolve: (m: Received) => void };
 
 /**
- * One real SDK connection and everything it received, in order. Waiting is by event,
- * never by sleeping: a wait resolves on a matching message already received (from an
- * index on) or on the next one that arrives.
+ * Everything one real SDK connection received, in order. Waiting is by event, never by
+ * sleeping: a wait resolves on a matching message already received (from an index on)
+ * or on the next one that arrives.
  */
-export class Player {
+export class Inbox {
   readonly room: Room;
   readonly received: Received[] = [];
   private readonly waiters: Waiter[] = [];
-  private probes = 0;
 
   constructor(room: Room) {
     this.room = room;
@@ -96,11 +95,22 @@ export class Player {
     return this.received.length;
   }
 
-  private wait(test: (m: Received) => boolean, from: number): Promise<Received> {
+  wait(test: (m: Received) => boolean, from = 0): Promise<Received> {
     const found = this.received.slice(from).find(test);
     if (found !== undefined) return Promise.resolve(found);
-    return new Promise((resolve) => this.waiters.push({ from, test, resolve }));
+    return new Promise((resolve) => this.waiters.push({ test, resolve }));
   }
+
+  /** The payload of the latest message of a type, if any. */
+  latestOf(type: string): unknown {
+    for (let i = this.received.length - 1; i >= 0; i--) if (this.received[i]?.type === type) return this.received[i]?.payload;
+    return undefined;
+  }
+}
+
+/** A seated (or watching) player at a game table. */
+export class Player extends Inbox {
+  private probes = 0;
 
   /** Resolves with the latest view once it passes `test` (at once if it already does). */
   async view(test: (state: GameState, view: PlayerView) => boolean = () => true): Promise<PlayerView> {
@@ -139,11 +149,8 @@ export class Player {
   }
 
   private latestOrNull(): PlayerView | null {
-    for (let i = this.received.length - 1; i >= 0; i--) {
-      const message = this.received[i];
-      if (message?.type === 'view') return PlayerView.parse(message.payload);
-    }
-    return null;
+    const payload = this.latestOf('view');
+    return payload === undefined ? null : PlayerView.parse(payload);
   }
 
   /** The latest view received so far. */

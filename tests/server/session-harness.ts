@@ -13,7 +13,7 @@ import { CreatedSession, JoinedSession, SessionView, StudentStatus } from '../..
 import type { CreateSessionBody, SessionControl } from '../../shared/session.ts';
 import { startServer } from '../../server/app.ts';
 import type { RunningServer, StartOptions } from '../../server/app.ts';
-import { createGame, FAST_PLAY, Player, SCENARIO_ID } from './harness.ts';
+import { createGame, FAST_PLAY, Inbox as Connection, Player, SCENARIO_ID } from './harness.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -109,46 +109,11 @@ export async function steer(server: RunningServer, session: MadeSession, body: S
   return res.json();
 }
 
-type Received = { type: string; payload: unknown };
-
-/** Everything one connection received, in order, with waits that resolve on a matching message (never on a timer). */
-export class Inbox {
-  readonly room: Room;
-  readonly received: Received[] = [];
-  private readonly waiters: { test: (m: Received) => boolean; resolve: (m: Received) => void }[] = [];
-
-  constructor(room: Room) {
-    this.room = room;
-    room.onMessage('*', (type: string | number, payload: unknown) => {
-      const message = { type: String(type), payload };
-      this.received.push(message);
-      for (const waiter of [...this.waiters]) {
-        if (waiter.test(message)) {
-          this.waiters.splice(this.waiters.indexOf(waiter), 1);
-          waiter.resolve(message);
-        }
-      }
-    });
-  }
-
-  mark(): number {
-    return this.received.length;
-  }
-
-  wait(test: (m: Received) => boolean, from = 0): Promise<Received> {
-    const found = this.received.slice(from).find(test);
-    if (found !== undefined) return Promise.resolve(found);
-    return new Promise((resolve) => this.waiters.push({ test, resolve }));
-  }
-
-  latest(type: string): unknown {
-    for (let i = this.received.length - 1; i >= 0; i--) if (this.received[i]?.type === type) return this.received[i]?.payload;
-    return undefined;
-  }
-
+/** A connection to a class's session room: a student's status, or the instructor's class view. */
+export class Inbox extends Connection {
   /** The latest status once it passes `test`. */
   async status(test: (s: StudentStatus) => boolean = () => true): Promise<StudentStatus> {
-    const current = this.latest('status');
+    const current = this.latestOf('status');
     if (current !== undefined && test(StudentStatus.parse(current))) return StudentStatus.parse(current);
     const m = await this.wait((r) => r.type === 'status' && test(StudentStatus.parse(r.payload)), this.mark());
     return StudentStatus.parse(m.payload);
@@ -156,7 +121,7 @@ export class Inbox {
 
   /** The instructor's latest session view once it passes `test`. */
   async session(test: (v: SessionView) => boolean = () => true): Promise<SessionView> {
-    const current = this.latest('session');
+    const current = this.latestOf('session');
     if (current !== undefined && test(SessionView.parse(current))) return SessionView.parse(current);
     const m = await this.wait((r) => r.type === 'session' && test(SessionView.parse(r.payload)), this.mark());
     return SessionView.parse(m.payload);
