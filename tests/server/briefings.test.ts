@@ -1,28 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { Scenario } from '../../shared/scenario/schema.ts';
-import type { RunningServer } from '../../server/app.ts';
-import { createGame, joinGame, SCENARIO_ID, startTestServer, tempDataDir } from './harness.ts';
+import { createGame, joinGame, SCENARIO_ID, serverForFile } from './harness.ts';
 
 const full = Scenario.parse(JSON.parse(readFileSync(new URL('../../scenarios/us-mexico-2019.json', import.meta.url), 'utf8')));
 const briefingOf = (seat: string) => full.seats.find((s) => s.id === seat)?.briefing;
 
-let server: RunningServer;
-let data: Awaited<ReturnType<typeof tempDataDir>>;
-
-beforeAll(async () => {
-  data = await tempDataDir();
-  server = await startTestServer(data.dir);
-});
-
-afterAll(async () => {
-  await server?.close();
-  await data?.remove();
-});
+const table = serverForFile();
 
 describe('private briefings', () => {
   it('are left out of the scenario anyone can download', async () => {
-    const res = await fetch(`${server.url}/api/scenarios/${SCENARIO_ID}`);
+    const res = await fetch(`${table.server.url}/api/scenarios/${SCENARIO_ID}`);
     expect(res.status).toBe(200);
     const body = await res.text();
     const scenario = Scenario.parse(JSON.parse(body));
@@ -34,9 +22,9 @@ describe('private briefings', () => {
   });
 
   it('reach each seat alone, in its welcome', async () => {
-    const gameId = await createGame(server);
-    const us = await joinGame(server, gameId, { name: 'Ana', seat: 'us' });
-    const mx = await joinGame(server, gameId, { name: 'Luis', seat: 'mx' });
+    const gameId = await createGame(table.server);
+    const us = await joinGame(table.server, gameId, { name: 'Ana', seat: 'us' });
+    const mx = await joinGame(table.server, gameId, { name: 'Luis', seat: 'mx' });
     expect((await us.welcome()).briefing).toEqual(briefingOf('us'));
     expect((await mx.welcome()).briefing).toEqual(briefingOf('mx'));
     await us.settle();
@@ -48,7 +36,7 @@ describe('private briefings', () => {
   });
 
   it('answer 404 for an unknown scenario', async () => {
-    const res = await fetch(`${server.url}/api/scenarios/atlantis`);
+    const res = await fetch(`${table.server.url}/api/scenarios/atlantis`);
     expect(res.status).toBe(404);
     expect((await res.json()).code).toBe('scenario/unknown');
   });
@@ -56,8 +44,8 @@ describe('private briefings', () => {
 
 describe('the game record', () => {
   it('stays closed while the game is played: it holds sealed decisions, private talks and the seed', async () => {
-    const gameId = await createGame(server);
-    const res = await fetch(`${server.url}/api/games/${gameId}/record`);
+    const gameId = await createGame(table.server);
+    const res = await fetch(`${table.server.url}/api/games/${gameId}/record`);
     expect(res.status).toBe(403);
     expect((await res.json()).code).toBe('record/in-play');
   });

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -210,4 +211,27 @@ export async function playTo(players: Player[], phase: GameState['phase']): Prom
     await Promise.all(players.map((p) => p.view((s) => s.phaseVersion > before)));
   }
   throw new Error(`never reached ${phase}`);
+}
+
+/**
+ * One real server for the whole test file, on a fresh data folder, closed and removed
+ * after the file's last test. Read `.server` inside tests, once it has started.
+ */
+export function serverForFile(): { readonly server: RunningServer } {
+  let server: RunningServer | undefined;
+  let data: Awaited<ReturnType<typeof tempDataDir>> | undefined;
+  beforeAll(async () => {
+    data = await tempDataDir();
+    server = await startTestServer(data.dir);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await data?.remove();
+  });
+  return {
+    get server(): RunningServer {
+      if (server === undefined) throw new Error('the test server has not started');
+      return server;
+    },
+  };
 }

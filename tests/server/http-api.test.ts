@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ScenarioSummary } from '../../shared/protocol.ts';
-import type { RunningServer } from '../../server/app.ts';
-import { SCENARIO_ID, startTestServer, tempDataDir } from './harness.ts';
+import { SCENARIO_ID, serverForFile } from './harness.ts';
 
-let server: RunningServer;
-let data: Awaited<ReturnType<typeof tempDataDir>>;
-
-beforeAll(async () => {
-  data = await tempDataDir();
-  server = await startTestServer(data.dir);
-});
-
-afterAll(async () => {
-  await server?.close();
-  await data?.remove();
-});
+const table = serverForFile();
 
 const post = (path: string, body: string, contentType = 'application/json') =>
-  fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': contentType }, body });
+  fetch(`${table.server.url}${path}`, { method: 'POST', headers: { 'content-type': contentType }, body });
 
 describe('the HTTP API', () => {
   it('lists the scenarios it loaded', async () => {
-    const res = await fetch(`${server.url}/api/scenarios`);
+    const res = await fetch(`${table.server.url}/api/scenarios`);
     expect(res.status).toBe(200);
     const list = ScenarioSummary.array().parse(await res.json());
     expect(list.map((s) => s.id)).toContain(SCENARIO_ID);
@@ -29,7 +17,7 @@ describe('the HTTP API', () => {
   });
 
   it('answers a health check', async () => {
-    const res = await fetch(`${server.url}/api/health`);
+    const res = await fetch(`${table.server.url}/api/health`);
     expect(await res.json()).toEqual({ ok: true });
   });
 
@@ -67,19 +55,19 @@ describe('the HTTP API', () => {
   });
 
   it.each(['/api/games/no-such-game', '/api/games/no-such-game/record'])('answers 404 JSON for an unknown game at %s', async (path) => {
-    const res = await fetch(`${server.url}${path}`);
+    const res = await fetch(`${table.server.url}${path}`);
     expect(res.status).toBe(404);
     expect((await res.json()).code).toBe('game/unknown');
   });
 
   it('answers 404 JSON for an unknown API route', async () => {
-    const res = await fetch(`${server.url}/api/nothing-here`);
+    const res = await fetch(`${table.server.url}/api/nothing-here`);
     expect(res.status).toBe(404);
     expect((await res.json()).code).toBe('route/unknown');
   });
 
   it('says how to build the client when there is none', async () => {
-    const res = await fetch(`${server.url}/some/page`);
+    const res = await fetch(`${table.server.url}/some/page`);
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
     expect(await res.text()).toContain('client not built: run npm start');
   });

@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { matchMaker } from '@colyseus/core';
-import type { RunningServer } from '../../server/app.ts';
-import { createGame, joinGame, playTo, startTestServer, tempDataDir } from './harness.ts';
+import { createGame, joinGame, playTo, serverForFile } from './harness.ts';
 
-let server: RunningServer;
-let data: Awaited<ReturnType<typeof tempDataDir>>;
-
-beforeAll(async () => {
-  data = await tempDataDir();
-  server = await startTestServer(data.dir);
-});
-
-afterAll(async () => {
-  await server?.close();
-  await data?.remove();
-});
+const table = serverForFile();
 
 describe('private information reaches only its owner', () => {
   it('a sealed decision is invisible to the other seat until resolution, and visible after', async () => {
-    const gameId = await createGame(server);
-    const us = await joinGame(server, gameId, { name: 'Ana', seat: 'us' });
-    const mx = await joinGame(server, gameId, { name: 'Luis', seat: 'mx' });
-    const watcher = await joinGame(server, gameId, { name: 'Projector' });
+    const gameId = await createGame(table.server);
+    const us = await joinGame(table.server, gameId, { name: 'Ana', seat: 'us' });
+    const mx = await joinGame(table.server, gameId, { name: 'Luis', seat: 'mx' });
+    const watcher = await joinGame(table.server, gameId, { name: 'Projector' });
     await mx.view((_s, v) => Object.keys(v.occupants).length === 2);
     await playTo([us, mx], 'decision');
 
@@ -48,9 +36,9 @@ describe('private information reaches only its owner', () => {
 
 describe('a seat belongs to its token for the life of the game', () => {
   it('a dropped player rejoins with the seat token and gets the private view back; the seat is refused to others', async () => {
-    const gameId = await createGame(server);
-    const us = await joinGame(server, gameId, { name: 'Ana', seat: 'us' });
-    const mx = await joinGame(server, gameId, { name: 'Luis', seat: 'mx' });
+    const gameId = await createGame(table.server);
+    const us = await joinGame(table.server, gameId, { name: 'Ana', seat: 'us' });
+    const mx = await joinGame(table.server, gameId, { name: 'Luis', seat: 'mx' });
     const { seatToken } = await us.welcome();
     await us.view((_s, v) => Object.keys(v.occupants).length === 2);
     await playTo([us, mx], 'decision');
@@ -62,10 +50,10 @@ describe('a seat belongs to its token for the life of the game', () => {
     const seenGone = await mx.view((_s, v) => v.occupants.us?.connected === false);
     expect(seenGone.occupants.us?.name).toBe('Ana');
 
-    await expect(joinGame(server, gameId, { name: 'Intruder', seat: 'us' })).rejects.toThrow(/seat taken/);
-    await expect(joinGame(server, gameId, { name: 'Intruder', seat: 'us', seatToken: 'not-the-token' })).rejects.toThrow(/seat taken/);
+    await expect(joinGame(table.server, gameId, { name: 'Intruder', seat: 'us' })).rejects.toThrow(/seat taken/);
+    await expect(joinGame(table.server, gameId, { name: 'Intruder', seat: 'us', seatToken: 'not-the-token' })).rejects.toThrow(/seat taken/);
 
-    const back = await joinGame(server, gameId, { name: 'Ana', seatToken });
+    const back = await joinGame(table.server, gameId, { name: 'Ana', seatToken });
     expect(await back.welcome()).toMatchObject({ gameId, seat: 'us', seatToken });
     const view = await back.view();
     expect(view.seat).toBe('us');
@@ -75,7 +63,7 @@ describe('a seat belongs to its token for the life of the game', () => {
 
     // A second device with the token takes the seat over; the first is let go.
     const left = new Promise<number>((resolve) => back.room.onLeave((code) => resolve(code)));
-    const laptop = await joinGame(server, gameId, { name: 'Ana', seatToken });
+    const laptop = await joinGame(table.server, gameId, { name: 'Ana', seatToken });
     expect((await laptop.welcome()).seat).toBe('us');
     await left;
     await laptop.view((s) => s.seats.us?.decision !== null);
@@ -85,18 +73,18 @@ describe('a seat belongs to its token for the life of the game', () => {
   });
 
   it('after a network blip the SDK resumes the same session and is welcomed back to its seat', async () => {
-    const gameId = await createGame(server);
-    const us = await joinGame(server, gameId, { name: 'Ana', seat: 'us' });
-    const mx = await joinGame(server, gameId, { name: 'Luis', seat: 'mx' });
+    const gameId = await createGame(table.server);
+    const us = await joinGame(table.server, gameId, { name: 'Ana', seat: 'us' });
+    const mx = await joinGame(table.server, gameId, { name: 'Luis', seat: 'mx' });
     us.room.reconnection.enabled = true;
     us.room.reconnection.minUptime = 0;
     const { seatToken } = await us.welcome();
     await mx.view((_s, v) => v.occupants.us?.connected === true);
 
-    // Cut the TCP connection from the server's side, as a dead Wi-Fi link would.
+    // Cut the TCP connection from the table.server's side, as a dead Wi-Fi link would.
     const room = matchMaker.getLocalRoomById(gameId);
     const socket = room?.clients.get(us.room.sessionId)?.ref as { terminate?: () => void } | undefined;
-    if (typeof socket?.terminate !== 'function') throw new Error('no server-side socket');
+    if (typeof socket?.terminate !== 'function') throw new Error('no table.server-side socket');
     const mark = us.mark();
     socket.terminate();
 
@@ -109,17 +97,17 @@ describe('a seat belongs to its token for the life of the game', () => {
   });
 
   it('a join with bad options is refused with a readable reason', async () => {
-    const gameId = await createGame(server);
-    await expect(joinGame(server, gameId, { name: '' })).rejects.toThrow(/cannot join/);
-    await expect(joinGame(server, gameId, { name: 'Ana', seat: 'nobody' })).rejects.toThrow(/no seat "nobody"/);
-    await expect(joinGame(server, 'no-such-game', { name: 'Ana' })).rejects.toThrow();
+    const gameId = await createGame(table.server);
+    await expect(joinGame(table.server, gameId, { name: '' })).rejects.toThrow(/cannot join/);
+    await expect(joinGame(table.server, gameId, { name: 'Ana', seat: 'nobody' })).rejects.toThrow(/no seat "nobody"/);
+    await expect(joinGame(table.server, 'no-such-game', { name: 'Ana' })).rejects.toThrow();
   });
 
   it('the seats a game has given out show in its summary', async () => {
-    const gameId = await createGame(server);
-    const mx = await joinGame(server, gameId, { name: 'Luis', seat: 'mx' });
+    const gameId = await createGame(table.server);
+    const mx = await joinGame(table.server, gameId, { name: 'Luis', seat: 'mx' });
     await mx.welcome();
-    const res = await fetch(`${server.url}/api/games/${gameId}`);
+    const res = await fetch(`${table.server.url}/api/games/${gameId}`);
     expect(await res.json()).toMatchObject({
       gameId,
       phase: 'briefing',
