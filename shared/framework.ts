@@ -12,3 +12,7 @@ export type Leverage = z.infer<typeof Leverage>;
 
 export const Bargaining = z.enum(['zero-sum', 'positive-sum']);
 export type Bargaining = z.infer<typeof Bargaining>;
+
+/** The temperaments a computer seat can play, named after the framework's aims (FRAMEWORK §1). */
+export const BotPolicyId = z.enum(['restraint', 'defensive', 'extractive', 'punitive', 'coercive', 'dealmaker']);
+export type BotPolicyId = z.infer<typeof BotPolicyId>;

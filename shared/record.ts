@@ -26,6 +26,8 @@ export const GameRecord = z.object({
   scenarioVersion: z.number().int(),
   seed: z.number().int(),
   createdAt: z.number(),
+  /** A fork: the game it was forked from and the step (entries replayed); its own entries begin with those. */
+  parent: z.object({ gameId: z.string(), step: z.number().int().min(0) }).nullable().optional(),
   entries: z.array(RecordEntry),
 });
 export type GameRecord = z.infer<typeof GameRecord>;

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { BotPolicyId } from './bots/policy.ts';
 import { CardRelease, PlayerView } from './protocol.ts';
 import { Move } from './rules/moves.ts';
-import { Locale, Timers } from './scenario/schema.ts';
+import { Indicators, Locale, Timers } from './scenario/schema.ts';
+import { Label } from './scoring/card.ts';
 
 /**
  * Class sessions: one instructor, many tables playing the same scenario. Every body and
@@ -97,6 +98,15 @@ export const TableSummary = z.object({
   deadline: z.number().nullable(),
   /** Who holds each seat: students' ids, or a bot policy. */
   seats: z.record(z.string(), z.object({ students: z.array(z.string()), bot: BotPolicyId.nullable() })),
+  /** Each seat's indicators and objective score now (the instructor sees every seat). */
+  indicators: z.record(z.string(), Indicators).default({}),
+  scores: z.record(z.string(), z.number()).default({}),
+  /** Seats the current phase still waits for: no sealed decision yet (decision), not ready (negotiation). */
+  waitingOn: z.array(z.string()).default([]),
+  /** When each seat last made a move (server epoch ms); absent before its first. */
+  lastActive: z.record(z.string(), z.number()).default({}),
+  /** The table's latest scored decisions, newest last, with their framework label once scored. */
+  latest: z.array(z.object({ seq: z.number().int(), seat: z.string(), round: z.number().int(), moveType: z.string(), label: Label.nullable() })).default([]),
 });
 export type TableSummary = z.infer<typeof TableSummary>;
 

@@ -9,9 +9,9 @@ import { extractive } from './extractive.ts';
 import { punitive } from './punitive.ts';
 import { restraint } from './restraint.ts';
 
-/** The temperaments a computer seat can play, named after the framework's aims (FRAMEWORK §1). */
-export const BotPolicyId = z.enum(['restraint', 'defensive', 'extractive', 'punitive', 'coercive', 'dealmaker']);
-export type BotPolicyId = z.infer<typeof BotPolicyId>;
+import { BotPolicyId } from '../framework.ts';
+
+export { BotPolicyId };
 
 /**
  * What a bot knows when it acts: the scenario, its own `playerView` of the table (never

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Aim, Bargaining, InstrumentClass } from '../framework.ts';
+import { Aim, Bargaining, BotPolicyId, InstrumentClass } from '../framework.ts';
 import { Phase } from '../rules/phase.ts';
 
 /** Every player-facing text exists in English and Spanish. */
@@ -267,6 +267,11 @@ export const ScenarioShape = z.object({
   events: z.array(ScenarioEvent).default([]),
   coefficients: Coefficients,
   history: z.array(HistoryStep).default([]),
+  /**
+   * The bot policy closest to what each seat historically did: the comparison plots the
+   * outcome these policies reach as "the historical outcome".
+   */
+  historicalPolicies: z.record(z.string(), BotPolicyId).optional(),
   cases: z.array(HistoricalCase).default([]),
   sources: z.array(Source).min(1),
   /** On-screen tips for a first game (the tutorial); most scenarios have none. */
@@ -299,6 +304,12 @@ export const Scenario = ScenarioShape.superRefine((s, ctx) => {
   s.hints.forEach((h, i) => {
     if (h.round !== undefined && h.round > s.rounds.length) ctx.addIssue({ code: 'custom', path: ['hints', i, 'round'], message: `round ${h.round} is past the last round` });
   });
+  for (const seatId of Object.keys(s.historicalPolicies ?? {})) {
+    if (!seatIds.has(seatId)) ctx.addIssue({ code: 'custom', path: ['historicalPolicies', seatId], message: `unknown seat "${seatId}"` });
+  }
+  if (s.historicalPolicies !== undefined && s.seats.some((seat) => s.historicalPolicies?.[seat.id] === undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['historicalPolicies'], message: 'name a policy for every seat' });
+  }
   s.history.forEach((h, i) => {
     if (h.round > s.rounds.length) ctx.addIssue({ code: 'custom', path: ['history', i, 'round'], message: `round ${h.round} is past the last round` });
   });
