@@ -2,7 +2,12 @@
  * The English catalogue: the reference every other language must match key for key.
  * Placeholders in braces (`{name}`) are filled by `t(key, params)`.
  */
+import { compareEn } from './compare.en.ts';
+import { reviewEn } from './review.en.ts';
+
 export const en = {
+  ...reviewEn,
+  ...compareEn,
   'app.title': 'Border Bargain',
   'app.tagline': 'A negotiation game about migration diplomacy',
   'app.skip': 'Skip to main content',

@@ -1,7 +1,12 @@
 import type { MessageKey } from './en.ts';
 
 /** The Spanish catalogue: the type makes a missing or an extra key a compile error. */
+import { compareEs } from './compare.es.ts';
+import { reviewEs } from './review.es.ts';
+
 export const es: { readonly [K in MessageKey]: string } = {
+  ...reviewEs,
+  ...compareEs,
   'app.title': 'Border Bargain',
   'app.tagline': 'Un juego de negociación sobre diplomacia migratoria',
   'app.skip': 'Saltar al contenido principal',
