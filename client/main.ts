@@ -3,6 +3,9 @@ import { locale, onLocaleChange, setLocale, t } from './i18n/index.ts';
 import type { Table } from './net/connection.ts';
 import { closeClassroom } from './net/session.ts';
 import { classroomScreen } from './screens/classroom.ts';
+import { compareScreen } from './screens/compare.ts';
+import { debriefScreen } from './screens/debrief.ts';
+import { reviewScreen } from './screens/review.ts';
 import { joinScreen } from './screens/join.ts';
 import { landingScreen } from './screens/landing.ts';
 import type { Screen } from './screens/screen.ts';
@@ -35,6 +38,12 @@ function go(place: Place): void {
 function route(): void {
   const place = placeOf(window.location.search, window.location.hash);
   const gameId = place.kind === 'game' ? place.gameId : null;
+  if (place.kind === 'review' || place.kind === 'compare' || place.kind === 'debrief') {
+    if (seated) void seated.table.leave();
+    seated = null;
+    closeClassroom();
+    return show(place.kind === 'review' ? reviewScreen(place, go) : place.kind === 'compare' ? compareScreen(place, go) : debriefScreen(place, go));
+  }
   if (place.kind === 'class' || place.kind === 'instructor' || place.kind === 'watch') {
     if (seated) void seated.table.leave();
     seated = null;

@@ -11,7 +11,16 @@ export type Place =
   | { kind: 'class'; code: string }
   | { kind: 'instructor'; sessionId: string; secret: string | null }
   /** The instructor watching one table of the class, read-only. */
-  | { kind: 'watch'; sessionId: string; gameId: string; secret: string | null };
+  | { kind: 'watch'; sessionId: string; gameId: string; secret: string | null }
+  /**
+   * A game's replay (`/?review=GAME`), opened by the class's instructor (`&session=`, secret
+   * in the fragment), a student of the table, or anyone once it is over; `debrief` prints it.
+   */
+  | { kind: 'review'; gameId: string; sessionId: string | null; secret: string | null; debrief: boolean }
+  /** The instructor's comparison of a session's tables. */
+  | { kind: 'compare'; sessionId: string; secret: string | null }
+  /** The printable debrief of a whole session. */
+  | { kind: 'debrief'; sessionId: string; secret: string | null };
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -29,8 +38,12 @@ export function secretFromHash(hash: string): string | null {
 export function placeOf(search: string, hash: string): Place {
   const params = new URLSearchParams(search);
   const sessionId = idParam(params, 'session');
+  const reviewed = idParam(params, 'review');
+  if (reviewed !== null) return { kind: 'review', gameId: reviewed, sessionId, secret: sessionId === null ? null : secretFromHash(hash), debrief: params.has('debrief') };
   if (sessionId !== null) {
     const secret = secretFromHash(hash);
+    if (params.has('compare')) return { kind: 'compare', sessionId, secret };
+    if (params.has('debrief')) return { kind: 'debrief', sessionId, secret };
     const gameId = idParam(params, 'watch');
     return gameId === null ? { kind: 'instructor', sessionId, secret } : { kind: 'watch', sessionId, gameId, secret };
   }
@@ -52,6 +65,14 @@ export function addressOf(place: Place): string {
       return `/?session=${encodeURIComponent(place.sessionId)}`;
     case 'watch':
       return `/?session=${encodeURIComponent(place.sessionId)}&watch=${encodeURIComponent(place.gameId)}`;
+    case 'review': {
+      const session = place.sessionId === null ? '' : `&session=${encodeURIComponent(place.sessionId)}`;
+      return `/?review=${encodeURIComponent(place.gameId)}${session}${place.debrief ? '&debrief' : ''}`;
+    }
+    case 'compare':
+      return `/?session=${encodeURIComponent(place.sessionId)}&compare`;
+    case 'debrief':
+      return `/?session=${encodeURIComponent(place.sessionId)}&debrief`;
   }
 }
 
