@@ -18,7 +18,7 @@ const secretsInMemory = new Map<string, string>();
  * The instructor's secret, from the address or this browser. One found in the address is
  * kept and then wiped from the address bar: the page is often on a projector.
  */
-export function secretOf(place: Extract<Place, { sessionId: string; secret: string | null }>): string | null {
+export function secretOf(place: Place & { sessionId: string; secret: string | null }): string | null {
   if (place.secret !== null) {
     rememberSecret(place.sessionId, place.secret);
     secretsInMemory.set(place.sessionId, place.secret);
