@@ -69,6 +69,8 @@ export const ReviewData = z.object({
   timeline: z.array(TimelineEntry),
   /** Every seat's cards ('full'), or the reader's released cards ('seat'). */
   cards: z.array(FrameworkCard),
+  /** The commitment ledger ('full'), or its lines where the reader gave or received the word ('seat'). Lazy: LedgerLine is declared below. */
+  ledger: z.array(z.lazy(() => LedgerLine)),
 });
 export type ReviewData = z.infer<typeof ReviewData>;
 
