@@ -1,5 +1,6 @@
 import type { GameRecord, RecordEntry } from '../record.ts';
 import { entriesWithState } from '../rules/replay.ts';
+import type { Move } from '../rules/moves.ts';
 import type { GameState } from '../rules/state.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { FrameworkCard } from '../scoring/card.ts';
@@ -30,9 +31,9 @@ export function timelineOf(scenario: Scenario, record: GameRecord): TimelineEntr
 
 /**
  * The timeline a seat may read while its game is still in play, matching what `playerView`
- * lets it see: its own moves whole; another seat's moves by type only, since their content
- * (a sealed decision, an offer to someone else) may still be secret; and nothing at all of
- * a conversation between two other seats, whose very existence it could not see at the table.
+ * lets it see: its own moves whole; another seat's talks with it whole (it saw them at the
+ * table); another seat's sealed decision by type only; and nothing at all of talks between
+ * two other seats, whose very existence it could not see.
  */
 export function seatTimeline(scenario: Scenario, record: GameRecord, seat: string): TimelineEntry[] {
   const seen: TimelineEntry[] = [];
@@ -41,10 +42,33 @@ export function seatTimeline(scenario: Scenario, record: GameRecord, seat: strin
       seen.push(entryOf(entry, before));
       continue;
     }
-    if (entry.move.type === 'chat' && entry.move.to !== seat) continue;
-    seen.push({ ...entryOf(entry, before), move: null });
+    const parties = partiesOf(entry.seat, entry.move, before);
+    if (entry.move.type === 'decide') seen.push({ ...entryOf(entry, before), move: null });
+    else if (parties === null || parties.includes(seat)) seen.push(entryOf(entry, before));
   }
   return seen;
+}
+
+/** The seats a move passes between; null for a move addressed to no one (ready, decide). */
+function partiesOf(mover: string, move: Move, before: GameState): string[] | null {
+  switch (move.type) {
+    case 'propose':
+    case 'chat':
+      return [mover, move.to];
+    case 'threaten':
+    case 'promise':
+      return [mover, move.target];
+    case 'counter':
+    case 'accept':
+    case 'reject':
+    case 'withdraw': {
+      const proposal = before.proposals.find((p) => p.id === move.proposalId);
+      return proposal === undefined ? [mover] : [proposal.from, proposal.to];
+    }
+    case 'decide':
+    case 'ready':
+      return null;
+  }
 }
 
 /**

@@ -68,7 +68,7 @@ describe('timelineOf', () => {
 });
 
 describe('seatTimeline: what a seat may read while its game runs', () => {
-  it('shows dest its own moves, the type alone of another\'s, and nothing of a word between two others', () => {
+  it('shows dest its own moves, talks with it whole, another\'s decision by type, and nothing of a word between two others', () => {
     expect(seatTimeline(scenario, record, 'dest')).toEqual([
       full[0], full[1],
       full[3], full[4], full[5],
@@ -77,19 +77,19 @@ describe('seatTimeline: what a seat may read while its game runs', () => {
     ]);
   });
 
-  it('shows trans its own words and moves whole, and dest\'s by type', () => {
+  it('shows trans its own words and moves whole, dest\'s words to it whole, and dest\'s decision by type', () => {
     expect(seatTimeline(scenario, record, 'trans')).toEqual([
-      full[0], { ...full[1], move: null }, full[2], { ...full[3], move: null },
+      full[0], full[1], full[2], full[3],
       full[4], { ...full[5], move: null }, full[6],
       full[7], full[8], full[9], full[10], full[11],
     ]);
   });
 
-  it('keeps the type of a message addressed to third, drops the one it could not see, and hides every decision', () => {
+  it('shows third the message addressed to it, nothing of the offer between two others, and hides every decision', () => {
     const seen = seatTimeline(scenario, record, 'third');
-    expect(seen.map((e) => e.seq)).toEqual([1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(seen.map((e) => e.seq)).toEqual([1, 3, 5, 6, 7, 8, 9, 10, 11, 12]);
     expect(seen.filter((e) => e.kind === 'move').map((e) => [e.seq, e.moveType, e.move])).toEqual([
-      [3, 'chat', null], [4, 'propose', null], [6, 'decide', null], [7, 'decide', null],
+      [3, 'chat', moveAt(3)], [6, 'decide', null], [7, 'decide', null],
     ]);
   });
 });
