@@ -8,6 +8,7 @@ import { playRandomGame } from '../tests/unit/fixtures/random-play.ts';
 import { createGame, replay, resolveRound, stateHash } from '../shared/rules/index.ts';
 import { playBotGame } from '../shared/bots/play-bot-game.ts';
 import { decisionsOfRecord, scoreDecision, type Decision } from '../shared/scoring/index.ts';
+import { commitmentLedger, createScrubber, referenceOutcomes, seriesOf, timelineOf } from '../shared/review/index.ts';
 
 const parsed = parseScenario(JSON.parse(readFileSync(new URL('../scenarios/us-mexico-2019.json', import.meta.url), 'utf8')));
 if (!parsed.ok) throw new Error('scenario does not parse');
@@ -60,3 +61,28 @@ timeIt(`scoreDecision (${decisions.length} decisions)`, decisions.length * 2, (i
 const mem = process.memoryUsage();
 const stateBytes = JSON.stringify(games[0].state).length;
 console.log(`end-of-game state: ${(stateBytes / 1024).toFixed(1)} KiB as JSON · heap used ${(mem.heapUsed / 1048576).toFixed(1)} MiB`);
+
+// Review: a 20-round game (the 2019 scenario stretched to 20 months) opened in the replay
+// viewer. "First frame" is what the page does before drawing: build the scrubber, read step 0.
+const long = parseScenario({ ...JSON.parse(readFileSync(new URL('../scenarios/us-mexico-2019.json', import.meta.url), 'utf8')), id: 'bench-20-rounds' });
+if (!long.ok) throw new Error('20-round scenario does not parse');
+const twenty = long.scenario;
+twenty.rounds = Array.from({ length: 20 }, (_v, i) => twenty.rounds[i % scenario.rounds.length]);
+const longGame = playBotGame(twenty, 5, { us: 'coercive', mx: 'dealmaker' }, 5).record;
+console.log(`review of a ${twenty.rounds.length}-round game: ${longGame.entries.length} entries`);
+timeIt('replay first frame (build + step 0)', 200, () => {
+  createScrubber(twenty, longGame).stateAt(0);
+});
+const scrubber = createScrubber(twenty, longGame);
+const steps = longGame.entries.length;
+timeIt('scrub to any step (snapshots)', 5000, (i) => {
+  scrubber.stateAt((i * 7919) % (steps + 1));
+});
+timeIt('timeline + ledger + series (whole game)', 100, () => {
+  timelineOf(twenty, longGame);
+  commitmentLedger(twenty, longGame);
+  seriesOf(twenty, scrubber.stateAt(steps));
+});
+timeIt('reference outcomes (37 bot games)', 3, () => {
+  referenceOutcomes(scenario);
+});
