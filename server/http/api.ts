@@ -12,6 +12,8 @@ import type { Scorer } from '../scoring/scorer.ts';
 import type { GameStore } from '../store/store.ts';
 import type { JoinLimits } from './address-limit.ts';
 import { badBody, sendError } from './http-error.ts';
+import { reviewRoutes } from './review.ts';
+import { sessionReviewRoutes } from './session-review.ts';
 import { sessionRoutes } from './sessions.ts';
 
 export type ApiDeps = {
@@ -89,7 +91,8 @@ export function mountApi(app: Application, deps: ApiDeps): void {
     if (game === null || record === null || scenario === undefined) return unknownGame(res, req.params.id);
     // The public view: what anyone holding the link may know, no seat's secrets.
     const state = playerView(replay(scenario, record), null);
-    const taken = new Set((await store.loadSeats(game.gameId)).map((seat) => seat.seatId));
+    // A seat a bot plays (a fork's) is as taken as one a person holds.
+    const taken = new Set([...(await store.loadSeats(game.gameId)).map((seat) => seat.seatId), ...Object.keys(await store.loadSeatBots(game.gameId))]);
     const summary: GameSummary = {
       gameId: game.gameId,
       scenarioId: game.scenarioId,
@@ -98,15 +101,6 @@ export function mountApi(app: Application, deps: ApiDeps): void {
       seats: scenario.seats.map((seat) => ({ id: seat.id, role: seat.role, name: seat.name, taken: taken.has(seat.id) })),
     };
     res.json(summary);
-  });
-
-  api.get('/games/:id/record', async (req, res) => {
-    const game = await store.loadGame(req.params.id);
-    const record = game === null ? null : await store.loadRecord(game.gameId);
-    if (game === null || record === null) return unknownGame(res, req.params.id);
-    // While the game is played the record holds sealed decisions, private talks and the seed.
-    if (!game.finished) return sendError(res, 403, { code: 'record/in-play', message: 'The record opens when the game has ended.' });
-    res.json(record);
   });
 
   api.get('/games/:id/cards', async (req, res) => {
@@ -121,6 +115,8 @@ export function mountApi(app: Application, deps: ApiDeps): void {
   });
 
   api.use(sessionRoutes({ store, catalogue, log, openSession: deps.openSession, joinLimits: deps.joinLimits }));
+  api.use(reviewRoutes({ store, catalogue, log, scorer: deps.scorer, openRoom: deps.openRoom }));
+  api.use(sessionReviewRoutes({ store, catalogue, log, scorer: deps.scorer }));
 
   api.use((req, res) => {
     sendError(res, 404, { code: 'route/unknown', message: `No API route ${req.method} ${req.baseUrl}${req.path}.` });

@@ -76,6 +76,7 @@ export class Seating {
       return { kind: 'refuse', status: 403, message: 'seats at a class table are given by the class session: join it with your code' };
     }
     if (this.taken(request.seat)) return { kind: 'refuse', status: 409, message: `seat taken: "${request.seat}" already has a player` };
+    if (this.bots.has(request.seat)) return { kind: 'refuse', status: 409, message: `seat taken: a bot plays "${request.seat}" in this game` };
     return { kind: 'take', seat: request.seat };
   }
 

@@ -2,7 +2,7 @@ import type { Room } from '@colyseus/core';
 import type { Logger } from 'pino';
 import type { Refusal } from '../../shared/protocol.ts';
 import type { GameRecord, RecordEntry } from '../../shared/record.ts';
-import { advancePhase, applyMove, canAdvanceEarly, endGame, injectEvent, phaseSeconds, replay } from '../../shared/rules/index.ts';
+import { advancePhase, applyMove, canAdvanceEarly, endGame, injectEvent, phaseSeconds } from '../../shared/rules/index.ts';
 import type { Move } from '../../shared/rules/moves.ts';
 import type { GameState } from '../../shared/rules/state.ts';
 import type { Scenario } from '../../shared/scenario/schema.ts';
@@ -16,11 +16,15 @@ import { refusal } from './refusals.ts';
 import type { RoomDeps } from './room-deps.ts';
 import { TableClock } from './table-clock.ts';
 import type { TableCommand, TableOutcome } from './table-commands.ts';
+import { TableActivity } from './table-dashboard.ts';
 
 type AdvanceReason = Extract<RecordEntry, { kind: 'advance' }>['reason'];
 
-/** What the table tells the room around it: the state changed (send views), cards came due (send them). */
-export type TableListener = { changed(): void; cardsDue(cards: FrameworkCard[]): void };
+/**
+ * What the table tells the room around it: the state changed (send views), cards came due
+ * (send them), a decision was scored (the instructor's dashboard shows its label at once).
+ */
+export type TableListener = { changed(): void; cardsDue(cards: FrameworkCard[]): void; cardScored(card: FrameworkCard): void };
 
 const OK: TableOutcome = { ok: true };
 
@@ -36,6 +40,8 @@ export class TableGame {
   readonly scenario: Scenario;
   readonly clock: TableClock;
   readonly cards: HeldCards;
+  /** When seats last moved and the latest decisions: what the session's dashboard shows. */
+  readonly activity: TableActivity;
   state: GameState;
   private nextSeq: number;
   private readonly listener: TableListener;
@@ -47,7 +53,9 @@ export class TableGame {
     this.log = deps.log.child({ gameId: game.gameId });
     this.game = game;
     this.scenario = scenario;
-    this.state = replay(scenario, record);
+    const replayed = TableActivity.replay(scenario, record, cards);
+    this.state = replayed.state;
+    this.activity = replayed.activity;
     this.nextSeq = (record.entries.at(-1)?.seq ?? 0) + 1;
     this.cards = new HeldCards(game.cards, cards, this.state);
     this.listener = listener;
@@ -66,7 +74,8 @@ export class TableGame {
     const table = new TableGame(deps, game, scenario, record, await deps.store.loadCards(game.gameId), clock, listener);
     const lastAdvance = record.entries.findLast((entry) => entry.kind === 'advance');
     // Opened: a hold or an extension stored for this phase applies, even before the first move.
-    await table.enterPhase(lastAdvance?.at ?? record.createdAt, true);
+    // A fork's phase starts when the fork was made, not when its parent's began (the later of the two).
+    await table.enterPhase(Math.max(lastAdvance?.at ?? record.createdAt, record.createdAt), true);
     let rescored = 0;
     for (const job of decisionsOf(scenario, record)) {
       if (table.cards.has(job.seq)) continue;
@@ -121,6 +130,7 @@ export class TableGame {
       return refusal('server/unavailable', 'The server could not save this move; nothing changed. Try again.', move.type);
     }
     this.state = applied.value.state;
+    this.activity.moved(entry.seq, entry.at, seat, move.type, before.round);
     this.listener.changed();
     if (SCORED_MOVES.has(move.type)) this.submit({ scenario: this.scenario, before, seq: entry.seq, seat, move });
     if (canAdvanceEarly(this.state) && !this.clock.paused) await this.advance('all-ready');
@@ -252,6 +262,8 @@ export class TableGame {
       this.log.error({ err: error, seq: card.seq }, 'could not save a framework card');
     }
     this.cards.add(card);
+    this.activity.scored(card);
+    this.listener.cardScored(card);
     this.releaseCards();
   }
 

@@ -22,8 +22,11 @@ CREATE TABLE IF NOT EXISTS games (
 ALTER TABLE games ADD COLUMN IF NOT EXISTS session_id TEXT;
 ALTER TABLE games ADD COLUMN IF NOT EXISTS table_label TEXT;
 ALTER TABLE games ADD COLUMN IF NOT EXISTS clock TEXT;
+ALTER TABLE games ADD COLUMN IF NOT EXISTS parent_game_id TEXT;
+ALTER TABLE games ADD COLUMN IF NOT EXISTS parent_step INTEGER;
 CREATE INDEX IF NOT EXISTS games_unfinished ON games (created_at) WHERE NOT finished;
 CREATE INDEX IF NOT EXISTS games_session ON games (session_id, table_label);
+CREATE INDEX IF NOT EXISTS games_parent ON games (parent_game_id);
 CREATE TABLE IF NOT EXISTS entries (
   game_id TEXT NOT NULL REFERENCES games(game_id),
   seq INTEGER NOT NULL,
@@ -88,6 +91,8 @@ export const GameRow = z.object({
   session_id: z.string().nullable(),
   table_label: z.string().nullable(),
   clock: z.string().nullable(),
+  parent_game_id: z.string().nullable(),
+  parent_step: z.number().int().nullable(),
 });
 export const StoredClockJson = z.object({ phaseVersion: z.number().int(), deadline: z.number().nullable(), pausedMs: z.number().nullable() });
 export const SessionRow = z.object({
@@ -114,4 +119,5 @@ export const SessionIdRow = z.object({ session_id: z.string() });
 export const JsonRow = z.object({ json: z.string() });
 export const SeatRow = z.object({ seat_id: z.string(), token_hash: z.string(), name: z.string() });
 export const IdRow = z.object({ game_id: z.string() });
+export const ForkRow = z.object({ game_id: z.string(), parent_step: z.number().int(), created_at: BigIntColumn, finished: z.boolean() });
 export const SettingRow = z.object({ synchronous_commit: z.string() });

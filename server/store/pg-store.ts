@@ -9,6 +9,7 @@ import { FrameworkCard } from '../../shared/scoring/card.ts';
 import { CreateSessionBody } from '../../shared/session.ts';
 import {
   BotRow,
+  ForkRow,
   GameRow,
   IdRow,
   JsonRow,
@@ -22,7 +23,8 @@ import {
   TableRow,
 } from './pg-schema.ts';
 import { nameKey } from './store.ts';
-import type { GameMeta, GameStore, SessionMeta, SessionPhase, SessionTable, StoredClock, StoredGame, StoredSeat, StoredSession, StoredStudent } from './store.ts';
+import type { ForkOrigin } from '../../shared/review/schemas.ts';
+import type { GameMeta, GameStore, SessionMeta, SessionPhase, SessionTable, StoredClock, StoredFork, StoredGame, StoredSeat, StoredSession, StoredStudent } from './store.ts';
 
 /** Several servers may start at once against one database (scale-out): one creates the tables, the others wait. */
 const SCHEMA_LOCK = 'border-bargain schema';
@@ -104,21 +106,27 @@ export class PgStore implements GameStore {
   }
 
   async createGame(meta: GameMeta): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO games (game_id, scenario_id, scenario_version, seed, created_at, timers, cards, session_id, table_label)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        meta.gameId,
-        meta.scenarioId,
-        meta.scenarioVersion,
-        meta.seed,
-        meta.createdAt,
-        JSON.stringify(meta.timers),
-        meta.cards,
-        meta.session?.sessionId ?? null,
-        meta.session?.table ?? null,
-      ],
+    await insertGame(this.pool, meta);
+  }
+
+  async createFork(meta: GameMeta & { parent: ForkOrigin }, entries: readonly RecordEntry[]): Promise<void> {
+    await this.transaction(async (client) => {
+      await insertGame(client, meta);
+      for (const entry of entries) {
+        await client.query('INSERT INTO entries (game_id, seq, json) VALUES ($1, $2, $3)', [meta.gameId, entry.seq, JSON.stringify(entry)]);
+      }
+    });
+  }
+
+  async listForks(gameId: string): Promise<StoredFork[]> {
+    const { rows } = await this.pool.query(
+      'SELECT game_id, parent_step, created_at, finished FROM games WHERE parent_game_id = $1 AND parent_step IS NOT NULL ORDER BY created_at, game_id COLLATE "C"',
+      [gameId],
     );
+    return rows.map((raw) => {
+      const row = ForkRow.parse(raw);
+      return { gameId: row.game_id, step: row.parent_step, createdAt: row.created_at, finished: row.finished };
+    });
   }
 
   async loadGame(gameId: string): Promise<StoredGame | null> {
@@ -135,6 +143,7 @@ export class PgStore implements GameStore {
       cards: game.cards,
       finished: game.finished,
       session: game.session_id !== null && game.table_label !== null ? { sessionId: game.session_id, table: game.table_label } : null,
+      parent: game.parent_game_id !== null && game.parent_step !== null ? { gameId: game.parent_game_id, step: game.parent_step } : null,
       clock: game.clock === null ? null : StoredClockJson.parse(JSON.parse(game.clock)),
     };
   }
@@ -156,6 +165,8 @@ export class PgStore implements GameStore {
       scenarioVersion: game.scenarioVersion,
       seed: game.seed,
       createdAt: game.createdAt,
+      // Only a fork says where it came from: every other record keeps its old shape.
+      ...(game.parent === null ? {} : { parent: game.parent }),
       entries,
     };
   }
@@ -298,6 +309,27 @@ export class PgStore implements GameStore {
     this.closing ??= this.pool.end();
     await this.closing;
   }
+}
+
+/** On the pool for a game of its own, on a transaction's client for a fork. */
+async function insertGame(db: Pool | PoolClient, meta: GameMeta): Promise<void> {
+  await db.query(
+    `INSERT INTO games (game_id, scenario_id, scenario_version, seed, created_at, timers, cards, session_id, table_label, parent_game_id, parent_step)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [
+      meta.gameId,
+      meta.scenarioId,
+      meta.scenarioVersion,
+      meta.seed,
+      meta.createdAt,
+      JSON.stringify(meta.timers),
+      meta.cards,
+      meta.session?.sessionId ?? null,
+      meta.session?.table ?? null,
+      meta.parent?.gameId ?? null,
+      meta.parent?.step ?? null,
+    ],
+  );
 }
 
 function sessionOf(raw: unknown): StoredSession {

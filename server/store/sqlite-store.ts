@@ -10,7 +10,8 @@ import { FrameworkCard } from '../../shared/scoring/card.ts';
 import { BotPolicyId } from '../../shared/bots/policy.ts';
 import { CreateSessionBody } from '../../shared/session.ts';
 import { nameKey } from './store.ts';
-import type { GameMeta, GameStore, SessionMeta, SessionPhase, SessionTable, StoredClock, StoredGame, StoredSeat, StoredSession, StoredStudent } from './store.ts';
+import type { ForkOrigin } from '../../shared/review/schemas.ts';
+import type { GameMeta, GameStore, SessionMeta, SessionPhase, SessionTable, StoredClock, StoredFork, StoredGame, StoredSeat, StoredSession, StoredStudent } from './store.ts';
 
 export const SQLITE_FILE = 'border-bargain.sqlite';
 
@@ -75,7 +76,10 @@ CREATE TABLE IF NOT EXISTS students (
 `;
 
 /** Indexes on columns added after the first release: created once the columns exist. */
-const LATE_INDEXES = 'CREATE INDEX IF NOT EXISTS games_session ON games (session_id, table_label);';
+const LATE_INDEXES = `
+CREATE INDEX IF NOT EXISTS games_session ON games (session_id, table_label);
+CREATE INDEX IF NOT EXISTS games_parent ON games (parent_game_id);
+`;
 
 /** Columns added after the first release, with the default an older database's games get. */
 const ADDED_COLUMNS = [
@@ -83,6 +87,8 @@ const ADDED_COLUMNS = [
   { table: 'games', column: 'session_id', definition: 'TEXT' },
   { table: 'games', column: 'table_label', definition: 'TEXT' },
   { table: 'games', column: 'clock', definition: 'TEXT' },
+  { table: 'games', column: 'parent_game_id', definition: 'TEXT' },
+  { table: 'games', column: 'parent_step', definition: 'INTEGER' },
 ];
 
 const GameRow = z.object({
@@ -97,6 +103,8 @@ const GameRow = z.object({
   session_id: z.string().nullable(),
   table_label: z.string().nullable(),
   clock: z.string().nullable(),
+  parent_game_id: z.string().nullable(),
+  parent_step: z.number().int().nullable(),
 });
 const StoredClockJson = z.object({ phaseVersion: z.number().int(), deadline: z.number().nullable(), pausedMs: z.number().nullable() });
 const SessionRow = z.object({
@@ -123,6 +131,7 @@ const SessionIdRow = z.object({ session_id: z.string() });
 const EntryRow = z.object({ json: z.string() });
 const SeatRow = z.object({ seat_id: z.string(), token_hash: z.string(), name: z.string() });
 const IdRow = z.object({ game_id: z.string() });
+const ForkRow = z.object({ game_id: z.string(), parent_step: z.number().int(), created_at: z.number(), finished: z.number().int() });
 const ColumnRow = z.object({ name: z.string() });
 const StoredTimers = Timers.partial();
 
@@ -152,10 +161,14 @@ export class SqliteStore implements GameStore {
   }
 
   async createGame(meta: GameMeta): Promise<void> {
+    this.insertGame(meta);
+  }
+
+  private insertGame(meta: GameMeta): void {
     this.db
       .prepare(
-        `INSERT INTO games (game_id, scenario_id, scenario_version, seed, created_at, timers, cards, session_id, table_label)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO games (game_id, scenario_id, scenario_version, seed, created_at, timers, cards, session_id, table_label, parent_game_id, parent_step)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         meta.gameId,
@@ -167,7 +180,34 @@ export class SqliteStore implements GameStore {
         meta.cards,
         meta.session?.sessionId ?? null,
         meta.session?.table ?? null,
+        meta.parent?.gameId ?? null,
+        meta.parent?.step ?? null,
       );
+  }
+
+  async createFork(meta: GameMeta & { parent: ForkOrigin }, entries: readonly RecordEntry[]): Promise<void> {
+    const insert = this.db.prepare('INSERT INTO entries (game_id, seq, json) VALUES (?, ?, ?)');
+    // No await between BEGIN and COMMIT: the one connection is shared, and another caller's
+    // statement slipping in would join (and could be rolled back with) this transaction.
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      this.insertGame(meta);
+      for (const entry of entries) insert.run(meta.gameId, entry.seq, JSON.stringify(entry));
+      this.db.exec('COMMIT');
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  async listForks(gameId: string): Promise<StoredFork[]> {
+    const rows = this.db
+      .prepare('SELECT game_id, parent_step, created_at, finished FROM games WHERE parent_game_id = ? AND parent_step IS NOT NULL ORDER BY created_at, game_id')
+      .all(gameId);
+    return rows.map((raw) => {
+      const row = ForkRow.parse(raw);
+      return { gameId: row.game_id, step: row.parent_step, createdAt: row.created_at, finished: row.finished === 1 };
+    });
   }
 
   async loadGame(gameId: string): Promise<StoredGame | null> {
@@ -184,6 +224,7 @@ export class SqliteStore implements GameStore {
       cards: game.cards,
       finished: game.finished === 1,
       session: game.session_id !== null && game.table_label !== null ? { sessionId: game.session_id, table: game.table_label } : null,
+      parent: game.parent_game_id !== null && game.parent_step !== null ? { gameId: game.parent_game_id, step: game.parent_step } : null,
       clock: game.clock === null ? null : StoredClockJson.parse(JSON.parse(game.clock)),
     };
   }
@@ -203,6 +244,8 @@ export class SqliteStore implements GameStore {
       scenarioVersion: game.scenarioVersion,
       seed: game.seed,
       createdAt: game.createdAt,
+      // Only a fork says where it came from: every other record keeps its old shape.
+      ...(game.parent === null ? {} : { parent: game.parent }),
       entries,
     };
   }

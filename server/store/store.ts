@@ -1,6 +1,7 @@
 import type { BotPolicyId } from '../../shared/bots/policy.ts';
 import type { CardRelease } from '../../shared/protocol.ts';
 import type { GameRecord, RecordEntry } from '../../shared/record.ts';
+import type { ForkOrigin, ForkSummary } from '../../shared/review/schemas.ts';
 import type { Timers } from '../../shared/scenario/schema.ts';
 import type { FrameworkCard } from '../../shared/scoring/card.ts';
 import type { CreateSessionBody } from '../../shared/session.ts';
@@ -18,7 +19,12 @@ export type GameMeta = {
   cards: CardRelease;
   /** The class session this game is a table of, and the table's label; absent for a game of its own. */
   session?: { sessionId: string; table: string } | undefined;
+  /** A fork: the game it was forked from and how many of that game's entries it starts with. */
+  parent?: ForkOrigin | undefined;
 };
+
+/** A game forked from another, as the store knows it (the review adds its scores). */
+export type StoredFork = Omit<ForkSummary, 'scores'>;
 
 /**
  * A phase clock the instructor has touched (paused, resumed, extended), for the phase
@@ -26,9 +32,10 @@ export type GameMeta = {
  */
 export type StoredClock = { phaseVersion: number; deadline: number | null; pausedMs: number | null };
 
-export type StoredGame = Omit<GameMeta, 'session'> & {
+export type StoredGame = Omit<GameMeta, 'session' | 'parent'> & {
   finished: boolean;
   session: { sessionId: string; table: string } | null;
+  parent: ForkOrigin | null;
   clock: StoredClock | null;
 };
 
@@ -70,7 +77,15 @@ export interface GameStore {
   loadGame(gameId: string): Promise<StoredGame | null>;
   /** Durable before it resolves: the room broadcasts a move only after this. Seqs are unique per game. */
   appendEntry(gameId: string, entry: RecordEntry): Promise<void>;
+  /** The record carries `parent` only for a fork. */
   loadRecord(gameId: string): Promise<GameRecord | null>;
+  /**
+   * A fork: the game and the entries it starts with (the parent's first `parent.step`),
+   * written in one transaction, so a fork is never found with half its prefix.
+   */
+  createFork(meta: GameMeta & { parent: ForkOrigin }, entries: readonly RecordEntry[]): Promise<void>;
+  /** The games forked from this one, oldest first. */
+  listForks(gameId: string): Promise<StoredFork[]>;
   /** Games whose rooms must be reopened when the server starts. */
   listUnfinished(): Promise<string[]>;
   markFinished(gameId: string): Promise<void>;

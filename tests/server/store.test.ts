@@ -95,7 +95,7 @@ describe.each(storeEngines('store suite'))('the $name store', (engine) => {
 
   it('a created game loads back exactly, unfinished; an unknown one is null', async () => {
     await store.createGame(meta('g-1'));
-    expect(await store.loadGame('g-1')).toEqual({ ...meta('g-1'), finished: false, session: null, clock: null });
+    expect(await store.loadGame('g-1')).toEqual({ ...meta('g-1'), finished: false, session: null, parent: null, clock: null });
     expect(await store.loadRecord('g-1')).toEqual({
       gameId: 'g-1',
       scenarioId: 'us-mexico-2019',
@@ -410,5 +410,54 @@ describe.each(storeEngines('store suite'))('the $name store', (engine) => {
     expect((await store.loadGame('g-t1'))?.session).toEqual({ sessionId: 's-1', table: '1' });
     expect((await store.loadGame('g-alone'))?.session).toBeNull();
     expect(await store.loadSessionTables('nope')).toEqual([]);
+  });
+
+  it('a fork is created with its prefix of entries, says where it came from, and is listed under its parent', async () => {
+    await store.createGame(meta('g-parent'));
+    const prefix: RecordEntry[] = [ready(1), { kind: 'advance', seq: 2, at: CREATED + 2, reason: 'all-ready' }, chat(3, AWKWARD[3] ?? 'hi')];
+    for (const entry of [...prefix, ready(4)]) await store.appendEntry('g-parent', entry);
+    await store.createFork({ ...meta('g-fork-b', { createdAt: CREATED + 20 }), parent: { gameId: 'g-parent', step: 3 } }, prefix);
+    await store.createFork({ ...meta('g-fork-a', { createdAt: CREATED + 10, cards: 'end' }), parent: { gameId: 'g-parent', step: 0 } }, []);
+    await store.markFinished('g-fork-b');
+
+    expect(await store.loadGame('g-fork-b')).toEqual({ ...meta('g-fork-b', { createdAt: CREATED + 20 }), finished: true, session: null, parent: { gameId: 'g-parent', step: 3 }, clock: null });
+    expect(await store.loadRecord('g-fork-b')).toEqual({
+      gameId: 'g-fork-b',
+      scenarioId: 'us-mexico-2019',
+      scenarioVersion: 3,
+      seed: 2 ** 31 - 1,
+      createdAt: CREATED + 20,
+      parent: { gameId: 'g-parent', step: 3 },
+      entries: prefix,
+    });
+    expect((await store.loadRecord('g-fork-a'))?.entries).toEqual([]);
+    // The parent's own record says nothing of a parent, not even null.
+    expect(Object.keys((await store.loadRecord('g-parent')) ?? {})).not.toContain('parent');
+    expect(await store.listForks('g-parent')).toEqual([
+      { gameId: 'g-fork-a', step: 0, createdAt: CREATED + 10, finished: false },
+      { gameId: 'g-fork-b', step: 3, createdAt: CREATED + 20, finished: true },
+    ]);
+    expect(await store.listForks('g-fork-b')).toEqual([]);
+    expect(await store.listForks('nope')).toEqual([]);
+    // A fork plays on from its prefix like any game.
+    await store.appendEntry('g-fork-a', ready(1));
+    expect((await store.loadRecord('g-fork-a'))?.entries).toEqual([ready(1)]);
+  });
+
+  it('a fork whose prefix cannot be written leaves no game behind', async () => {
+    await store.createGame(meta('g-parent'));
+    // Two entries with one seq: the second insert fails inside the transaction.
+    await expect(store.createFork({ ...meta('g-broken'), parent: { gameId: 'g-parent', step: 2 } }, [ready(1), chat(1, 'again')])).rejects.toThrow();
+    expect(await store.loadGame('g-broken')).toBeNull();
+    expect(await store.loadRecord('g-broken')).toBeNull();
+    expect(await store.listForks('g-parent')).toEqual([]);
+    expect(await store.listUnfinished()).toEqual(['g-parent']);
+    // A fork id already taken is refused whole too, and the game that has it keeps its entries.
+    await store.appendEntry('g-parent', ready(1));
+    await expect(store.createFork({ ...meta('g-parent'), parent: { gameId: 'g-parent', step: 0 } }, [chat(2, 'sneaked in')])).rejects.toThrow();
+    expect((await store.loadRecord('g-parent'))?.entries).toEqual([ready(1)]);
+    // And the store goes on working after a rolled-back fork.
+    await store.createFork({ ...meta('g-ok'), parent: { gameId: 'g-parent', step: 1 } }, [ready(1)]);
+    expect((await store.listForks('g-parent')).map((f) => f.gameId)).toEqual(['g-ok']);
   });
 });
