@@ -31,6 +31,8 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'phaser', test: /node_modules[\\/]phaser[\\/]/, priority: 2 },
+            // Charts are drawn only on review pages, which load them lazily: keep them off the first load.
+            { name: 'charts', test: /node_modules[\\/](chart\.js|@kurkle)[\\/]/, priority: 2 },
             { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
           ],
         },
