@@ -1,8 +1,10 @@
 import type { Scenario } from '../../shared/scenario/schema.ts';
 import type { SessionView } from '../../shared/session.ts';
+import { exportButtons } from '../compare/export-buttons.ts';
 import { local, t } from '../i18n/index.ts';
 import { fetchScenario } from '../net/connection.ts';
 import type { DeskModel, InstructorDesk } from '../net/session.ts';
+import { secretFor } from '../net/session-store.ts';
 import { createClassControls } from '../panels/class-controls.ts';
 import { copyButton } from '../panels/copy-link.ts';
 import { bindControl, confirming, type DeskContext } from '../panels/desk-context.ts';
@@ -101,9 +103,10 @@ export function instructorScreen(desk: InstructorDesk): Screen {
       status,
     );
     const controls = createClassControls(ctx);
-    const board = createTablesBoard(ctx);
+    const board = createTablesBoard(ctx, (gameId) => addressOf({ kind: 'review', gameId, sessionId: desk.sessionId, secret: null, debrief: false }));
     const roster = createRoster(ctx);
-    fill(el, classHead, controls.el, h('div', { class: 'desk-grid' }, board.el, roster.el));
+    const review = reviewLinks(desk.sessionId);
+    fill(el, classHead, review, controls.el, h('div', { class: 'desk-grid' }, board.el, roster.el));
 
     return {
       update(view, model) {
@@ -112,6 +115,8 @@ export function instructorScreen(desk: InstructorDesk): Screen {
         phase.textContent = t(`desk.phase.${view.phase}`);
         phase.dataset.phase = view.phase;
         start.hidden = view.phase !== 'lobby';
+        // Nothing to compare or export before the tables exist.
+        review.hidden = view.phase === 'lobby';
         end.el.hidden = view.phase === 'ended';
         controls.update(view);
         board.update(view);
@@ -133,4 +138,29 @@ export function instructorScreen(desk: InstructorDesk): Screen {
       clearInterval(timer);
     },
   };
+}
+
+/**
+ * Where the instructor reviews the class: the comparison of its tables, the printable
+ * debrief (both in a new tab, so the live page keeps running) and the exports.
+ */
+function reviewLinks(sessionId: string): HTMLElement {
+  const link = (text: string, label: string, href: string): HTMLElement => h('a', { class: 'button-link secondary-link', text, attrs: { href, target: '_blank', rel: 'noopener', 'aria-label': label } });
+  return h(
+    'section',
+    { class: 'card desk-review', attrs: { 'aria-labelledby': 'desk-review-h', hidden: true } },
+    h('h2', { id: 'desk-review-h', text: t('dash.review') }),
+    h(
+      'div',
+      { class: 'desk-review-row' },
+      h(
+        'div',
+        { class: 'actions desk-review-links' },
+        link(t('dash.compare'), t('dash.compareLabel'), addressOf({ kind: 'compare', sessionId, secret: null })),
+        link(t('dash.debrief'), t('dash.debriefLabel'), addressOf({ kind: 'debrief', sessionId, secret: null })),
+      ),
+      // The secret is read when a button is pressed: the page that opened this one stored it.
+      exportButtons(sessionId, () => secretFor(sessionId)),
+    ),
+  );
 }

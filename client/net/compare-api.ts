@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { ReviewData, SessionReview } from '../../shared/review/schemas.ts';
+import { HttpError, parsedOrThrow, requestJson, serverEndpoint } from './connection.ts';
+
+/**
+ * The instructor's review requests for a whole class: the comparison of its tables and the
+ * exports. The secret always rides in the Authorization header, never in an address.
+ */
+
+const sessionPath = (sessionId: string): string => `/api/sessions/${encodeURIComponent(sessionId)}`;
+
+export async function fetchSessionReview(sessionId: string, secret: string): Promise<SessionReview> {
+  return parsedOrThrow(SessionReview, await requestJson(`${sessionPath(sessionId)}/review`, undefined, secret), 'class comparison');
+}
+
+/** Who played each seat of a game (a fork's players are not in the comparison); null when the server will not say. */
+export async function fetchOccupants(gameId: string, secret: string): Promise<Record<string, string> | null> {
+  try {
+    const review = parsedOrThrow(ReviewData, await requestJson(`/api/games/${encodeURIComponent(gameId)}/review`, undefined, secret), 'review');
+    return review.occupants;
+  } catch (error) {
+    // A fork still in play belongs to whoever plays it, not to the class: the instructor may not see it yet.
+    if (error instanceof HttpError && (error.status === 403 || error.status === 404)) return null;
+    throw error;
+  }
+}
+
+export const EXPORT_KINDS = ['decisions', 'students', 'records'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+const EXPORT_FILES: Record<ExportKind, string> = {
+  decisions: 'decisions.csv',
+  students: 'students.csv',
+  records: 'records.json',
+};
+
+/**
+ * The file name a server gave in Content-Disposition (RFC 6266: `filename*` wins over
+ * `filename`), reduced to characters safe in any file system; `fallback` when none.
+ */
+export function filenameOf(disposition: string | null, fallback: string): string {
+  if (disposition !== null) {
+    const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
+    const plain = /filename\s*=\s*(?:"([^"]*)"|([^;\s]+))/.exec(disposition);
+    let name: string | undefined;
+    try {
+      name = extended?.[1] === undefined ? undefined : decodeURIComponent(extended[1].trim());
+    } catch {
+      name = undefined;
+    }
+    name ??= plain?.[1] ?? plain?.[2];
+    const safe = name?.replace(/[/\\\p{Cc}]/gu, '_').trim();
+    if (safe !== undefined && safe !== '' && safe !== '.' && safe !== '..') return safe;
+  }
+  return fallback;
+}
+
+/** One export of the class as the server wrote it, with the file name it chose. */
+export async function fetchExport(sessionId: string, secret: string, kind: ExportKind): Promise<{ filename: string; blob: Blob }> {
+  const file = EXPORT_FILES[kind];
+  const response = await fetch(`${serverEndpoint()}${sessionPath(sessionId)}/export/${file}`, { headers: { authorization: `Bearer ${secret}` } });
+  if (!response.ok) {
+    const body: unknown = await response.json().catch(() => null);
+    const parsed = z.object({ message: z.string(), code: z.string().optional() }).safeParse(body);
+    throw new HttpError(response.status, parsed.success ? parsed.data.message : response.statusText, parsed.success ? parsed.data.code : undefined);
+  }
+  return { filename: filenameOf(response.headers.get('content-disposition'), `border-bargain-${file}`), blob: await response.blob() };
+}
