@@ -98,6 +98,24 @@ export function studentByCode(code: string, store: Store | undefined = local()):
   return null;
 }
 
+/** The identity this browser holds whose last table was this game, if any. */
+export function studentByGame(gameId: string, store: Store | undefined = local()): StudentIdentity | null {
+  if (store === undefined) return null;
+  let length = 0;
+  try {
+    length = store.length;
+  } catch {
+    return null;
+  }
+  for (let i = 0; i < length; i++) {
+    const key = safeKey(store, i);
+    if (key === null || !key.startsWith(STUDENT_PREFIX)) continue;
+    const identity = parseIdentity(read(store, key));
+    if (identity !== null && identity.gameId === gameId) return identity;
+  }
+  return null;
+}
+
 function safeKey(store: Store, index: number): string | null {
   try {
     return store.key(index);

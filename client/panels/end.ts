@@ -1,5 +1,6 @@
 import type { FrameworkCard } from '../../shared/scoring/card.ts';
 import { local, locale, t } from '../i18n/index.ts';
+import { addressOf } from '../ui/address.ts';
 import { fill, h, scrollable } from '../ui/element.ts';
 import { formatNumber } from '../ui/format.ts';
 import { occupantName, seatWithRole } from '../ui/names.ts';
@@ -84,7 +85,14 @@ export function createEnd(ctx: TableContext, cards: () => readonly FrameworkCard
         }),
       ),
     );
-    fill(body, scrollable(t('end.scores'), scores), scrollable(t('end.history'), history), h('p', {}, h('a', { class: 'button-link', text: t('end.newGame'), attrs: { href: '/' } })));
+    const review = addressOf({ kind: 'review', gameId: view.gameId, sessionId: null, secret: null, debrief: false });
+    fill(
+      body,
+      scrollable(t('end.scores'), scores),
+      scrollable(t('end.history'), history),
+      h('p', { class: 'end-review' }, h('a', { class: 'button-link', text: t('review.link'), attrs: { href: review } }), ' ', h('span', { class: 'hint', text: t('review.linkHint') })),
+      h('p', {}, h('a', { class: 'button-link', text: t('end.newGame'), attrs: { href: '/' } })),
+    );
     heading.focus();
   }
 
