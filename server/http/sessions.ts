@@ -6,6 +6,7 @@ import { CreateSessionBody, JoinSessionBody, SessionControl } from '../../shared
 import type { CreatedSession, JoinedSession, SessionView } from '../../shared/session.ts';
 import { hashSeatToken, mintSeatToken } from '../rooms/seat-token.ts';
 import type { SessionRoom } from '../rooms/session-room.ts';
+import { standingOf, TableActivity } from '../rooms/table-dashboard.ts';
 import type { ScenarioCatalogue } from '../scenarios/catalogue.ts';
 import type { ClassAnswer } from '../sessions/classroom.ts';
 import { hashSecret, mintJoinCode, mintSecret, newId, secretMatches } from '../sessions/credentials.ts';
@@ -93,7 +94,7 @@ export function sessionRoutes(deps: SessionApiDeps): Router {
       const view: SessionView = await matchMaker.remoteRoomCall<SessionRoom>(session.sessionId, 'view', []);
       res.json(view);
     } catch {
-      res.json(await storedView(store, session));
+      res.json(await storedView(store, catalogue, session));
     }
   });
 
@@ -113,7 +114,7 @@ async function freeCode(store: GameStore): Promise<string | null> {
  * The session named in the path, if the request carries its secret. An unknown session
  * and a wrong secret get the same answer, so neither can be told from the other.
  */
-async function authorised(store: GameStore, req: Request): Promise<StoredSession | null> {
+export async function authorised(store: GameStore, req: Request): Promise<StoredSession | null> {
   const header = req.get('authorization') ?? '';
   const match = /^Bearer (\S{1,200})$/.exec(header);
   const id = req.params.id;
@@ -125,7 +126,7 @@ async function authorised(store: GameStore, req: Request): Promise<StoredSession
   return session !== null && matches ? session : null;
 }
 
-function forbidden(res: Response): void {
+export function forbidden(res: Response): void {
   sendError(res, 403, { code: 'session/forbidden', message: 'This needs the session’s instructor link (its secret).' });
 }
 
@@ -137,8 +138,9 @@ async function callSession<T>(sessionId: string, method: 'admit' | 'control', ar
   }
 }
 
-/** A session whose room has closed (it ended): the roster and tables as stored. */
-async function storedView(store: GameStore, session: StoredSession): Promise<SessionView> {
+/** A session whose room has closed (it ended): the roster and tables as stored, each table's record replayed once. */
+async function storedView(store: GameStore, catalogue: ScenarioCatalogue, session: StoredSession): Promise<SessionView> {
+  const scenario = catalogue.get(session.config.scenarioId);
   const students = await store.loadStudents(session.sessionId);
   const tables = await store.loadSessionTables(session.sessionId);
   return {
@@ -154,7 +156,17 @@ async function storedView(store: GameStore, session: StoredSession): Promise<Ses
         const seats = Object.fromEntries(
           seatIds.map((seat) => [seat, { students: students.filter((s) => s.table === t.table && s.seat === seat).map((s) => s.studentId), bot: bots[seat] ?? null }]),
         );
-        return { table: t.table, gameId: t.gameId, round: 0, phase: t.finished ? 'ended' : 'unknown', paused: false, deadline: null, seats };
+        const summary = { table: t.table, gameId: t.gameId, paused: false, deadline: null, seats };
+        const record = scenario === undefined ? null : await store.loadRecord(t.gameId);
+        try {
+          if (scenario !== undefined && record !== null) {
+            const { state, activity } = TableActivity.replay(scenario, record, await store.loadCards(t.gameId));
+            return { ...summary, round: state.round, phase: state.phase, ...standingOf(state), ...activity.snapshot() };
+          }
+        } catch {
+          // The scenario changed version since the class played: the roster and seats still show.
+        }
+        return { ...summary, round: 0, phase: t.finished ? 'ended' : 'unknown', indicators: {}, scores: {}, waitingOn: [], lastActive: {}, latest: [] };
       }),
     ),
   };

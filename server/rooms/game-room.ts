@@ -17,6 +17,7 @@ import { hashSeatToken, mintSeatToken } from './seat-token.ts';
 import { membersAt, Seating } from './seating.ts';
 import type { TableCommand, TableOutcome, TableReport } from './table-commands.ts';
 import { TableGame } from './table-game.ts';
+import { standingOf } from './table-dashboard.ts';
 import { instructorView, seatView } from './table-views.ts';
 
 type Reconnection = ReturnType<Room['allowReconnection']>;
@@ -76,10 +77,14 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
     this.loaded = await TableGame.open(deps, game, scenario, this.clock, {
       changed: () => this.changed(),
       cardsDue: (cards) => this.sendCards(cards),
+      cardScored: () => this.report(),
     });
     if (game.session !== null) {
       this.sessionSecretHash = (await deps.store.loadSession(game.session.sessionId))?.secretHash ?? null;
       await this.loadSeatsFromSession();
+    } else {
+      // A game of its own has bots only when it was forked with some: they play those seats for its life.
+      this.seating.setBots(await deps.store.loadSeatBots(gameId));
     }
     this.bots = new BotDriver({
       clock: this.clock,
@@ -329,6 +334,8 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
       paused: this.loaded.paused,
       deadline: this.loaded.deadline,
       connected: this.seating.connectedMembers(),
+      ...standingOf(this.loaded.state),
+      ...this.loaded.activity.snapshot(),
     };
   }
 

@@ -1,4 +1,5 @@
 import type { SessionControl } from '../../shared/session.ts';
+import type { TableDashboard } from './table-dashboard.ts';
 
 /**
  * What a class session asks of one of its tables, and what the table reports back. They
@@ -15,8 +16,8 @@ export type TableCommand =
 
 export type TableOutcome = { ok: true } | { ok: false; code: string; message: string };
 
-/** A table's live state as its session shows it to the instructor. */
-export type TableReport = {
+/** A table's live state as its session shows it to the instructor, its dashboard fields included. */
+export type TableReport = TableDashboard & {
   table: string;
   gameId: string;
   round: number;

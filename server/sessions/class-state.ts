@@ -55,6 +55,11 @@ export function sessionView(state: ClassState): SessionView {
     seats: Object.fromEntries(
       state.seatIds.map((seat) => [seat, { students: studentsAt(state, t.table, seat).map((s) => s.studentId), bot: t.bots[seat] ?? null }]),
     ),
+    indicators: t.report?.indicators ?? {},
+    scores: t.report?.scores ?? {},
+    waitingOn: t.report?.waitingOn ?? [],
+    lastActive: t.report?.lastActive ?? {},
+    latest: t.report?.latest ?? [],
   }));
   const { session } = state;
   return { sessionId: session.sessionId, code: session.code, scenarioId: session.config.scenarioId, phase: session.phase, roster, tables };

@@ -1,0 +1,64 @@
+import { outcomeOf, paretoFrontier } from '../../shared/review/outcomes.ts';
+import type { ForkSummary, OutcomePoint, SessionReview, TableReview } from '../../shared/review/schemas.ts';
+import { replay } from '../../shared/rules/index.ts';
+import type { Scenario } from '../../shared/scenario/schema.ts';
+import { profileOf } from '../../shared/scoring/profile.ts';
+import type { GameStore, StoredSession } from '../store/store.ts';
+import type { ClassTableData } from './class-tables.ts';
+
+/** A table's forks with each one's scores now (its record replayed once). */
+async function forksOf(store: GameStore, scenario: Scenario, gameId: string): Promise<ForkSummary[]> {
+  const forks: ForkSummary[] = [];
+  for (const fork of await store.listForks(gameId)) {
+    const record = await store.loadRecord(fork.gameId);
+    if (record === null) continue;
+    forks.push({ ...fork, scores: outcomeOf(replay(scenario, record)) });
+  }
+  return forks;
+}
+
+/**
+ * The instructor's comparison of a class: every table's outcome and each seat's profile,
+ * the forks played from them, and the references. The frontier is drawn among what the
+ * class played (tables and forks): a bot pairing beyond it shows what was left on the table.
+ */
+export async function sessionComparison(
+  store: GameStore,
+  scenario: Scenario,
+  session: StoredSession,
+  tables: readonly ClassTableData[],
+  references: readonly OutcomePoint[],
+): Promise<SessionReview> {
+  const reviews: TableReview[] = [];
+  const played: OutcomePoint[] = [];
+  const forkPoints: OutcomePoint[] = [];
+  for (const t of tables) {
+    const scores = outcomeOf(t.state);
+    const forks = await forksOf(store, scenario, t.gameId);
+    reviews.push({
+      table: t.table,
+      gameId: t.gameId,
+      finished: t.finished,
+      round: t.state.round,
+      phase: t.state.phase,
+      holders: t.holders,
+      scores,
+      profiles: scenario.seats.map((seat) => profileOf(seat.id, t.cards)),
+      forks,
+    });
+    played.push({ id: `table:${t.table}`, kind: 'table', gameId: t.gameId, label: `Table ${t.table}`, scores, policies: null, frontier: false });
+    for (const fork of forks) {
+      forkPoints.push({ id: `fork:${fork.gameId}`, kind: 'fork', gameId: fork.gameId, label: `Table ${t.table} · fork @${fork.step}`, scores: fork.scores, policies: null, frontier: false });
+    }
+  }
+  const ours = [...played, ...forkPoints];
+  const frontier = paretoFrontier(ours);
+  for (const point of ours) point.frontier = frontier.has(point.id);
+  return {
+    sessionId: session.sessionId,
+    code: session.code,
+    scenarioId: scenario.id,
+    tables: reviews,
+    points: [...ours, ...references.map((p) => ({ ...p, frontier: false }))],
+  };
+}
