@@ -8,6 +8,8 @@ import { playRandomGame } from '../tests/unit/fixtures/random-play.ts';
 import { createGame, replay, resolveRound, stateHash } from '../shared/rules/index.ts';
 import { playBotGame } from '../shared/bots/play-bot-game.ts';
 import { decisionsOfRecord, scoreDecision, type Decision } from '../shared/scoring/index.ts';
+import { benchDashboard } from './dashboard.ts';
+import { benchReviewPage, printReviewPage } from './review-page.ts';
 import { commitmentLedger, createScrubber, referenceOutcomes, seriesOf, timelineOf } from '../shared/review/index.ts';
 
 const parsed = parseScenario(JSON.parse(readFileSync(new URL('../scenarios/us-mexico-2019.json', import.meta.url), 'utf8')));
@@ -86,3 +88,8 @@ timeIt('timeline + ledger + series (whole game)', 100, () => {
 timeIt('reference outcomes (37 bot games)', 3, () => {
   referenceOutcomes(scenario);
 });
+
+// In a browser and over real rooms: the replay page of a 20-round game, and the dashboard of a 50-table class.
+printReviewPage(await benchReviewPage());
+const dashboard = await benchDashboard();
+console.log(`dashboard, ${dashboard.tables} live bot tables: a table's change reaches the instructor's view   p50 ${dashboard.p50Ms.toFixed(0)} ms   p95 ${dashboard.p95Ms.toFixed(0)} ms   max ${dashboard.maxMs.toFixed(0)} ms`);
