@@ -87,6 +87,11 @@ async function spreadsheet(res: Response, file: string): Promise<{ fields: strin
   return { fields: parsed.meta.fields ?? [], rows: parsed.data, raw };
 }
 
+/** A text as a spreadsheet-safe cell: one that would start a formula is prefixed with a quote. */
+function asCell(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
 describe('a session’s exports', () => {
   it('gives one decisions row per scored decision of every table, in the columns promised', async () => {
     const { fields, rows } = await spreadsheet(await download('decisions.csv'), 'decisions.csv');
@@ -96,7 +101,8 @@ describe('a session’s exports', () => {
       const record = await storedRecord(server, t.gameId);
       const scored = record.entries.filter((e) => e.kind === 'move' && SCORED_MOVES.has(e.move.type));
       decisions += scored.length;
-      const mine = rows.filter((r) => r.game === t.gameId);
+      // Game ids are URL-safe base64: one starting with "-" is quoted like a formula too.
+      const mine = rows.filter((r) => r.game === asCell(t.gameId));
       expect(mine.map((r) => Number(r.seq))).toEqual(scored.map((e) => e.seq));
       expect(mine.every((r) => r.table === t.table)).toBe(true);
       expect((await server.store.loadCards(t.gameId)).length).toBe(scored.length);
@@ -108,7 +114,7 @@ describe('a session’s exports', () => {
     const holders = (table: string, seat: string): string => {
       const held = final.tables.find((t) => t.table === table)?.seats[seat];
       const cell = [...(held?.students ?? []).map((id) => names.get(id) ?? id), ...(held?.bot ? [`bot:${held.bot}`] : [])].join('; ');
-      return /^[=+\-@]/.test(cell) ? `'${cell}` : cell;
+      return asCell(cell);
     };
     for (const row of rows) expect(row.students).toBe(holders(row.table ?? '', row.seat ?? ''));
     expect(rows.some((r) => r.students.startsWith(`'${FORMULA}`))).toBe(true);
