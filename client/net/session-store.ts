@@ -82,24 +82,15 @@ export function forgetStudent(sessionId: string, store: Store | undefined = loca
 
 /** The identity this browser holds in the session with this join code, if any. */
 export function studentByCode(code: string, store: Store | undefined = local()): StudentIdentity | null {
-  if (store === undefined) return null;
-  let length = 0;
-  try {
-    length = store.length;
-  } catch {
-    return null;
-  }
-  for (let i = 0; i < length; i++) {
-    const key = safeKey(store, i);
-    if (key === null || !key.startsWith(STUDENT_PREFIX)) continue;
-    const identity = parseIdentity(read(store, key));
-    if (identity !== null && identity.code === code) return identity;
-  }
-  return null;
+  return studentWhere((identity) => identity.code === code, store);
 }
 
 /** The identity this browser holds whose last table was this game, if any. */
 export function studentByGame(gameId: string, store: Store | undefined = local()): StudentIdentity | null {
+  return studentWhere((identity) => identity.gameId === gameId, store);
+}
+
+function studentWhere(matches: (identity: StudentIdentity) => boolean, store: Store | undefined): StudentIdentity | null {
   if (store === undefined) return null;
   let length = 0;
   try {
@@ -111,7 +102,7 @@ export function studentByGame(gameId: string, store: Store | undefined = local()
     const key = safeKey(store, i);
     if (key === null || !key.startsWith(STUDENT_PREFIX)) continue;
     const identity = parseIdentity(read(store, key));
-    if (identity !== null && identity.gameId === gameId) return identity;
+    if (identity !== null && matches(identity)) return identity;
   }
   return null;
 }

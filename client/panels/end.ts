@@ -3,6 +3,7 @@ import { local, locale, t } from '../i18n/index.ts';
 import { addressOf } from '../ui/address.ts';
 import { fill, h, scrollable } from '../ui/element.ts';
 import { formatNumber } from '../ui/format.ts';
+import { historyTable } from '../ui/history-table.ts';
 import { occupantName, seatWithRole } from '../ui/names.ts';
 import { cardsSummary } from './cards.ts';
 import type { Panel, TableContext, TableFrame } from './table-context.ts';
@@ -51,45 +52,12 @@ export function createEnd(ctx: TableContext, cards: () => readonly FrameworkCard
         ),
       ),
     );
-    const history = h(
-      'table',
-      { class: 'data history' },
-      h('caption', { text: t('end.history') }),
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          h('th', { text: t('end.round'), attrs: { scope: 'col' } }),
-          h('th', { class: 'num', text: t('end.yourArrivals'), attrs: { scope: 'col' } }),
-          h('th', { class: 'num', text: t('end.realArrivals'), attrs: { scope: 'col' } }),
-          h('th', { text: t('end.what'), attrs: { scope: 'col' } }),
-        ),
-      ),
-      h(
-        'tbody',
-        {},
-        ...scenario.rounds.map((round, i) => {
-          const n = i + 1;
-          const played = state.history.find((r) => r.round === n);
-          const real = scenario.history.find((step) => step.round === n);
-          return h(
-            'tr',
-            {},
-            h('th', { text: `${n} · ${local(round.label)}`, attrs: { scope: 'row' } }),
-            h('td', { class: 'num', text: played ? formatNumber(loc, played.arrivals) : t('end.unknown') }),
-            h('td', { class: 'num', text: real?.arrivals !== undefined ? formatNumber(loc, real.arrivals) : t('end.unknown') }),
-            h('td', { text: real ? local(real.text) : t('end.unknown') }),
-          );
-        }),
-      ),
-    );
+    const history = historyTable(scenario, state, { className: 'history', hereHeading: 'end.yourArrivals' });
     const review = addressOf({ kind: 'review', gameId: view.gameId, sessionId: null, secret: null, debrief: false });
     fill(
       body,
       scrollable(t('end.scores'), scores),
-      scrollable(t('end.history'), history),
+      history,
       h('p', { class: 'end-review' }, h('a', { class: 'button-link', text: t('review.link'), attrs: { href: review } }), ' ', h('span', { class: 'hint', text: t('review.linkHint') })),
       h('p', {}, h('a', { class: 'button-link', text: t('end.newGame'), attrs: { href: '/' } })),
     );

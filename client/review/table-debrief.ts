@@ -13,6 +13,7 @@ import { occupantName, seatName, seatWithRole } from '../ui/names.ts';
 import { createCharts } from './charts.ts';
 import type { DebriefSource } from './debrief-source.ts';
 import { createLedgerPanel } from './ledger-panel.ts';
+import { historyTable } from '../ui/history-table.ts';
 
 export type TableDebrief = {
   el: HTMLElement;
@@ -71,35 +72,6 @@ function scoresTable(source: DebriefSource, options: TableDebriefOptions, profil
     ),
   );
   return scrollable(caption, table);
-}
-
-/** This table's arrivals round by round beside what really happened (as the end screen shows it). */
-function historyTable(scenario: Scenario, state: GameState): HTMLElement {
-  const loc = locale();
-  const table = h(
-    'table',
-    { class: 'data debrief-history' },
-    h('caption', { text: t('end.history') }),
-    h('thead', {}, headRow({ text: t('end.round') }, { text: t('debrief.arrivalsHere'), num: true }, { text: t('end.realArrivals'), num: true }, { text: t('end.what') })),
-    h(
-      'tbody',
-      {},
-      ...scenario.rounds.map((round, i) => {
-        const n = i + 1;
-        const played = state.history.find((r) => r.round === n);
-        const real = scenario.history.find((step) => step.round === n);
-        return h(
-          'tr',
-          {},
-          h('th', { text: `${n} · ${local(round.label)}`, attrs: { scope: 'row' } }),
-          h('td', { class: 'num', text: played ? formatNumber(loc, played.arrivals) : t('end.unknown') }),
-          h('td', { class: 'num', text: real?.arrivals !== undefined ? formatNumber(loc, real.arrivals) : t('end.unknown') }),
-          h('td', { text: real ? local(real.text) : t('end.unknown') }),
-        );
-      }),
-    ),
-  );
-  return scrollable(t('end.history'), table);
 }
 
 /** Each seat's way of playing, one column per seat so a page holds three seats and more. */
@@ -243,7 +215,7 @@ export function tableDebrief(source: DebriefSource, options: TableDebriefOptions
     { class: 'debrief-table', attrs: { 'aria-labelledby': headingId, 'data-game': data.gameId } },
     h('header', { class: 'debrief-table-head' }, h('h2', { id: headingId, text: options.label }), h('p', { class: 'debrief-status', text: statusLine(source) }), origin, seatNote),
     section(t('debrief.whoAndScores'), scoresTable(source, options, bySeat)),
-    section(t('debrief.path'), historyTable(scenario, state)),
+    section(t('debrief.path'), historyTable(scenario, state, { className: 'debrief-history', hereHeading: 'debrief.arrivalsHere' })),
     section(t('debrief.charts'), charts.el),
     ledger.el,
     section(t('debrief.profilesHeading'), profileTable(scenario, profiles)),
