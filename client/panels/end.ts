@@ -1,5 +1,5 @@
 import type { FrameworkCard } from '../../shared/scoring/card.ts';
-import { local, locale, t } from '../i18n/index.ts';
+import { locale, t } from '../i18n/index.ts';
 import { addressOf } from '../ui/address.ts';
 import { fill, h, scrollable } from '../ui/element.ts';
 import { formatNumber } from '../ui/format.ts';

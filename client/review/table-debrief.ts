@@ -1,10 +1,9 @@
 import { Aim, InstrumentClass } from '../../shared/framework.ts';
 import { seriesOf } from '../../shared/review/series.ts';
-import type { GameState } from '../../shared/rules/state.ts';
 import { COST_KINDS, type Scenario } from '../../shared/scenario/schema.ts';
 import type { FrameworkCard, Label } from '../../shared/scoring/card.ts';
 import { profileOf, type Profile } from '../../shared/scoring/profile.ts';
-import { local, locale, t } from '../i18n/index.ts';
+import { locale, t } from '../i18n/index.ts';
 import { cardView, costScale } from '../panels/card-view.ts';
 import { describeMove } from '../panels/card-words.ts';
 import { h, scrollable, uid } from '../ui/element.ts';

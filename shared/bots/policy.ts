@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Move } from '../rules/moves.ts';
 import type { GameState } from '../rules/state.ts';
 import type { Scenario } from '../scenario/schema.ts';

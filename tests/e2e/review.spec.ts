@@ -134,7 +134,6 @@ test('an instructor watches, replays, compares and forks a bot-played class', as
   await dialog.getByRole('button', { name: 'Start the what-if' }).click();
   await expect(fromCompare).toHaveURL(/\?game=/);
   await expect(fromCompare.getByText('Profesora — United States')).toBeVisible();
-  const forkId = new URL(fromCompare.url()).searchParams.get('game') ?? '';
 
   // The fork starts in the round the parent was in at that step (its state is checked hash for hash in the server suite).
   const parent = (await tablesOf(request, created))[1];

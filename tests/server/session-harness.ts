@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { Client } from '@colyseus/sdk';
-import type { Room } from '@colyseus/sdk';
 import { pino } from 'pino';
 import { BOT_POLICIES, type BotPolicyId } from '../../shared/bots/policy.ts';
 import { PlayerView } from '../../shared/protocol.ts';
