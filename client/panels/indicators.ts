@@ -2,7 +2,7 @@ import { INDICATORS } from '../../shared/scenario/schema.ts';
 import { locale, t } from '../i18n/index.ts';
 import { fill, h } from '../ui/element.ts';
 import { formatNumber } from '../ui/format.ts';
-import { seatColor, seatName } from '../ui/names.ts';
+import { seatColor, seatName, seatWithRole } from '../ui/names.ts';
 import type { Panel, TableContext, TableFrame } from './table-context.ts';
 
 /** 0–100 bars for each seat, mine first; each bar is a `meter` a screen reader can read. */
@@ -23,7 +23,8 @@ export function createIndicators(ctx: TableContext): Panel {
         const seat = frame.state.seats[seatId];
         if (!seat) return null;
         const mine = seatId === ctx.seat;
-        const title = t(mine ? 'indicators.mine' : 'indicators.other', { seat: seatName(scenario, seatId) });
+        // A spectator or a replay has no side: each seat is named with its role.
+        const title = ctx.seat === null ? seatWithRole(scenario, seatId) : t(mine ? 'indicators.mine' : 'indicators.other', { seat: seatName(scenario, seatId) });
         const headingId = `ind-${seatId}`;
         return h(
           'div',
