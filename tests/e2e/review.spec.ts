@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 /**
@@ -154,6 +159,16 @@ test('an instructor watches, replays, compares and forks a bot-played class', as
   await expect(fork).toContainText('finished');
   await compare.getByRole('img', { name: /Scatter plot of outcomes/ }).scrollIntoViewIfNeeded();
   await compare.screenshot({ path: 'test-results/review-compare-fork.png', fullPage: true });
+
+  // The printable debrief, as `npm run debrief SESSION` writes it: a PDF through Chromium, in Spanish here.
+  const pdf = path.join(mkdtempSync(path.join(tmpdir(), 'border-bargain-debrief-')), 'debrief.pdf');
+  const printed = await promisify(execFile)(process.execPath, ['scripts/debrief.ts', created.sessionId, '--out', pdf, '--lang', 'es'], {
+    env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR, DATABASE_URL: '' },
+  });
+  expect(printed.stdout).toMatch(/\(\d+ pages?\)/);
+  const bytes = readFileSync(pdf);
+  expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(bytes.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length ?? 0).toBeGreaterThan(4);
 });
 
 test('a student reviewing a game in play sees only what their seat saw', async ({ browser, request, baseURL }) => {
