@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { expectAccessible } from './accessibility.ts';
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 /**
@@ -89,6 +90,7 @@ test('an instructor watches, replays, compares and forks a bot-played class', as
   await expect(table1.getByText(/^(Best|Good|Inaccuracy|Mistake|Blunder)$/).first()).toBeVisible();
   await expect(table1.getByRole('group', { name: /Indicators of United States/ }).or(table1.getByLabel(/Indicators of United States/)).first()).toBeVisible();
   await desk.screenshot({ path: 'test-results/review-dashboard.png', fullPage: true });
+  await expectAccessible(desk);
 
   // Replay a table: step to a decision and read its framework card.
   const replay = await popupOf(desk, () => table1.getByRole('link', { name: 'Replay table 1 (opens a new tab)' }).click());
@@ -107,6 +109,7 @@ test('an instructor watches, replays, compares and forks a bot-played class', as
   await expect(card.getByText(/^(Best|Good|Inaccuracy|Mistake|Blunder)$/)).toBeVisible();
   await expect(replay.getByRole('table', { name: 'Promises, threats and agreements' })).toBeVisible();
   await replay.screenshot({ path: 'test-results/review-replay.png', fullPage: true });
+  await expectAccessible(replay);
 
   // Compare the tables, and click through to a replay.
   const compare = await popupOf(desk, () => desk.getByRole('link', { name: 'Compare tables (opens a new tab)' }).click());
@@ -114,6 +117,7 @@ test('an instructor watches, replays, compares and forks a bot-played class', as
   const points = compare.getByRole('table', { name: 'The class’s games on the plot' });
   await expect(points.getByRole('row')).toHaveCount(3);
   await compare.screenshot({ path: 'test-results/review-compare.png', fullPage: true });
+  await expectAccessible(compare);
   await points.getByRole('link', { name: 'Open the replay of Table 2' }).click();
   await expect(compare).toHaveURL(/\?review=/);
   const fromCompare = compare;
@@ -160,6 +164,12 @@ test('an instructor watches, replays, compares and forks a bot-played class', as
   await compare.getByRole('img', { name: /Scatter plot of outcomes/ }).scrollIntoViewIfNeeded();
   await compare.screenshot({ path: 'test-results/review-compare-fork.png', fullPage: true });
 
+  // The printable debrief in the browser, then as `npm run debrief SESSION` writes it: a PDF through Chromium, in Spanish here.
+  await desk.goto(`/?session=${created.sessionId}&debrief`);
+  await expect(desk.locator('body[data-debrief-ready="true"]')).toBeAttached({ timeout: 30_000 });
+  await expect(desk.getByRole('button', { name: /Print/ }).first()).toBeVisible();
+  await desk.screenshot({ path: 'test-results/review-debrief.png' });
+  await expectAccessible(desk);
   // The printable debrief, as `npm run debrief SESSION` writes it: a PDF through Chromium, in Spanish here.
   const pdf = path.join(mkdtempSync(path.join(tmpdir(), 'border-bargain-debrief-')), 'debrief.pdf');
   const printed = await promisify(execFile)(process.execPath, ['scripts/debrief.ts', created.sessionId, '--out', pdf, '--lang', 'es'], {
@@ -208,6 +218,7 @@ test('a student reviewing a game in play sees only what their seat saw', async (
   await expect(review.getByText(/Mexico: .*\(its content opens when the game ends\)/).first()).toBeVisible();
   await expect(review.getByText('The framework card on this decision is not shown to you.')).toBeVisible();
   await review.screenshot({ path: 'test-results/review-student.png', fullPage: true });
+  await expectAccessible(review);
 
   // Nothing of Mexico's secrets is on the page: not its sealed level, not its briefing.
   const text = await review.locator('body').innerText();

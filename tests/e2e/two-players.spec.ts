@@ -150,6 +150,13 @@ test('two players negotiate, decide and finish all six rounds', async ({ browser
     await expect(page.getByRole('button', { name: 'Ready', exact: true })).toBeHidden();
   }
   await us.screenshot({ path: 'test-results/end.png', fullPage: true });
+
+  // From the end screen, the game's replay: open to both players now that it is over.
+  await us.getByRole('link', { name: 'Review this game' }).click();
+  await expect(us.getByRole('list', { name: 'Who sat where' })).toContainText('Mexico (transit state): Beto');
+  await expect(us.getByRole('slider', { name: 'Step of the game' })).toBeVisible();
+  // Over for everyone: the replay is open whole, no seat's view to keep to.
+  await expect(us.getByText('Finished', { exact: true })).toBeVisible();
 });
 
 test('the landing page creates a game and hands out its join link', async ({ page }) => {
