@@ -41,12 +41,29 @@ export function createLedgerPanel(scenario: Scenario, onStep?: (step: number) =>
   );
   const empty = h('p', { class: 'muted', text: t('ledger.none') });
   const wrap = scrollable(t('ledger.caption'), table);
+  // A long game's ledger runs to dozens of lines: the replay lets the reader narrow it; the debrief prints it whole.
+  const kindFilter = h('select', { attrs: { 'aria-label': t('ledger.filterKind') } });
+  for (const [value, key] of [['', 'ledger.allKinds'], ['promise', 'ledger.kind.promise'], ['threat', 'ledger.kind.threat'], ['agreement', 'ledger.kind.agreement']] as const) {
+    kindFilter.append(h('option', { text: t(key), attrs: { value } }));
+  }
+  const seatFilter = h('select', { attrs: { 'aria-label': t('ledger.filterSeat') } }, h('option', { text: t('ledger.allSeats'), attrs: { value: '' } }), ...scenario.seats.map((seat) => h('option', { text: seatName(scenario, seat.id), attrs: { value: seat.id } })));
+  const madeOnly = h('input', { attrs: { type: 'checkbox' } });
+  const filters = h(
+    'div',
+    { class: 'ledger-filters', attrs: { role: 'group', 'aria-label': t('ledger.filters') } },
+    kindFilter,
+    seatFilter,
+    h('label', { class: 'check' }, madeOnly, ` ${t('ledger.madeOnly')}`),
+  );
+  filters.hidden = onStep === undefined;
+  let lastStep: number | null = null;
   const el = h(
     'section',
     { class: 'card ledger', attrs: { 'aria-labelledby': 'ledger-h' } },
     h('h2', { id: 'ledger-h', text: t('ledger.heading') }),
     h('p', { class: 'hint', text: t('ledger.intro') }),
     summary,
+    filters,
     empty,
     wrap,
   );
@@ -92,6 +109,7 @@ export function createLedgerPanel(scenario: Scenario, onStep?: (step: number) =>
   };
 
   function update(lines: readonly LedgerLine[], step: number | null): void {
+    lastStep = step;
     if (lines !== shownLines) {
       shownLines = lines;
       build(lines);
@@ -103,6 +121,11 @@ export function createLedgerPanel(scenario: Scenario, onStep?: (step: number) =>
     for (const row of rows) {
       const status = statusAt(row.line, step);
       counts.set(status, (counts.get(status) ?? 0) + 1);
+      const line = row.line;
+      row.tr.hidden =
+        (kindFilter.value !== '' && line.kind !== kindFilter.value) ||
+        (seatFilter.value !== '' && line.seat !== seatFilter.value && line.counterpart !== seatFilter.value) ||
+        (madeOnly.checked && status === 'not-yet');
       // Scrubbing redraws only the lines whose status the step changed.
       if (status === row.shown) continue;
       row.shown = status;
@@ -125,6 +148,8 @@ export function createLedgerPanel(scenario: Scenario, onStep?: (step: number) =>
             pending: counts.get('pending') ?? 0,
           });
   }
+
+  for (const control of [kindFilter, seatFilter, madeOnly]) control.addEventListener('change', () => shownLines !== null && update(shownLines, lastStep));
 
   return { el, update };
 }

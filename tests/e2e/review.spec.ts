@@ -107,7 +107,14 @@ test('an instructor watches, replays, compares and forks a bot-played class', as
   const card = replay.getByRole('article').filter({ hasText: /\d+ of 100/ }).first();
   await expect(card).toBeVisible();
   await expect(card.getByText(/^(Best|Good|Inaccuracy|Mistake|Blunder)$/)).toBeVisible();
-  await expect(replay.getByRole('table', { name: 'Promises, threats and agreements' })).toBeVisible();
+  const ledger = replay.getByRole('table', { name: 'Promises, threats and agreements' });
+  await expect(ledger).toBeVisible();
+  // The ledger narrows to one kind of commitment: every line left is an agreement obligation.
+  await replay.getByLabel('Kind of commitment').selectOption({ label: 'Agreement' });
+  const lines = ledger.locator('tbody tr:visible');
+  expect(await lines.count()).toBeGreaterThan(0);
+  for (const kind of await lines.locator('th').allInnerTexts()) expect(kind).toBe('Agreement');
+  await replay.getByLabel('Kind of commitment').selectOption({ label: 'All kinds' });
   await replay.screenshot({ path: 'test-results/review-replay.png', fullPage: true });
   await expectAccessible(replay);
 
