@@ -1,11 +1,24 @@
 import type { GameRecord } from '../../shared/record.ts';
-import { createScrubber, type Scrubber } from '../../shared/review/index.ts';
+import { commitmentLedger, createScrubber, timelineOf, type LedgerLine, type Scrubber, type TimelineEntry } from '../../shared/review/index.ts';
 import type { Scenario } from '../../shared/scenario/schema.ts';
 
 /** Games whose replays are kept: a class reviewing its tables at once, with room to spare. */
 export const REPLAYS_KEPT = 32;
 
-type Kept = { entries: number; scrubber: Scrubber };
+/** A game's replay and what is read off it whole; the walks are made once, when first asked for. */
+export type Replay = { readonly scrubber: Scrubber; timeline(): TimelineEntry[]; ledger(): LedgerLine[] };
+
+type Kept = { entries: number; replay: Replay };
+
+function replayOf(scenario: Scenario, record: GameRecord): Replay {
+  let timeline: TimelineEntry[] | null = null;
+  let ledger: LedgerLine[] | null = null;
+  return {
+    scrubber: createScrubber(scenario, record),
+    timeline: () => (timeline ??= timelineOf(scenario, record)),
+    ledger: () => (ledger ??= commitmentLedger(scenario, record)),
+  };
+}
 
 /**
  * The replays of the games being reviewed, most recently used kept. A page scrubbing a
@@ -21,11 +34,11 @@ export class ReplayCache {
     this.capacity = capacity;
   }
 
-  of(scenario: Scenario, record: GameRecord): Scrubber {
+  of(scenario: Scenario, record: GameRecord): Replay {
     const key = `${record.gameId}@${scenario.id}@${scenario.version}`;
     const found = this.kept.get(key);
     this.kept.delete(key);
-    const kept = found !== undefined && found.entries === record.entries.length ? found : { entries: record.entries.length, scrubber: createScrubber(scenario, record) };
+    const kept = found !== undefined && found.entries === record.entries.length ? found : { entries: record.entries.length, replay: replayOf(scenario, record) };
     // Map order is insertion order: re-inserting marks it the most recent, and the first key is the least.
     this.kept.set(key, kept);
     while (this.kept.size > this.capacity) {
@@ -33,7 +46,7 @@ export class ReplayCache {
       if (oldest.done === true) break;
       this.kept.delete(oldest.value);
     }
-    return kept.scrubber;
+    return kept.replay;
   }
 
   /** How many replays are kept now (for tests of the bound). */

@@ -3,7 +3,7 @@ import type { Request, Response, Router } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { GameRecord } from '../../shared/record.ts';
-import { commitmentLedger, ForkBody, forkRecord, outcomeOf, seatTimeline, timelineOf } from '../../shared/review/index.ts';
+import { ForkBody, forkRecord, outcomeOf, seatTimeline } from '../../shared/review/index.ts';
 import type { CreatedFork, ForkSummary, ReviewData, ReviewFrame } from '../../shared/review/index.ts';
 import { playerView } from '../../shared/rules/index.ts';
 import type { GameState } from '../../shared/rules/state.ts';
@@ -77,7 +77,8 @@ export function reviewRoutes(deps: ReviewDeps): Router {
     if (loaded === null) return;
     const { game, record, scenario, access } = loaded;
     if (access.kind === 'none') return forbidden(res, 'review/forbidden', 'This game is still being played: its review needs a seat of it or the class’s instructor link.');
-    const now = replays.of(scenario, record).stateAt(record.entries.length);
+    const replay = replays.of(scenario, record);
+    const now = replay.scrubber.stateAt(record.entries.length);
     const common = {
       gameId: game.gameId,
       scenarioId: game.scenarioId,
@@ -90,12 +91,12 @@ export function reviewRoutes(deps: ReviewDeps): Router {
     let review: ReviewData;
     if (access.kind === 'full') {
       const cards = game.finished ? await completeCards(deps.scorer, store, scenario, record, log.child({ gameId: game.gameId })) : await store.loadCards(game.gameId);
-      review = { ...common, access: 'full', seat: null, record, timeline: timelineOf(scenario, record), cards, ledger: commitmentLedger(scenario, record) };
+      review = { ...common, access: 'full', seat: null, record, timeline: replay.timeline(), cards, ledger: replay.ledger() };
     } else {
       const seat = access.seat;
       // The cards the seat's own table would show it now: the room's release rule, not a copy of it.
       const cards = new HeldCards(game.cards, await store.loadCards(game.gameId), now).releasedTo(seat, now);
-      const ledger = commitmentLedger(scenario, record).filter((line) => line.seat === seat || line.counterpart === seat);
+      const ledger = replay.ledger().filter((line) => line.seat === seat || line.counterpart === seat);
       review = { ...common, access: 'seat', seat, record: null, timeline: seatTimeline(scenario, record, seat), cards, ledger };
     }
     res.json(review);
@@ -110,7 +111,7 @@ export function reviewRoutes(deps: ReviewDeps): Router {
     if (!step.success || step.data > record.entries.length) {
       return sendError(res, 400, { code: 'review/bad-step', message: `A step is a whole number from 0 to ${record.entries.length} for this game.` });
     }
-    const state = replays.of(scenario, record).stateAt(step.data);
+    const state = replays.of(scenario, record).scrubber.stateAt(step.data);
     const frame: ReviewFrame = { step: step.data, state: access.kind === 'seat' ? playerView(state, access.seat) : state };
     res.json(frame);
   });
@@ -137,7 +138,7 @@ export function reviewRoutes(deps: ReviewDeps): Router {
     if (step > record.entries.length) {
       return sendError(res, 400, { code: 'fork/bad-step', message: `This game has ${record.entries.length} steps: fork at one of 0 to ${record.entries.length}.` });
     }
-    const at = replays.of(scenario, record).stateAt(step);
+    const at = replays.of(scenario, record).scrubber.stateAt(step);
     if (access.kind === 'seat') {
       const refused = seatForkRefusal(access.seat, me, seats, at);
       if (refused !== null) return forbidden(res, 'fork/forbidden', refused);
@@ -170,7 +171,7 @@ export function reviewRoutes(deps: ReviewDeps): Router {
       const record = await store.loadRecord(fork.gameId);
       const scenario = game === null ? undefined : catalogue.get(game.scenarioId);
       if (record === null || scenario === undefined) continue;
-      forks.push({ ...fork, scores: outcomeOf(replays.of(scenario, record).stateAt(record.entries.length)) });
+      forks.push({ ...fork, scores: outcomeOf(replays.of(scenario, record).scrubber.stateAt(record.entries.length)) });
     }
     return forks;
   }
