@@ -9,9 +9,6 @@ import { occupantName, seatName } from '../ui/names.ts';
 import { byLabel } from './profile-rows.ts';
 import { replayLink, replayPlace } from './replay-link.ts';
 
-/** Who played a fork, by seat; undefined while being asked, null when the server would not say. */
-export type ForkPlayers = (gameId: string) => Record<string, string> | null | undefined;
-
 /** "United States: Ana, Bo · Mexico: Bot (Dealmaker)". */
 function playersText(scenario: Scenario, bySeat: Record<string, readonly string[]>): string {
   return scenario.seats
@@ -32,7 +29,7 @@ function statusText(table: TableReview): string {
  * Each forked table beside its forks: where each fork left the game, who played on, and
  * the seats' scores, with both replays a click away.
  */
-export function createForksTable(scenario: Scenario, go: (place: Place) => void, players: ForkPlayers): { el: HTMLElement; update(review: SessionReview): void } {
+export function createForksTable(scenario: Scenario, go: (place: Place) => void): { el: HTMLElement; update(review: SessionReview): void } {
   const none = h('p', { class: 'muted', text: t('compare.forks.none') });
   const list = h('div', { class: 'forks-list' });
   const el = h('div', { class: 'forks' }, none, list);
@@ -65,8 +62,7 @@ export function createForksTable(scenario: Scenario, go: (place: Place) => void,
             .sort((a, b) => a.step - b.step || a.createdAt - b.createdAt)
             .map((fork) => {
               const name = t('compare.forkOf', { table: table.table, step: fork.step });
-              const who = players(fork.gameId);
-              const whoText = who === undefined || who === null ? t('compare.forks.unknown') : playersText(scenario, Object.fromEntries(Object.entries(who).map(([seat, occupant]) => [seat, [occupant]])));
+              const whoText = playersText(scenario, Object.fromEntries(Object.entries(fork.occupants).map(([seat, occupant]) => [seat, [occupant]])));
               return h(
                 'tr',
                 {},

@@ -104,7 +104,6 @@ export const compareEn = {
   'compare.forks.status': 'Status',
   'compare.forks.playing': 'in play',
   'compare.forks.finished': 'finished',
-  'compare.forks.unknown': 'not known yet',
 
   'compare.debriefs.heading': 'Printable debriefs',
   'compare.debriefs.session': 'The whole class',

@@ -106,7 +106,6 @@ export const compareEs: { readonly [K in keyof typeof compareEn]: string } = {
   'compare.forks.status': 'Estado',
   'compare.forks.playing': 'en juego',
   'compare.forks.finished': 'terminada',
-  'compare.forks.unknown': 'aún no se sabe',
 
   'compare.debriefs.heading': 'Balances imprimibles',
   'compare.debriefs.session': 'Toda la clase',

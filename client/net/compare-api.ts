@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ReviewData, SessionReview } from '../../shared/review/schemas.ts';
+import { SessionReview } from '../../shared/review/schemas.ts';
 import { HttpError, parsedOrThrow, requestJson, serverEndpoint } from './connection.ts';
 
 /**
@@ -11,18 +11,6 @@ const sessionPath = (sessionId: string): string => `/api/sessions/${encodeURICom
 
 export async function fetchSessionReview(sessionId: string, secret: string): Promise<SessionReview> {
   return parsedOrThrow(SessionReview, await requestJson(`${sessionPath(sessionId)}/review`, undefined, secret), 'class comparison');
-}
-
-/** Who played each seat of a game (a fork's players are not in the comparison); null when the server will not say. */
-export async function fetchOccupants(gameId: string, secret: string): Promise<Record<string, string> | null> {
-  try {
-    const review = parsedOrThrow(ReviewData, await requestJson(`/api/games/${encodeURIComponent(gameId)}/review`, undefined, secret), 'review');
-    return review.occupants;
-  } catch (error) {
-    // A fork still in play belongs to whoever plays it, not to the class: the instructor may not see it yet.
-    if (error instanceof HttpError && (error.status === 403 || error.status === 404)) return null;
-    throw error;
-  }
 }
 
 export const EXPORT_KINDS = ['decisions', 'students', 'records'] as const;

@@ -9,7 +9,7 @@ import { createProfilesTable } from '../compare/profiles-table.ts';
 import { byLabel } from '../compare/profile-rows.ts';
 import { replayLink, replayPlace } from '../compare/replay-link.ts';
 import { local, locale, t } from '../i18n/index.ts';
-import { fetchOccupants, fetchSessionReview } from '../net/compare-api.ts';
+import { fetchSessionReview } from '../net/compare-api.ts';
 import { fetchScenario, HttpError } from '../net/connection.ts';
 import { addressOf, type Place } from '../ui/address.ts';
 import { fill, h } from '../ui/element.ts';
@@ -65,29 +65,11 @@ export function compareScreen(place: Extract<Place, { kind: 'compare' }>, go: (p
   let timer: ReturnType<typeof setTimeout> | null = null;
   let loading = false;
   let disposed = false;
-  // Who played each fork: asked once per fork (again once it finishes, when the server opens it to all).
-  const forkPlayers = new Map<string, { finished: boolean; players: Record<string, string> | null | undefined }>();
-
-  const askForkPlayers = (review: SessionReview): void => {
-    for (const fork of review.tables.flatMap((table) => table.forks)) {
-      const known = forkPlayers.get(fork.gameId);
-      if (known !== undefined && (known.players !== null || known.finished === fork.finished)) continue;
-      const entry: { finished: boolean; players: Record<string, string> | null | undefined } = { finished: fork.finished, players: undefined };
-      forkPlayers.set(fork.gameId, entry);
-      fetchOccupants(fork.gameId, secret)
-        .catch(() => null)
-        .then((players) => {
-          entry.players = players;
-          if (!disposed && latest !== null && players !== null) sections?.update(latest);
-        });
-    }
-  };
-
   const build = (loaded: Scenario): Sections => {
     const plot = createOutcomePlot(loaded, go);
     const points = createOutcomeTable(loaded, go);
     const profiles = createProfilesTable(loaded);
-    const forks = createForksTable(loaded, go, (gameId) => forkPlayers.get(gameId)?.players);
+    const forks = createForksTable(loaded, go);
     const debriefs = h('ul', { class: 'debrief-links' });
     const section = (id: string, heading: string, ...children: HTMLElement[]): HTMLElement =>
       h('section', { class: 'card compare-section', attrs: { 'aria-labelledby': id } }, h('h2', { id, text: heading }), ...children);
@@ -144,7 +126,6 @@ export function compareScreen(place: Extract<Place, { kind: 'compare' }>, go: (p
       sections ??= build(scenario);
       latest = review;
       sections.update(review);
-      askForkPlayers(review);
       problem.textContent = '';
       const time = new Intl.DateTimeFormat(locale() === 'es' ? 'es-MX' : 'en-US', { timeStyle: 'medium' }).format(new Date());
       updated.textContent = `${t('compare.updated', { time })} · ${t(stillPlaying(review) ? 'compare.live' : 'compare.allDone')}`;
@@ -164,11 +145,7 @@ export function compareScreen(place: Extract<Place, { kind: 'compare' }>, go: (p
     }
   }
 
-  refresh.addEventListener('click', () => {
-    // A fork's players may have changed hands: ask again.
-    for (const [gameId, known] of forkPlayers) if (known.players === null) forkPlayers.delete(gameId);
-    void load();
-  });
+  refresh.addEventListener('click', () => void load());
   void load();
 
   return {

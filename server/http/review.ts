@@ -3,13 +3,13 @@ import type { Request, Response, Router } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { GameRecord } from '../../shared/record.ts';
-import { ForkBody, forkRecord, outcomeOf, seatTimeline } from '../../shared/review/index.ts';
+import { ForkBody, forkRecord, seatTimeline } from '../../shared/review/index.ts';
 import type { CreatedFork, ForkSummary, ReviewData, ReviewFrame } from '../../shared/review/index.ts';
 import { playerView } from '../../shared/rules/index.ts';
 import type { GameState } from '../../shared/rules/state.ts';
 import type { Scenario } from '../../shared/scenario/schema.ts';
 import { hashSeatToken, mintSeatToken } from '../rooms/seat-token.ts';
-import { botName, membersAt } from '../rooms/seating.ts';
+import { botName } from '../rooms/seating.ts';
 import type { ScenarioCatalogue } from '../scenarios/catalogue.ts';
 import { HeldCards } from '../scoring/held-cards.ts';
 import { completeCards } from '../scoring/record-decisions.ts';
@@ -19,6 +19,7 @@ import type { GameStore, StoredGame } from '../store/store.ts';
 import { badBody, sendError } from './http-error.ts';
 import { accessOf, bearerOf, type Access } from './review-access.ts';
 import { ReplayCache } from './replay-cache.ts';
+import { forkSummaries, occupantsOf } from '../review/fork-summaries.ts';
 
 export type ReviewDeps = {
   store: GameStore;
@@ -86,7 +87,7 @@ export function reviewRoutes(deps: ReviewDeps): Router {
       occupants: await occupantsOf(store, game),
       session: game.session,
       parent: game.parent,
-      forks: await forksOf(game.gameId),
+      forks: await forksOf(scenario, game.gameId),
     };
     let review: ReviewData;
     if (access.kind === 'full') {
@@ -164,36 +165,15 @@ export function reviewRoutes(deps: ReviewDeps): Router {
   });
 
   /** The games forked from this one, each with its seats' scores where it stands now. */
-  async function forksOf(gameId: string): Promise<ForkSummary[]> {
-    const forks: ForkSummary[] = [];
-    for (const fork of await store.listForks(gameId)) {
-      const game = await store.loadGame(fork.gameId);
-      const record = await store.loadRecord(fork.gameId);
-      const scenario = game === null ? undefined : catalogue.get(game.scenarioId);
-      if (record === null || scenario === undefined) continue;
-      forks.push({ ...fork, scores: outcomeOf(replays.of(scenario, record).scrubber.stateAt(record.entries.length)) });
-    }
-    return forks;
+  /** Forks are of the same scenario as their parent: their replays come from the same cache. */
+  function forksOf(scenario: Scenario, gameId: string): Promise<ForkSummary[]> {
+    return forkSummaries(store, gameId, (record) => replays.of(scenario, record).scrubber.stateAt(record.entries.length));
   }
 
   return router;
 }
 
 /** Who sat where: students' names (a team's joined), a game of its own's players, and bots as "bot:<policy>". */
-async function occupantsOf(store: GameStore, game: StoredGame): Promise<Record<string, string>> {
-  const occupants: Record<string, string> = {};
-  if (game.session === null) {
-    for (const seat of await store.loadSeats(game.gameId)) occupants[seat.seatId] = seat.name;
-  } else {
-    for (const [seat, members] of membersAt(await store.loadStudents(game.session.sessionId), game.session.table)) {
-      occupants[seat] = members.map((member) => member.name).join(', ');
-    }
-  }
-  // As at the table: a bot playing a seat is who plays it, whoever else is assigned there.
-  for (const [seat, policy] of Object.entries(await store.loadSeatBots(game.gameId))) occupants[seat] = botName(policy);
-  return occupants;
-}
-
 /** Every seat of the scenario named once, no other, and exactly one of them the forker's; null when so. */
 function seatsProblem(scenario: Scenario, seats: ForkBody['seats']): string | null {
   const ids = scenario.seats.map((seat) => seat.id);

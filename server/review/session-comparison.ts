@@ -1,21 +1,11 @@
 import { outcomeOf, paretoFrontier } from '../../shared/review/outcomes.ts';
-import type { ForkSummary, OutcomePoint, SessionReview, TableReview } from '../../shared/review/schemas.ts';
+import type { OutcomePoint, SessionReview, TableReview } from '../../shared/review/schemas.ts';
 import { replay } from '../../shared/rules/index.ts';
 import type { Scenario } from '../../shared/scenario/schema.ts';
 import { profileOf } from '../../shared/scoring/profile.ts';
 import type { GameStore, StoredSession } from '../store/store.ts';
 import type { ClassTableData } from './class-tables.ts';
-
-/** A table's forks with each one's scores now (its record replayed once). */
-async function forksOf(store: GameStore, scenario: Scenario, gameId: string): Promise<ForkSummary[]> {
-  const forks: ForkSummary[] = [];
-  for (const fork of await store.listForks(gameId)) {
-    const record = await store.loadRecord(fork.gameId);
-    if (record === null) continue;
-    forks.push({ ...fork, scores: outcomeOf(replay(scenario, record)) });
-  }
-  return forks;
-}
+import { forkSummaries } from './fork-summaries.ts';
 
 /**
  * The instructor's comparison of a class: every table's outcome and each seat's profile,
@@ -34,7 +24,7 @@ export async function sessionComparison(
   const forkPoints: OutcomePoint[] = [];
   for (const t of tables) {
     const scores = outcomeOf(t.state);
-    const forks = await forksOf(store, scenario, t.gameId);
+    const forks = await forkSummaries(store, t.gameId, (record) => replay(scenario, record));
     reviews.push({
       table: t.table,
       gameId: t.gameId,

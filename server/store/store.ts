@@ -24,7 +24,7 @@ export type GameMeta = {
 };
 
 /** A game forked from another, as the store knows it (the review adds its scores). */
-export type StoredFork = Omit<ForkSummary, 'scores'>;
+export type StoredFork = Omit<ForkSummary, 'scores' | 'occupants'>;
 
 /**
  * A phase clock the instructor has touched (paused, resumed, extended), for the phase

@@ -23,6 +23,8 @@ export const ForkSummary = z.object({
   finished: z.boolean(),
   /** Each seat's objective score now (final once finished). */
   scores: z.record(z.string(), z.number()),
+  /** Who plays each seat (a display name, or "bot:<policy>"); a seat left to another student is absent until taken. */
+  occupants: z.record(z.string(), z.string()),
 });
 export type ForkSummary = z.infer<typeof ForkSummary>;
 

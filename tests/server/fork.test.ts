@@ -94,7 +94,7 @@ describe('forks of a game', () => {
 
     // The parent's review lists the fork with its scores now; the fork's names its parent.
     const parentReview = await review(gameId, session.secret);
-    expect(parentReview.forks).toEqual([{ gameId: made.gameId, step, createdAt: grown.createdAt, finished: false, scores: outcomeOf(replay(scenario, grown)) }]);
+    expect(parentReview.forks).toEqual([{ gameId: made.gameId, step, createdAt: grown.createdAt, finished: false, scores: outcomeOf(replay(scenario, grown)), occupants: { [STUDENT_SEAT]: 'Teacher', [BOT_SEAT]: 'bot:dealmaker' } }]);
     const forkReview = await review(made.gameId, made.seatToken);
     expect(forkReview).toMatchObject({ access: 'seat', seat: STUDENT_SEAT, parent: { gameId, step }, session: null, record: null });
     expect(forkReview.occupants).toEqual({ [STUDENT_SEAT]: 'Teacher', [BOT_SEAT]: 'bot:dealmaker' });

@@ -111,7 +111,7 @@ describe('a session’s review', () => {
     }
     const forkState = replay(scenario, { ...parentRecord, gameId: 'fork-of-table-1', entries: parentRecord.entries.slice(0, step) });
     expect(body.tables[0]?.forks).toEqual([
-      { gameId: 'fork-of-table-1', step, createdAt: expect.any(Number), finished: false, scores: { us: forkState.seats.us?.score, mx: forkState.seats.mx?.score } },
+      { gameId: 'fork-of-table-1', step, createdAt: expect.any(Number), finished: false, scores: { us: forkState.seats.us?.score, mx: forkState.seats.mx?.score }, occupants: {} },
     ]);
     expect(body.tables[1]?.forks).toEqual([]);
 

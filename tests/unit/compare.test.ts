@@ -111,7 +111,7 @@ describe('the comparison as data', () => {
   const review: Pick<SessionReview, 'tables' | 'points'> = {
     tables: [
       tableReview('10', 'g10'),
-      tableReview('2', 'g2', { finished: true, forks: [{ gameId: 'f1', step: 14, createdAt: 5, finished: false, scores: { us: 55, mx: 45 } }] }),
+      tableReview('2', 'g2', { finished: true, forks: [{ gameId: 'f1', step: 14, createdAt: 5, finished: false, scores: { us: 55, mx: 45 }, occupants: { us: 'Ana', mx: 'bot:coercive' } }] }),
     ],
     points: [point('bots:a', 'bots', 1, 1), point('fork:f1', 'fork', 55, 45, 'f1'), point('table:10', 'table', 50, 40, 'g10'), point('table:2', 'table', 50, 40, 'g2'), point('historical', 'historical', 3, 3)],
   };
