@@ -1,83 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RecordEntry } from '../../shared/record.ts';
 import { CHAT_MAX } from '../../shared/rules/moves.ts';
-import type { FrameworkCard } from '../../shared/scoring/card.ts';
-import { CreateSessionBody } from '../../shared/session.ts';
-import type { GameMeta, GameStore, SessionMeta, StoredStudent } from '../../server/store/store.ts';
+import type { GameStore } from '../../server/store/store.ts';
+import { AWKWARD, card, chat, CREATED, meta, ready } from './store-fixtures.ts';
 import { storeEngines } from './store-engines.ts';
 import type { StorePlace } from './store-engines.ts';
 
 // One suite, run against every engine the server can use: what passes here on SQLite
-// must pass on PostgreSQL, so the server never knows which one it has.
-
-const CREATED = 1_767_225_600_000;
-
-function meta(gameId: string, overrides: Partial<GameMeta> = {}): GameMeta {
-  return {
-    gameId,
-    scenarioId: 'us-mexico-2019',
-    scenarioVersion: 3,
-    seed: 2 ** 31 - 1,
-    createdAt: CREATED,
-    timers: { negotiation: 240, decision: 90 },
-    cards: 'round',
-    ...overrides,
-  };
-}
-
-function ready(seq: number, at = CREATED + seq): RecordEntry {
-  return { kind: 'move', seq, at, seat: seq % 2 === 0 ? 'mx' : 'us', move: { type: 'ready', version: seq - 1 } };
-}
-
-function chat(seq: number, text: string): RecordEntry {
-  return { kind: 'move', seq, at: CREATED + seq, seat: 'us', move: { type: 'chat', version: seq, to: 'mx', text } };
-}
-
-function card(seq: number, score: number): FrameworkCard {
-  return {
-    seq,
-    seat: 'mx',
-    round: 1,
-    move: { type: 'decide', version: 7, levels: { mx_enforcement: 6000, mx_returns: 0 } },
-    classification: { instrument: 'cooperative', aim: null, leverage: ['flows', 'returns'], bargaining: 'positive-sum' },
-    ledger: { costs: { political: 4, reputational: 0, implementation: 12.5 }, concessions: 3, harmsAverted: 40 },
-    evaluation: {
-      score,
-      label: 'good',
-      expected: 61.5,
-      best: 64,
-      baseline: 50,
-      bestAlternative: { kind: 'move', move: { type: 'ready', version: 7 } },
-      alternatives: 9,
-      horizon: 2,
-    },
-    case: 'mexico-2019-tariff-deal',
-    flags: ['over-capacity'],
-    explanation: [
-      { key: 'card.aim.defensive', params: { instrument: 'mx_enforcement', amount: 6000 } },
-      { key: 'card.ledger.averted', params: { amount: 40 } },
-    ],
-  };
-}
-
-function session(sessionId: string, code: string, createdAt = CREATED): SessionMeta {
-  const config = CreateSessionBody.parse({ scenarioId: 'us-mexico-2019', tables: 3, timers: { negotiation: 300 }, cards: 'end', bots: null });
-  return { sessionId, code, secretHash: `secret-of-${sessionId}`, config, createdAt };
-}
-
-function student(sessionId: string, studentId: string, name: string, joinedAt = CREATED): StoredStudent {
-  return { sessionId, studentId, name, tokenHash: `token-of-${sessionId}-${studentId}`, table: null, seat: null, joinedAt };
-}
-
-/** Names and text a class really types: accents, scripts, emoji, quotes of every kind, SQL-looking input. */
-const AWKWARD = [
-  `O'Brien "Ñandú" \\ 'quoted' ''doubled''`,
-  'Zoë Ångström — naïve café',
-  'Nguyễn Thị Minh Khai · 李小龍 · Сергей · مريم · עברית',
-  '🇲🇽🇺🇸 👩🏽‍🏫 🦜',
-  "Robert'); DROP TABLE games;--",
-  '$1 $$dollar$$ %s {json} [arr] `tick`',
-];
+// must pass on PostgreSQL, so the server never knows which one it has. Games, their
+// records, seats, cards and forks here; class sessions in store-sessions.test.ts.
 
 describe.each(storeEngines('store suite'))('the $name store', (engine) => {
   let place: StorePlace;
@@ -331,85 +262,6 @@ describe.each(storeEngines('store suite'))('the $name store', (engine) => {
     await store.saveSeatBot('g-1', 'us', null);
     expect(await store.loadSeatBots('g-1')).toEqual({ mx: 'extractive' });
     expect(await store.loadSeatBots('g-2')).toEqual({ us: 'punitive' });
-  });
-
-  it('a class session loads back by id and by its join code while it is live', async () => {
-    await store.createSession(session('s-1', 'ACD347'));
-    const stored = { ...session('s-1', 'ACD347'), phase: 'lobby', announcement: null };
-    expect(await store.loadSession('s-1')).toEqual(stored);
-    expect(await store.findLiveSession('ACD347')).toEqual(stored);
-    expect(await store.loadSession('nope')).toBeNull();
-    expect(await store.findLiveSession('XXXXXX')).toBeNull();
-
-    await store.setSessionPhase('s-1', 'running');
-    await store.setAnnouncement('s-1', AWKWARD[0] ?? '');
-    expect(await store.findLiveSession('ACD347')).toMatchObject({ phase: 'running', announcement: AWKWARD[0] });
-    await store.setAnnouncement('s-1', null);
-    await store.setSessionPhase('s-1', 'ended');
-    expect(await store.loadSession('s-1')).toMatchObject({ phase: 'ended', announcement: null });
-    expect(await store.findLiveSession('ACD347')).toBeNull();
-  });
-
-  it('a join code answers to one live session at a time, and is free again once that one has ended', async () => {
-    await store.createSession(session('s-1', 'ACD347'));
-    await expect(store.createSession(session('s-2', 'ACD347'))).rejects.toThrow();
-    await store.setSessionPhase('s-1', 'ended');
-    await store.createSession(session('s-2', 'ACD347'));
-    expect((await store.findLiveSession('ACD347'))?.sessionId).toBe('s-2');
-  });
-
-  it('live sessions are listed oldest first; ended ones are not', async () => {
-    await store.createSession(session('s-late', 'AAAAAA', CREATED + 20));
-    await store.createSession(session('s-early', 'CCCCCC', CREATED));
-    await store.createSession(session('s-ended', 'DDDDDD', CREATED + 10));
-    await store.setSessionPhase('s-ended', 'ended');
-    await store.setSessionPhase('s-late', 'running');
-    expect(await store.listLiveSessions()).toEqual(['s-early', 's-late']);
-  });
-
-  it('students join in order, a name is taken once per session whatever its case, and a student is seated and moved', async () => {
-    await store.createSession(session('s-1', 'ACD347'));
-    await store.createSession(session('s-2', 'CDE467'));
-    await store.addStudent(student('s-1', 'st-2', 'Zoë', CREATED + 1));
-    await store.addStudent(student('s-1', 'st-1', AWKWARD[2] ?? 'Ana', CREATED + 1));
-    await store.addStudent(student('s-1', 'st-0', 'Ana', CREATED));
-    await expect(store.addStudent(student('s-1', 'st-3', 'ANA', CREATED + 2))).rejects.toThrow();
-    await expect(store.addStudent(student('s-1', 'st-4', 'ZOË', CREATED + 2))).rejects.toThrow();
-    // Another class may have its own Ana.
-    await store.addStudent(student('s-2', 'st-0', 'Ana', CREATED));
-
-    await store.seatStudent('s-1', 'st-1', '2', 'mx');
-    await store.seatStudent('s-1', 'st-2', '1', 'us');
-    await store.seatStudent('s-1', 'st-2', null, null);
-    expect(await store.loadStudents('s-1')).toEqual([
-      student('s-1', 'st-0', 'Ana', CREATED),
-      { ...student('s-1', 'st-1', AWKWARD[2] ?? 'Ana', CREATED + 1), table: '2', seat: 'mx' },
-      student('s-1', 'st-2', 'Zoë', CREATED + 1),
-    ]);
-    expect(await store.loadStudents('s-2')).toEqual([student('s-2', 'st-0', 'Ana', CREATED)]);
-  });
-
-  it('a student token is one student\'s, and a student of no session is refused', async () => {
-    await store.createSession(session('s-1', 'ACD347'));
-    await store.addStudent(student('s-1', 'st-0', 'Ana'));
-    await expect(store.addStudent({ ...student('s-1', 'st-1', 'Luis'), tokenHash: student('s-1', 'st-0', 'Ana').tokenHash })).rejects.toThrow();
-    await expect(store.addStudent(student('ghost', 'st-0', 'Ana'))).rejects.toThrow();
-    expect(await store.loadStudents('s-1')).toHaveLength(1);
-  });
-
-  it('a session\'s tables are its games, in the order they were made, with whether each has finished', async () => {
-    await store.createSession(session('s-1', 'ACD347'));
-    await store.createGame(meta('g-t2', { createdAt: CREATED + 1, session: { sessionId: 's-1', table: '2' } }));
-    await store.createGame(meta('g-t1', { createdAt: CREATED, session: { sessionId: 's-1', table: '1' } }));
-    await store.createGame(meta('g-alone', { createdAt: CREATED }));
-    await store.markFinished('g-t2');
-    expect(await store.loadSessionTables('s-1')).toEqual([
-      { table: '1', gameId: 'g-t1', finished: false },
-      { table: '2', gameId: 'g-t2', finished: true },
-    ]);
-    expect((await store.loadGame('g-t1'))?.session).toEqual({ sessionId: 's-1', table: '1' });
-    expect((await store.loadGame('g-alone'))?.session).toBeNull();
-    expect(await store.loadSessionTables('nope')).toEqual([]);
   });
 
   it('a fork is created with its prefix of entries, says where it came from, and is listed under its parent', async () => {
