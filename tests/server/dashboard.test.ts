@@ -1,35 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { GameRecord } from '../../shared/record.ts';
 import { entriesWithState, replay } from '../../shared/rules/index.ts';
-import type { Scenario } from '../../shared/scenario/schema.ts';
 import { SCORED_MOVES, type FrameworkCard } from '../../shared/scoring/card.ts';
 import { SessionView } from '../../shared/session.ts';
 import type { TableSummary } from '../../shared/session.ts';
-import { LONG_TIMERS, storedRecord, tempDataDir } from './harness.ts';
-import { createSession, enrol, loadScenario, openSessionRoom, sit, startClassServer, steer } from './session-harness.ts';
-import type { ClassServer } from './session-harness.ts';
+import { LONG_TIMERS, storedRecord } from './harness.ts';
+import { classServerForFile, createSession, enrol, openSessionRoom, sit, steer } from './session-harness.ts';
 
-let server: ClassServer;
-let data: Awaited<ReturnType<typeof tempDataDir>>;
-let scenario: Scenario;
-
-beforeAll(async () => {
-  data = await tempDataDir();
-  server = await startClassServer(data.dir);
-  scenario = await loadScenario();
-});
-
-afterAll(async () => {
-  await server?.close();
-  await data?.remove();
-});
+const file = classServerForFile();
 
 /** What the dashboard must show of a table, worked out from its record and cards alone. */
 function expectedActivity(record: GameRecord, cards: readonly FrameworkCard[]): Pick<TableSummary, 'lastActive' | 'latest'> {
   const lastActive: Record<string, number> = {};
   const decisions: TableSummary['latest'] = [];
   const labels = new Map(cards.map((c) => [c.seq, c.evaluation.label]));
-  for (const { entry, before } of entriesWithState(scenario, record)) {
+  for (const { entry, before } of entriesWithState(file.scenario, record)) {
     if (entry.kind !== 'move') continue;
     lastActive[entry.seat] = entry.at;
     if (SCORED_MOVES.has(entry.move.type)) decisions.push({ seq: entry.seq, seat: entry.seat, round: before.round, moveType: entry.move.type, label: labels.get(entry.seq) ?? null });
@@ -40,20 +25,20 @@ function expectedActivity(record: GameRecord, cards: readonly FrameworkCard[]): 
 describe('the instructor’s dashboard', () => {
   it('shows each table’s standing, who the phase waits for, when seats last moved and the latest decisions with their labels', { timeout: 120_000 }, async () => {
     // Cards released only at the end: the label must reach the dashboard all the same.
-    const session = await createSession(server, { tables: 5, assignment: 'instructor', bots: 'dealmaker', cards: 'end', timers: LONG_TIMERS });
-    const instructor = await openSessionRoom(server, session.sessionId, { secret: session.secret });
-    const ana = await enrol(server, session.code, 'Ana');
-    const ben = await enrol(server, session.code, 'Ben');
-    await steer(server, session, { type: 'move-student', studentId: ana.joined.studentId, table: '1', seat: 'us' });
-    await steer(server, session, { type: 'move-student', studentId: ben.joined.studentId, table: '1', seat: 'mx' });
-    await steer(server, session, { type: 'start' });
-    const [us, mx] = [(await sit(server, ana)).player, (await sit(server, ben)).player];
+    const session = await createSession(file.server, { tables: 5, assignment: 'instructor', bots: 'dealmaker', cards: 'end', timers: LONG_TIMERS });
+    const instructor = await openSessionRoom(file.server, session.sessionId, { secret: session.secret });
+    const ana = await enrol(file.server, session.code, 'Ana');
+    const ben = await enrol(file.server, session.code, 'Ben');
+    await steer(file.server, session, { type: 'move-student', studentId: ana.joined.studentId, table: '1', seat: 'us' });
+    await steer(file.server, session, { type: 'move-student', studentId: ben.joined.studentId, table: '1', seat: 'mx' });
+    await steer(file.server, session, { type: 'start' });
+    const [us, mx] = [(await sit(file.server, ana)).player, (await sit(file.server, ben)).player];
 
     const first = await instructor.session((v) => v.tables.length === 5 && v.tables[0]?.phase === 'briefing' && Object.keys(v.tables[0].scores).length === 2);
     const table1 = first.tables[0];
     if (table1 === undefined) throw new Error('no table 1');
     expect(table1.table).toBe('1');
-    const opening = replay(scenario, await storedRecord(server, table1.gameId));
+    const opening = replay(file.scenario, await storedRecord(file.server, table1.gameId));
     expect(table1.indicators).toEqual({ us: opening.seats.us?.indicators, mx: opening.seats.mx?.indicators });
     expect(table1.scores).toEqual({ us: opening.seats.us?.score, mx: opening.seats.mx?.score });
     expect(table1.waitingOn).toEqual([]);
@@ -74,7 +59,7 @@ describe('the instructor’s dashboard', () => {
     const decided = await instructor.session((v) => v.tables[0]?.waitingOn.length === 1);
     const afterDecide = decided.tables[0];
     expect(afterDecide?.waitingOn).toEqual(['mx']);
-    const record = await storedRecord(server, table1.gameId);
+    const record = await storedRecord(file.server, table1.gameId);
     const decide = record.entries.at(-1);
     if (decide?.kind !== 'move' || decide.move.type !== 'decide') throw new Error('the last entry is not the decision');
     expect(afterDecide?.lastActive.us).toBe(decide.at);
@@ -82,8 +67,8 @@ describe('the instructor’s dashboard', () => {
     expect(afterDecide?.latest.at(-1)).toMatchObject({ seq: decide.seq, seat: 'us', round: 1, moveType: 'decide' });
 
     // Once scored, the decision shows its label, though the student will not see the card before the end.
-    await server.scorer.idle();
-    const cards = await server.store.loadCards(table1.gameId);
+    await file.server.scorer.idle();
+    const cards = await file.server.store.loadCards(table1.gameId);
     const card = cards.find((c) => c.seq === decide.seq);
     if (card === undefined) throw new Error('the decision was not scored');
     const labelled = await instructor.session((v) => v.tables[0]?.latest.at(-1)?.label !== null);
@@ -94,8 +79,8 @@ describe('the instructor’s dashboard', () => {
     // The bot tables play on their own; each one's dashboard follows its record.
     const ended = await instructor.session((v) => v.tables.slice(1).every((t) => t.phase === 'ended'));
     for (const t of ended.tables.slice(1)) {
-      const botRecord = await storedRecord(server, t.gameId);
-      const final = replay(scenario, botRecord);
+      const botRecord = await storedRecord(file.server, t.gameId);
+      const final = replay(file.scenario, botRecord);
       expect(t.waitingOn).toEqual([]);
       expect(t.scores).toEqual({ us: final.seats.us?.score, mx: final.seats.mx?.score });
       expect(t.indicators.mx).toEqual(final.seats.mx?.indicators);
@@ -106,20 +91,20 @@ describe('the instructor’s dashboard', () => {
     }
 
     // Ended and closed, the session is read from the store: the same fields, every label in.
-    await steer(server, session, { type: 'end' });
-    await server.scorer.idle();
+    await steer(file.server, session, { type: 'end' });
+    await file.server.scorer.idle();
     for (const inbox of [instructor, ana.lobby, ben.lobby, us, mx]) await inbox.room.leave();
-    await server.logs.waitFor((line) => line.msg === 'session room closed' && line.sessionId === session.sessionId);
-    const res = await fetch(`${server.url}/api/sessions/${session.sessionId}`, { headers: { authorization: `Bearer ${session.secret}` } });
+    await file.server.logs.waitFor((line) => line.msg === 'session room closed' && line.sessionId === session.sessionId);
+    const res = await fetch(`${file.server.url}/api/sessions/${session.sessionId}`, { headers: { authorization: `Bearer ${session.secret}` } });
     const stored = SessionView.parse(await res.json());
     expect(stored.tables).toHaveLength(5);
     for (const t of stored.tables) {
-      const tableRecord = await storedRecord(server, t.gameId);
-      const final = replay(scenario, tableRecord);
+      const tableRecord = await storedRecord(file.server, t.gameId);
+      const final = replay(file.scenario, tableRecord);
       expect(t).toMatchObject({ round: final.round, phase: final.phase, waitingOn: [] });
       expect(t.scores).toEqual({ us: final.seats.us?.score, mx: final.seats.mx?.score });
       expect(t.indicators).toEqual({ us: final.seats.us?.indicators, mx: final.seats.mx?.indicators });
-      expect({ lastActive: t.lastActive, latest: t.latest }).toEqual(expectedActivity(tableRecord, await server.store.loadCards(t.gameId)));
+      expect({ lastActive: t.lastActive, latest: t.latest }).toEqual(expectedActivity(tableRecord, await file.server.store.loadCards(t.gameId)));
     }
     expect(stored.tables[0]?.phase).toBe('ended');
   });

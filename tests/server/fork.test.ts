@@ -1,31 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GameSummary } from '../../shared/protocol.ts';
 import { CreatedFork, outcomeOf, ReviewData } from '../../shared/review/index.ts';
 import type { ForkBody } from '../../shared/review/index.ts';
 import { playerView, replay, stateHash } from '../../shared/rules/index.ts';
-import type { Scenario } from '../../shared/scenario/schema.ts';
-import { joinGame, LONG_TIMERS, storedRecord, tempDataDir } from './harness.ts';
-import { loadScenario, startClassServer, steer } from './session-harness.ts';
-import type { ClassServer } from './session-harness.ts';
+import { joinGame, LONG_TIMERS, storedRecord } from './harness.ts';
+import { classServerForFile, steer } from './session-harness.ts';
 import { bearer, BOT_SEAT, STUDENT_SEAT, studentToDecision, watchedTable } from './review-harness.ts';
 
-let server: ClassServer;
-let data: Awaited<ReturnType<typeof tempDataDir>>;
-let scenario: Scenario;
-
-beforeAll(async () => {
-  data = await tempDataDir();
-  server = await startClassServer(data.dir);
-  scenario = await loadScenario();
-});
-
-afterAll(async () => {
-  await server?.close();
-  await data?.remove();
-});
+const file = classServerForFile();
 
 async function fork(gameId: string, body: unknown, token: string | null = null): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(`${server.url}/api/games/${gameId}/forks`, {
+  const res = await fetch(`${file.server.url}/api/games/${gameId}/forks`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...bearer(token) },
     body: typeof body === 'string' ? body : JSON.stringify(body),
@@ -40,44 +25,44 @@ async function forked(gameId: string, body: ForkBody, token: string | null = nul
 }
 
 async function review(gameId: string, token: string | null): Promise<ReviewData> {
-  const res = await fetch(`${server.url}/api/games/${gameId}/review`, { headers: bearer(token) });
+  const res = await fetch(`${file.server.url}/api/games/${gameId}/review`, { headers: bearer(token) });
   if (res.status !== 200) throw new Error(`review: HTTP ${res.status} ${await res.text()}`);
   return ReviewData.parse(await res.json());
 }
 
 describe('forks of a game', () => {
   it('play on from any step with the forker, bots and open seats, and are refused when they would leak, are malformed or have nothing to play', { timeout: 120_000 }, async () => {
-    const { session, student, player, watch, gameId } = await watchedTable(server, 'Ana');
+    const { session, student, player, watch, gameId } = await watchedTable(file.server, 'Ana');
     const token = student.joined.studentToken;
     await studentToDecision(player);
     await watch.view((s) => s.phase === 'decision' && s.seats[BOT_SEAT]?.submitted === true);
-    const parent = await storedRecord(server, gameId);
+    const parent = await storedRecord(file.server, gameId);
     const step = parent.entries.length;
-    const atStep = replay(scenario, parent, step);
+    const atStep = replay(file.scenario, parent, step);
     expect(atStep.phase).toBe('decision');
 
     // ---- the instructor forks at the sealed step, taking the student's seat against the bot -----
     const made = await forked(gameId, { step, seats: { [STUDENT_SEAT]: { by: 'me' }, [BOT_SEAT]: { by: 'bot', policy: 'dealmaker' } }, name: 'Teacher' }, session.secret);
     expect(made).toMatchObject({ seat: STUDENT_SEAT, joinUrl: `/?game=${made.gameId}` });
     expect(made.gameId).not.toBe(gameId);
-    await server.logs.waitFor((line) => line.msg === 'game forked' && line.gameId === made.gameId);
+    await file.server.logs.waitFor((line) => line.msg === 'game forked' && line.gameId === made.gameId);
 
     // Its record starts with the parent's first `step` entries, so its first state is the parent's at that step.
-    const start = await storedRecord(server, made.gameId);
+    const start = await storedRecord(file.server, made.gameId);
     expect(start.parent).toEqual({ gameId, step });
     expect(start.seed).toBe(parent.seed);
     expect(start.entries.slice(0, step)).toEqual(parent.entries);
-    expect(stateHash(replay(scenario, start, step))).toBe(stateHash(atStep));
-    expect(await server.store.loadGame(made.gameId)).toMatchObject({ session: null, parent: { gameId, step }, timers: (await server.store.loadGame(gameId))?.timers, cards: 'immediate' });
+    expect(stateHash(replay(file.scenario, start, step))).toBe(stateHash(atStep));
+    expect(await file.server.store.loadGame(made.gameId)).toMatchObject({ session: null, parent: { gameId, step }, timers: (await file.server.store.loadGame(gameId))?.timers, cards: 'immediate' });
 
     // Its bot seat is the bot's: no one joining the link takes it, and the game's summary says so.
-    await expect(joinGame(server, made.gameId, { name: 'Intruder', seat: BOT_SEAT })).rejects.toThrow(/bot plays/);
-    const summary = GameSummary.parse(await (await fetch(`${server.url}/api/games/${made.gameId}`)).json());
-    expect(summary.seats.map((s) => [s.id, s.taken])).toEqual(scenario.seats.map((s) => [s.id, true]));
+    await expect(joinGame(file.server, made.gameId, { name: 'Intruder', seat: BOT_SEAT })).rejects.toThrow(/bot plays/);
+    const summary = GameSummary.parse(await (await fetch(`${file.server.url}/api/games/${made.gameId}`)).json());
+    expect(summary.seats.map((s) => [s.id, s.taken])).toEqual(file.scenario.seats.map((s) => [s.id, true]));
 
     // The forker joins with the returned token and sees the parent's state at `step`, through its seat's eyes,
     // with the whole phase ahead of it (the phase starts when the fork is made).
-    const me = await joinGame(server, made.gameId, { name: 'Teacher', seatToken: made.seatToken });
+    const me = await joinGame(file.server, made.gameId, { name: 'Teacher', seatToken: made.seatToken });
     expect((await me.welcome()).seat).toBe(STUDENT_SEAT);
     const first = await me.view();
     expect(first.state.version).toBe(step);
@@ -87,14 +72,14 @@ describe('forks of a game', () => {
     // The forker decides; the round resolves; the bot answers, and the fork's record grows by its move.
     me.move({ type: 'decide', version: first.state.version, levels: {} });
     await me.view((s) => s.phase === 'resolution' && s.seats[BOT_SEAT]?.ready === true);
-    const grown = await storedRecord(server, made.gameId);
+    const grown = await storedRecord(file.server, made.gameId);
     expect(grown.entries.slice(step).map((e) => (e.kind === 'move' ? `${e.seat}:${e.move.type}` : e.kind))).toEqual([`${STUDENT_SEAT}:decide`, 'advance', `${BOT_SEAT}:ready`]);
     // The parent has not moved meanwhile.
-    expect((await storedRecord(server, gameId)).entries).toEqual(parent.entries);
+    expect((await storedRecord(file.server, gameId)).entries).toEqual(parent.entries);
 
     // The parent's review lists the fork with its scores now; the fork's names its parent.
     const parentReview = await review(gameId, session.secret);
-    expect(parentReview.forks).toEqual([{ gameId: made.gameId, step, createdAt: grown.createdAt, finished: false, scores: outcomeOf(replay(scenario, grown)), occupants: { [STUDENT_SEAT]: 'Teacher', [BOT_SEAT]: 'bot:dealmaker' } }]);
+    expect(parentReview.forks).toEqual([{ gameId: made.gameId, step, createdAt: grown.createdAt, finished: false, scores: outcomeOf(replay(file.scenario, grown)), occupants: { [STUDENT_SEAT]: 'Teacher', [BOT_SEAT]: 'bot:dealmaker' } }]);
     const forkReview = await review(made.gameId, made.seatToken);
     expect(forkReview).toMatchObject({ access: 'seat', seat: STUDENT_SEAT, parent: { gameId, step }, session: null, record: null });
     expect(forkReview.occupants).toEqual({ [STUDENT_SEAT]: 'Teacher', [BOT_SEAT]: 'bot:dealmaker' });
@@ -102,10 +87,10 @@ describe('forks of a game', () => {
     expect((await review(made.gameId, session.secret)).access).toBe('full');
 
     // ---- a student holding a seat, while the game runs ---------------------------------------------
-    const games = async () => ({ unfinished: await server.store.listUnfinished(), forks: await server.store.listForks(gameId) });
+    const games = async () => ({ unfinished: await file.server.store.listUnfinished(), forks: await file.server.store.listForks(gameId) });
     const before = await games();
     const ownSeat = { [STUDENT_SEAT]: { by: 'me' }, [BOT_SEAT]: { by: 'bot', policy: 'defensive' } } as const;
-    const decisionBegan = parent.entries.findIndex((_e, i) => replay(scenario, parent, i + 1).phase === 'decision') + 1;
+    const decisionBegan = parent.entries.findIndex((_e, i) => replay(file.scenario, parent, i + 1).phase === 'decision') + 1;
     const refusals: [string, unknown, string | null, number, string][] = [
       ['no bearer', { step: decisionBegan, seats: ownSeat, name: 'Ana' }, null, 403, 'fork/forbidden'],
       ['into the other seat', { step: decisionBegan, seats: { [STUDENT_SEAT]: { by: 'bot', policy: 'dealmaker' }, [BOT_SEAT]: { by: 'me' } }, name: 'Ana' }, token, 403, 'fork/forbidden'],
@@ -132,20 +117,20 @@ describe('forks of a game', () => {
     // Into their own seat, the other to a bot, before the bot sealed anything: allowed.
     const own = await forked(gameId, { step: decisionBegan, seats: ownSeat, name: 'Ana' }, token);
     expect(own.seat).toBe(STUDENT_SEAT);
-    expect(await server.store.loadSeatBots(own.gameId)).toEqual({ [BOT_SEAT]: 'defensive' });
+    expect(await file.server.store.loadSeatBots(own.gameId)).toEqual({ [BOT_SEAT]: 'defensive' });
 
     // ---- once the game has ended, anyone may fork it, but not at its end ----------------------------
-    await steer(server, session, { type: 'end', table: '1' });
+    await steer(file.server, session, { type: 'end', table: '1' });
     await watch.view((s) => s.phase === 'ended');
-    const ended = await storedRecord(server, gameId);
+    const ended = await storedRecord(file.server, gameId);
     const atEnd = await fork(gameId, { step: ended.entries.length, seats: ownSeat, name: 'Visitor' });
     expect(atEnd).toMatchObject({ status: 400, body: { code: 'fork/ended' } });
     const open = await forked(gameId, { step: 3, seats: { [STUDENT_SEAT]: { by: 'open' }, [BOT_SEAT]: { by: 'me' } }, name: 'Visitor' });
     expect(open.seat).toBe(BOT_SEAT);
     // The open seat waits for whoever opens the link.
-    const guest = await joinGame(server, open.gameId, { name: 'Guest', seat: STUDENT_SEAT });
+    const guest = await joinGame(file.server, open.gameId, { name: 'Guest', seat: STUDENT_SEAT });
     expect((await guest.welcome()).seat).toBe(STUDENT_SEAT);
-    expect((await server.store.listForks(gameId)).map((f) => [f.gameId, f.step])).toEqual([
+    expect((await file.server.store.listForks(gameId)).map((f) => [f.gameId, f.step])).toEqual([
       [made.gameId, step],
       [own.gameId, decisionBegan],
       [open.gameId, 3],
@@ -157,11 +142,11 @@ describe('forks of a game', () => {
   it('a fork of a game played long ago gets its whole phase, counted from when it was made', async () => {
     const hourAgo = Date.now() - 3_600_000;
     const gameId = 'played-long-ago';
-    await server.store.createGame({ gameId, scenarioId: scenario.id, scenarioVersion: scenario.version, seed: 11, createdAt: hourAgo, timers: LONG_TIMERS, cards: 'end' });
-    await server.store.appendEntry(gameId, { kind: 'advance', seq: 1, at: hourAgo + 1000, reason: 'timer' });
-    await server.store.markFinished(gameId);
+    await file.server.store.createGame({ gameId, scenarioId: file.scenario.id, scenarioVersion: file.scenario.version, seed: 11, createdAt: hourAgo, timers: LONG_TIMERS, cards: 'end' });
+    await file.server.store.appendEntry(gameId, { kind: 'advance', seq: 1, at: hourAgo + 1000, reason: 'timer' });
+    await file.server.store.markFinished(gameId);
     const made = await forked(gameId, { step: 1, seats: { [STUDENT_SEAT]: { by: 'me' }, [BOT_SEAT]: { by: 'open' } }, name: 'Later' });
-    const me = await joinGame(server, made.gameId, { name: 'Later', seatToken: made.seatToken });
+    const me = await joinGame(file.server, made.gameId, { name: 'Later', seatToken: made.seatToken });
     const view = await me.view();
     expect(view.state).toMatchObject({ phase: 'negotiation', version: 1 });
     // A phase clocked from the parent's advance would have ended an hour ago (and been given a few seconds' grace).

@@ -1,35 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GameRecord } from '../../shared/record.ts';
 import { createScrubber, ReviewData, ReviewFrame, timelineOf } from '../../shared/review/index.ts';
 import { playerView, stateHash } from '../../shared/rules/index.ts';
 import type { GameState } from '../../shared/rules/state.ts';
-import type { Scenario } from '../../shared/scenario/schema.ts';
 import { SCORED_MOVES } from '../../shared/scoring/card.ts';
 import { InstructorView } from '../../shared/session.ts';
 import { accessOf } from '../../server/http/review-access.ts';
 import { ReplayCache } from '../../server/http/replay-cache.ts';
-import { createGame, joinGame, storedRecord, tempDataDir } from './harness.ts';
-import { drive, loadScenario, startClassServer } from './session-harness.ts';
-import type { ClassServer } from './session-harness.ts';
+import { createGame, joinGame, storedRecord } from './harness.ts';
+import { classServerForFile, drive } from './session-harness.ts';
 import { bearer, BOT_SEAT, STUDENT_SEAT, studentToDecision, watchedTable } from './review-harness.ts';
 
-let server: ClassServer;
-let data: Awaited<ReturnType<typeof tempDataDir>>;
-let scenario: Scenario;
-
-beforeAll(async () => {
-  data = await tempDataDir();
-  server = await startClassServer(data.dir);
-  scenario = await loadScenario();
-});
-
-afterAll(async () => {
-  await server?.close();
-  await data?.remove();
-});
+const file = classServerForFile();
 
 async function get(path: string, token: string | null = null): Promise<{ status: number; body: unknown; text: string }> {
-  const res = await fetch(`${server.url}/api${path}`, { headers: bearer(token) });
+  const res = await fetch(`${file.server.url}/api${path}`, { headers: bearer(token) });
   const text = await res.text();
   return { status: res.status, body: JSON.parse(text) as unknown, text };
 }
@@ -53,18 +38,18 @@ function unseeded(state: GameState): GameState {
 
 describe('a game’s review', () => {
   it('replays a class table exactly as it was played, shows a student only their seat’s share while it runs, and everything once it has ended', { timeout: 120_000 }, async () => {
-    const { session, student, player, watch, gameId } = await watchedTable(server, 'Ana');
+    const { session, student, player, watch, gameId } = await watchedTable(file.server, 'Ana');
     const token = student.joined.studentToken;
 
     // ---- round 1's decision: the bot has sealed its levels, the student has not --------------
     await studentToDecision(player);
     const sealed = await watch.view((s) => s.phase === 'decision' && s.seats[BOT_SEAT]?.submitted === true);
-    await server.scorer.idle();
+    await file.server.scorer.idle();
     const botDecision = sealed.state.seats[BOT_SEAT]?.decision;
     const botHidden = sealed.state.seats[BOT_SEAT]?.hidden ?? {};
     expect(botDecision).not.toBeNull();
     expect(Object.keys(botHidden).length).toBeGreaterThan(0);
-    const running = await storedRecord(server, gameId);
+    const running = await storedRecord(file.server, gameId);
     const steps = running.entries.length;
     expect(sealed.state.version).toBe(steps);
 
@@ -83,7 +68,7 @@ describe('a game’s review', () => {
     expect(full.data).toMatchObject({ gameId, access: 'full', seat: null, finished: false, session: { sessionId: session.sessionId, table: '1' }, parent: null, forks: [] });
     expect(full.data.record).toEqual(running);
     expect(full.data.ledger).toBeInstanceOf(Array);
-    expect(full.data.timeline).toEqual(timelineOf(scenario, running));
+    expect(full.data.timeline).toEqual(timelineOf(file.scenario, running));
     expect(full.data.occupants).toEqual({ [STUDENT_SEAT]: 'Ana', [BOT_SEAT]: 'bot:dealmaker' });
     const botCards = full.data.cards.filter((card) => card.seat === BOT_SEAT);
     expect(botCards.map((card) => card.seq)).toContain(running.entries.find((e) => e.kind === 'move' && e.seat === BOT_SEAT && e.move.type === 'decide')?.seq);
@@ -111,7 +96,7 @@ describe('a game’s review', () => {
     for (const secret of secrets) expect(seat.text).not.toContain(secret);
 
     // Every step, as the student's seat saw it: the seat's own view of the replayed state, nothing of the bot's secrets.
-    const scrubber = createScrubber(scenario, running);
+    const scrubber = createScrubber(file.scenario, running);
     for (let step = 0; step <= steps; step++) {
       const { frame: seen, text } = await frame(gameId, step, token);
       expect(seen.step).toBe(step);
@@ -137,19 +122,19 @@ describe('a game’s review', () => {
     const before = player.latest().state;
     player.move({ type: 'decide', version: before.version, levels: {} });
     await watch.view((s) => s.phase === 'resolution');
-    await server.scorer.idle();
-    const resolved = await storedRecord(server, gameId);
+    await file.server.scorer.idle();
+    const resolved = await storedRecord(file.server, gameId);
     const ownDecide = resolved.entries.find((e) => e.kind === 'move' && e.seat === STUDENT_SEAT && e.move.type === 'decide');
     const afterRound = await review(gameId, token);
     expect(afterRound.data.cards.map((card) => card.seq)).toContain(ownDecide?.seq);
     expect(afterRound.data.cards.every((card) => card.seat === STUDENT_SEAT)).toBe(true);
 
     // ---- played to the end -------------------------------------------------------------------
-    drive(player, scenario, 'defensive', 7);
+    drive(player, file.scenario, 'defensive', 7);
     await watch.view((s) => s.phase === 'ended');
-    await server.scorer.idle();
-    const record = await storedRecord(server, gameId);
-    const replayed = createScrubber(scenario, record);
+    await file.server.scorer.idle();
+    const record = await storedRecord(file.server, gameId);
+    const replayed = createScrubber(file.scenario, record);
     // The state version counts the entries applied: every entry moves it by exactly one.
     for (let step = 0; step <= record.entries.length; step++) expect(replayed.stateAt(step).version).toBe(step);
 
@@ -178,10 +163,10 @@ describe('a game’s review', () => {
     await Promise.all([player.room.leave(), watch.room.leave(), student.lobby.room.leave()]);
   });
 
-  it('at a game of its own, each seat’s token reads that seat; the server’s own key reads everything; a stranger nothing', async () => {
-    const gameId = await createGame(server);
-    const ana = await joinGame(server, gameId, { name: 'Ana', seat: 'us' });
-    const luis = await joinGame(server, gameId, { name: 'Luis', seat: 'mx' });
+  it('at a game of its own, each seat’s token reads that seat; the file.server’s own key reads everything; a stranger nothing', async () => {
+    const gameId = await createGame(file.server);
+    const ana = await joinGame(file.server, gameId, { name: 'Ana', seat: 'us' });
+    const luis = await joinGame(file.server, gameId, { name: 'Luis', seat: 'mx' });
     const [anaToken, luisToken] = [(await ana.welcome()).seatToken, (await luis.welcome()).seatToken];
     for (const [token, seat] of [[anaToken, 'us'], [luisToken, 'mx']] as const) {
       expect((await review(gameId, token)).data).toMatchObject({ access: 'seat', seat, record: null, session: null, occupants: { us: 'Ana', mx: 'Luis' } });
@@ -189,32 +174,32 @@ describe('a game’s review', () => {
     expect((await get(`/games/${gameId}/review`, `${anaToken}x`)).status).toBe(403);
     expect((await get(`/games/${gameId}/review`, 'y'.repeat(201))).status).toBe(403);
 
-    const game = await server.store.loadGame(gameId);
+    const game = await file.server.store.loadGame(gameId);
     if (game === null) throw new Error('no game');
-    expect(await accessOf(server.store, game, 'server-key', 'server-key')).toEqual({ kind: 'full' });
-    expect(await accessOf(server.store, game, 'server-kez', 'server-key')).toEqual({ kind: 'none' });
-    expect(await accessOf(server.store, game, null, 'server-key')).toEqual({ kind: 'none' });
-    expect(await accessOf(server.store, game, '', '')).toEqual({ kind: 'none' });
-    expect(await accessOf(server.store, game, luisToken, 'server-key')).toEqual({ kind: 'seat', seat: 'mx' });
+    expect(await accessOf(file.server.store, game, 'server-key', 'server-key')).toEqual({ kind: 'full' });
+    expect(await accessOf(file.server.store, game, 'server-kez', 'server-key')).toEqual({ kind: 'none' });
+    expect(await accessOf(file.server.store, game, null, 'server-key')).toEqual({ kind: 'none' });
+    expect(await accessOf(file.server.store, game, '', '')).toEqual({ kind: 'none' });
+    expect(await accessOf(file.server.store, game, luisToken, 'server-key')).toEqual({ kind: 'seat', seat: 'mx' });
     await Promise.all([ana.room.leave(), luis.room.leave()]);
   });
 
   it('keeps the replays of the most recently reviewed games, and replays a game again once its record has grown', async () => {
-    const record = (entries: number, gameId: string): GameRecord => ({ gameId, scenarioId: scenario.id, scenarioVersion: scenario.version, seed: 3, createdAt: 0, entries: Array.from({ length: entries }, (_v, i) => ({ kind: 'advance', seq: i + 1, at: i, reason: 'timer' }) as const) });
+    const record = (entries: number, gameId: string): GameRecord => ({ gameId, scenarioId: file.scenario.id, scenarioVersion: file.scenario.version, seed: 3, createdAt: 0, entries: Array.from({ length: entries }, (_v, i) => ({ kind: 'advance', seq: i + 1, at: i, reason: 'timer' }) as const) });
     const cache = new ReplayCache(2);
-    const a = cache.of(scenario, record(1, 'a'));
-    expect(cache.of(scenario, record(1, 'a'))).toBe(a);
-    const grown = cache.of(scenario, record(2, 'a'));
+    const a = cache.of(file.scenario, record(1, 'a'));
+    expect(cache.of(file.scenario, record(1, 'a'))).toBe(a);
+    const grown = cache.of(file.scenario, record(2, 'a'));
     expect(grown).not.toBe(a);
     expect(grown.scrubber.steps).toBe(2);
     // What is read off a replay whole is read once.
     expect(grown.timeline()).toBe(grown.timeline());
-    const b = cache.of(scenario, record(0, 'b'));
-    cache.of(scenario, record(2, 'a'));
-    cache.of(scenario, record(0, 'c'));
+    const b = cache.of(file.scenario, record(0, 'b'));
+    cache.of(file.scenario, record(2, 'a'));
+    cache.of(file.scenario, record(0, 'c'));
     // 'b' was the least recently used of the three: it went, 'a' stayed.
     expect(cache.size).toBe(2);
-    expect(cache.of(scenario, record(2, 'a'))).toBe(grown);
-    expect(cache.of(scenario, record(0, 'b'))).not.toBe(b);
+    expect(cache.of(file.scenario, record(2, 'a'))).toBe(grown);
+    expect(cache.of(file.scenario, record(0, 'b'))).not.toBe(b);
   });
 });

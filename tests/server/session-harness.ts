@@ -12,7 +12,8 @@ import { CreatedSession, JoinedSession, SessionView, StudentStatus } from '../..
 import type { CreateSessionBody, SessionControl } from '../../shared/session.ts';
 import { startServer } from '../../server/app.ts';
 import type { RunningServer, StartOptions } from '../../server/app.ts';
-import { createGame, FAST_PLAY, Inbox as Connection, Player, SCENARIO_ID } from './harness.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { createGame, FAST_PLAY, Inbox as Connection, Player, SCENARIO_ID, tempDataDir } from './harness.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -236,6 +237,32 @@ export function sampleMemory(everyMs = 50): { stop(): number } {
     stop() {
       clearInterval(timer);
       return Math.max(peak, process.memoryUsage().rss);
+    },
+  };
+}
+
+/** A class server of the test file's own, with the scenario its classes play: started before its tests, removed after. */
+export function classServerForFile(): { readonly server: ClassServer; readonly scenario: Scenario } {
+  let server: ClassServer | undefined;
+  let scenario: Scenario | undefined;
+  let data: Awaited<ReturnType<typeof tempDataDir>> | undefined;
+  beforeAll(async () => {
+    data = await tempDataDir();
+    server = await startClassServer(data.dir);
+    scenario = await loadScenario();
+  });
+  afterAll(async () => {
+    await server?.close();
+    await data?.remove();
+  });
+  return {
+    get server(): ClassServer {
+      if (server === undefined) throw new Error('the class server has not started');
+      return server;
+    },
+    get scenario(): Scenario {
+      if (scenario === undefined) throw new Error('the scenario has not been loaded');
+      return scenario;
     },
   };
 }
