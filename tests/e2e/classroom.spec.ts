@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { pagesForFile } from './pages.ts';
 
 /**
  * A whole class through the pages an instructor and students use: the instructor sets a
@@ -12,23 +13,7 @@ const LONG_MINUTES = '30';
 const EVE = '<b>Eve</b>';
 const NOTICE = 'Ten minutes left: wrap up your deals.';
 
-/** Contexts opened by the running test: closed after it, or their tables' maps keep the shared browser busy. */
-const opened: BrowserContext[] = [];
-
-test.afterEach(async () => {
-  await Promise.all(opened.splice(0).map((context) => context.close()));
-});
-
-async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext();
-  opened.push(context);
-  const page = await context.newPage();
-  // A name smuggling markup must never run as a script: any dialog fails the test.
-  page.on('dialog', (dialog) => {
-    throw new Error(`unexpected dialog: ${dialog.message()}`);
-  });
-  return page;
-}
+const newPage = pagesForFile();
 
 function scenarioCard(page: Page): Locator {
   return page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: SCENARIO, exact: true }) });

@@ -3,8 +3,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { expectAccessible } from './accessibility.ts';
-import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { pagesForFile } from './pages.ts';
 
 /**
  * Reviewing a class: the instructor runs a class whose tables are all played by bots, then
@@ -17,21 +18,7 @@ const SCENARIO = 'us-mexico-2019';
 const LONG = 600;
 const TIMERS = { briefing: LONG, negotiation: LONG, decision: LONG, resolution: LONG, debrief: LONG };
 
-const opened: BrowserContext[] = [];
-
-test.afterEach(async () => {
-  await Promise.all(opened.splice(0).map((context) => context.close()));
-});
-
-async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext();
-  opened.push(context);
-  const page = await context.newPage();
-  page.on('dialog', (dialog) => {
-    throw new Error(`unexpected dialog: ${dialog.message()}`);
-  });
-  return page;
-}
+const newPage = pagesForFile();
 
 type Created = { sessionId: string; secret: string };
 

@@ -1,0 +1,22 @@
+import { test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
+/**
+ * A way for a spec file to open a page in a browser context of its own (a person on their
+ * own device). Contexts are closed after each test, or their tables' maps keep the shared
+ * browser busy. Any dialog fails the test: text smuggling markup must never run as a script.
+ */
+export function pagesForFile(): (browser: Browser) => Promise<Page> {
+  const opened: BrowserContext[] = [];
+  test.afterEach(async () => {
+    await Promise.all(opened.splice(0).map((context) => context.close()));
+  });
+  return async (browser) => {
+    const context = await browser.newContext();
+    opened.push(context);
+    const page = await context.newPage();
+    page.on('dialog', (dialog) => {
+      throw new Error(`unexpected dialog: ${dialog.message()}`);
+    });
+    return page;
+  };
+}
