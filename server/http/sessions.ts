@@ -6,7 +6,7 @@ import { CreateSessionBody, JoinSessionBody, SessionControl } from '../../shared
 import type { CreatedSession, JoinedSession, SessionView } from '../../shared/session.ts';
 import { hashSeatToken, mintSeatToken } from '../rooms/seat-token.ts';
 import type { SessionRoom } from '../rooms/session-room.ts';
-import { standingOf, TableActivity } from '../rooms/table-dashboard.ts';
+import { storedStanding } from '../rooms/table-dashboard.ts';
 import type { ScenarioCatalogue } from '../scenarios/catalogue.ts';
 import type { ClassAnswer } from '../sessions/classroom.ts';
 import { hashSecret, mintJoinCode, mintSecret, newId, secretMatches } from '../sessions/credentials.ts';
@@ -157,15 +157,8 @@ async function storedView(store: GameStore, catalogue: ScenarioCatalogue, sessio
           seatIds.map((seat) => [seat, { students: students.filter((s) => s.table === t.table && s.seat === seat).map((s) => s.studentId), bot: bots[seat] ?? null }]),
         );
         const summary = { table: t.table, gameId: t.gameId, paused: false, deadline: null, seats };
-        const record = scenario === undefined ? null : await store.loadRecord(t.gameId);
-        try {
-          if (scenario !== undefined && record !== null) {
-            const { state, activity } = TableActivity.replay(scenario, record, await store.loadCards(t.gameId));
-            return { ...summary, round: state.round, phase: state.phase, ...standingOf(state), ...activity.snapshot() };
-          }
-        } catch {
-          // The scenario changed version since the class played: the roster and seats still show.
-        }
+        const standing = scenario === undefined ? null : await storedStanding(store, scenario, t.gameId);
+        if (standing !== null) return { ...summary, ...standing };
         return { ...summary, round: 0, phase: t.finished ? 'ended' : 'unknown', indicators: {}, scores: {}, waitingOn: [], lastActive: {}, latest: [] };
       }),
     ),

@@ -15,6 +15,7 @@ import { claimedType, describeIssues, messageBytes, refusal } from './refusals.t
 import type { RoomDeps, SessionRoomOptions } from './room-deps.ts';
 import { hashSeatToken } from './seat-token.ts';
 import type { TableReport } from './table-commands.ts';
+import { storedStanding } from './table-dashboard.ts';
 
 /** Who a connection is: a student (with the token they came with, repeated as their seat token) or the instructor. */
 type Visitor = { kind: 'student'; studentId: string; token: string } | { kind: 'instructor' };
@@ -71,7 +72,10 @@ export class SessionRoom extends Room {
     const students = await deps.store.loadStudents(sessionId);
     const tables = new Map<string, ClassTable>();
     for (const t of (await deps.store.loadSessionTables(sessionId)).sort((a, b) => Number(a.table) - Number(b.table))) {
-      tables.set(t.table, { table: t.table, gameId: t.gameId, finished: t.finished, bots: await deps.store.loadSeatBots(t.gameId), report: null });
+      // A live table reports as its room opens; an ended one has no room, so its record says where it stands.
+      const standing = t.finished ? await storedStanding(deps.store, scenario, t.gameId) : null;
+      const report: TableReport | null = standing === null ? null : { table: t.table, gameId: t.gameId, ...standing, paused: false, deadline: null, connected: [] };
+      tables.set(t.table, { table: t.table, gameId: t.gameId, finished: t.finished, bots: await deps.store.loadSeatBots(t.gameId), report });
     }
     const state: ClassState = {
       session,

@@ -6,6 +6,7 @@ import { waitingOn } from '../../shared/rules/waiting-on.ts';
 import type { Scenario } from '../../shared/scenario/schema.ts';
 import { SCORED_MOVES, type FrameworkCard } from '../../shared/scoring/card.ts';
 import type { TableSummary } from '../../shared/session.ts';
+import type { GameStore } from '../store/store.ts';
 
 /** What the instructor's dashboard shows of a table beyond its clock: where each seat stands, and what happened last. */
 export type TableDashboard = Pick<TableSummary, 'indicators' | 'scores' | 'waitingOn' | 'lastActive' | 'latest'>;
@@ -69,4 +70,16 @@ export class TableActivity {
   snapshot(): Pick<TableDashboard, 'lastActive' | 'latest'> {
     return { lastActive: { ...this.lastActive }, latest: this.latest.map((d) => ({ ...d })) };
   }
+}
+
+/**
+ * A table with no live room (it has ended, or its session is read from the store): where it
+ * stands, read from its record and cards. Null when the record is of another scenario
+ * version than the server's (the roster and seats still show without it).
+ */
+export async function storedStanding(store: GameStore, scenario: Scenario, gameId: string): Promise<(TableDashboard & { round: number; phase: string }) | null> {
+  const record = await store.loadRecord(gameId);
+  if (record === null || record.scenarioId !== scenario.id || record.scenarioVersion !== scenario.version) return null;
+  const { state, activity } = TableActivity.replay(scenario, record, await store.loadCards(gameId));
+  return { round: state.round, phase: state.phase, ...standingOf(state), ...activity.snapshot() };
 }

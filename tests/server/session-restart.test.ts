@@ -73,4 +73,26 @@ describe('a restart loses no class', () => {
     const late = await enrol(server, session.code, 'Late');
     expect((await late.lobby.status((s) => s.seat !== null)).seat?.gameId).toBe(seat.gameId);
   });
+
+  it('shows a table that ended before the restart where it ended, not as a fresh table', async () => {
+    await server?.close();
+    server = await startClassServer(data.dir);
+    const session = await createSession(server, { tables: 1, timers: LONG_TIMERS, bots: 'dealmaker' });
+    const instructor = await openSessionRoom(server, session.sessionId, { secret: session.secret });
+    await steer(server, session, { type: 'start' });
+    // Bots play on their own; the instructor ends the table once it has a round behind it.
+    await instructor.session((v) => (v.tables[0]?.round ?? 0) >= 2 && (v.tables[0]?.latest.length ?? 0) > 0);
+    await steer(server, session, { type: 'end', table: '1' });
+    const ended = (await instructor.session((v) => v.tables[0]?.phase === 'ended' && (v.tables[0]?.latest ?? []).every((d) => d.label !== null))).tables[0];
+    await instructor.room.leave();
+    await server.close();
+
+    server = await startClassServer(data.dir);
+    const after = await openSessionRoom(server, session.sessionId, { secret: session.secret });
+    const restored = (await after.session()).tables[0];
+    const standing = (t: typeof ended) => ({ round: t?.round, phase: t?.phase, indicators: t?.indicators, scores: t?.scores, latest: t?.latest, lastActive: t?.lastActive });
+    expect(standing(restored)).toEqual(standing(ended));
+    expect(restored?.round).toBeGreaterThanOrEqual(2);
+    await after.room.leave();
+  });
 });
