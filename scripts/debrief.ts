@@ -15,6 +15,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { publicScenario } from '../shared/scenario/public.ts';
 import { serveClient } from '../server/http/client-files.ts';
 import { sendError } from '../server/http/http-error.ts';
+import { ReplayCache } from '../server/http/replay-cache.ts';
 import { reviewRoutes } from '../server/http/review.ts';
 import { sessionReviewRoutes } from '../server/http/session-review.ts';
 import { createLog } from '../server/log.ts';
@@ -89,8 +90,9 @@ try {
     res.json(publicScenario(scenario));
   });
   const openRoom = (): Promise<void> => Promise.reject(new Error('the debrief printer plays no games'));
-  api.use(reviewRoutes({ store, catalogue, scorer, log, openRoom, trustedKey }));
-  api.use(sessionReviewRoutes({ store, catalogue, scorer, log, trustedKey }));
+  const replays = new ReplayCache();
+  api.use(reviewRoutes({ store, catalogue, scorer, log, openRoom, trustedKey, replays }));
+  api.use(sessionReviewRoutes({ store, catalogue, scorer, log, trustedKey, replays }));
   api.use((req, res) => sendError(res, 404, { code: 'route/unknown', message: `No API route ${req.method} ${req.baseUrl}${req.path} here.` }));
   api.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     log.error({ err: error }, 'a debrief request failed');

@@ -12,6 +12,7 @@ import type { Scorer } from '../scoring/scorer.ts';
 import type { GameStore } from '../store/store.ts';
 import type { JoinLimits } from './address-limit.ts';
 import { badBody, sendError } from './http-error.ts';
+import { ReplayCache } from './replay-cache.ts';
 import { reviewRoutes } from './review.ts';
 import { sessionReviewRoutes } from './session-review.ts';
 import { sessionRoutes } from './sessions.ts';
@@ -115,8 +116,10 @@ export function mountApi(app: Application, deps: ApiDeps): void {
   });
 
   api.use(sessionRoutes({ store, catalogue, log, openSession: deps.openSession, joinLimits: deps.joinLimits }));
-  api.use(reviewRoutes({ store, catalogue, log, scorer: deps.scorer, openRoom: deps.openRoom }));
-  api.use(sessionReviewRoutes({ store, catalogue, log, scorer: deps.scorer }));
+  // One cache of replays for both: the comparison and a replay of the same table read it once.
+  const replays = new ReplayCache();
+  api.use(reviewRoutes({ store, catalogue, log, scorer: deps.scorer, openRoom: deps.openRoom, replays }));
+  api.use(sessionReviewRoutes({ store, catalogue, log, scorer: deps.scorer, replays }));
 
   api.use((req, res) => {
     sendError(res, 404, { code: 'route/unknown', message: `No API route ${req.method} ${req.baseUrl}${req.path}.` });

@@ -1,12 +1,18 @@
 import type { GameRecord } from '../../shared/record.ts';
 import { commitmentLedger, createScrubber, timelineOf, type LedgerLine, type Scrubber, type TimelineEntry } from '../../shared/review/index.ts';
+import type { GameState } from '../../shared/rules/state.ts';
 import type { Scenario } from '../../shared/scenario/schema.ts';
 
-/** Games whose replays are kept: a class reviewing its tables at once, with room to spare. */
-export const REPLAYS_KEPT = 32;
+/** Games whose replays are kept: every table of a large class compared at once, with room to spare. */
+export const REPLAYS_KEPT = 64;
 
 /** A game's replay and what is read off it whole; the walks are made once, when first asked for. */
 export type Replay = { readonly scrubber: Scrubber; timeline(): TimelineEntry[]; ledger(): LedgerLine[] };
+
+/** The state a record ends in, from the cache: what the comparison, the exports and fork summaries read of every game. */
+export function endOf(replays: ReplayCache, scenario: Scenario, record: GameRecord): GameState {
+  return replays.of(scenario, record).scrubber.stateAt(record.entries.length);
+}
 
 type Kept = { entries: number; replay: Replay };
 

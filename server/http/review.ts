@@ -18,7 +18,7 @@ import { newId } from '../sessions/credentials.ts';
 import type { GameStore, StoredGame } from '../store/store.ts';
 import { badBody, sendError } from './http-error.ts';
 import { accessOf, bearerOf, type Access } from './review-access.ts';
-import { ReplayCache } from './replay-cache.ts';
+import { endOf, type ReplayCache } from './replay-cache.ts';
 import { forkSummaries, occupantsOf } from '../review/fork-summaries.ts';
 
 export type ReviewDeps = {
@@ -28,6 +28,8 @@ export type ReviewDeps = {
   log: Logger;
   /** Opens the live room of a stored game: a fork is played as soon as it is made. */
   openRoom: (gameId: string) => Promise<void>;
+  /** Replays shared with the class review: a table opened in both is replayed once. */
+  replays: ReplayCache;
   /** A key the server's own tools present for full access to any game (never a person's). */
   trustedKey?: string | undefined;
 };
@@ -47,7 +49,7 @@ type Loaded = { game: StoredGame; record: GameRecord; scenario: Scenario; access
 export function reviewRoutes(deps: ReviewDeps): Router {
   const { store, catalogue, log } = deps;
   const router = express.Router();
-  const replays = new ReplayCache();
+  const { replays } = deps;
 
   /** The game named in the path, its record and who is asking; answers 404 itself and returns null for an unknown game. */
   async function find(req: Request, res: Response): Promise<Omit<Loaded, 'scenario'> | null> {
@@ -167,7 +169,7 @@ export function reviewRoutes(deps: ReviewDeps): Router {
   /** The games forked from this one, each with its seats' scores where it stands now. */
   /** Forks are of the same scenario as their parent: their replays come from the same cache. */
   function forksOf(scenario: Scenario, gameId: string): Promise<ForkSummary[]> {
-    return forkSummaries(store, gameId, (record) => replays.of(scenario, record).scrubber.stateAt(record.entries.length));
+    return forkSummaries(store, gameId, (record) => endOf(replays, scenario, record));
   }
 
   return router;

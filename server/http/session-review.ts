@@ -14,6 +14,7 @@ import type { ScenarioCatalogue } from '../scenarios/catalogue.ts';
 import type { Scorer } from '../scoring/scorer.ts';
 import type { GameStore, StoredSession } from '../store/store.ts';
 import { sendError } from './http-error.ts';
+import type { ReplayCache } from './replay-cache.ts';
 import { authorised, forbidden } from './sessions.ts';
 
 export type SessionReviewDeps = {
@@ -21,6 +22,8 @@ export type SessionReviewDeps = {
   catalogue: ScenarioCatalogue;
   scorer: Scorer;
   log: Logger;
+  /** Replays shared with the game review routes. */
+  replays: ReplayCache;
   /**
    * A key that opens every session's review, for a process of our own that holds no
    * session secret (the debrief printer); absent on a serving server.
@@ -45,7 +48,7 @@ export function sessionReviewRoutes(deps: SessionReviewDeps): Router {
     if (found === null) return;
     const { session, scenario } = found;
     const [tables, references] = await Promise.all([tablesOf(scenario, session), referenceOutcomesFor(scenario)]);
-    const review: SessionReview = await sessionComparison(store, scenario, session, tables, references);
+    const review: SessionReview = await sessionComparison(store, deps.replays, scenario, session, tables, references);
     noStore(res);
     res.json(review);
   });

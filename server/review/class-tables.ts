@@ -1,22 +1,18 @@
 import type { Logger } from 'pino';
 import type { BotPolicyId } from '../../shared/bots/policy.ts';
 import type { ExportTable } from '../../shared/review/exports.ts';
-import { replay } from '../../shared/rules/index.ts';
 import type { GameState } from '../../shared/rules/state.ts';
 import type { Scenario } from '../../shared/scenario/schema.ts';
 import { completeCards } from '../scoring/record-decisions.ts';
+import { endOf, type ReplayCache } from '../http/replay-cache.ts';
+import { botName } from '../rooms/seating.ts';
 import type { Scorer } from '../scoring/scorer.ts';
 import type { GameStore, StoredStudent } from '../store/store.ts';
 
 /** One table of a class as the comparison and the exports read it: its record replayed once, its cards, who sat where. */
 export type ClassTableData = ExportTable & { finished: boolean; state: GameState; bots: Record<string, BotPolicyId> };
 
-export type ClassTableDeps = { store: GameStore; scorer: Scorer; log: Logger };
-
-/** Holders of a bot seat are named by the policy, so an export tells computer seats from students. */
-export function botHolder(policy: BotPolicyId): string {
-  return `bot:${policy}`;
-}
+export type ClassTableDeps = { store: GameStore; scorer: Scorer; log: Logger; replays: ReplayCache };
 
 /**
  * Every table of a session, in table order. A finished table's cards are completed (a
@@ -31,7 +27,7 @@ export async function loadClassTables(deps: ClassTableDeps, scenario: Scenario, 
   for (const t of tables) {
     const record = await store.loadRecord(t.gameId);
     if (record === null) continue;
-    const state = replay(scenario, record);
+    const state = endOf(deps.replays, scenario, record);
     const finished = t.finished || state.phase === 'ended';
     const cards = finished ? await completeCards(deps.scorer, store, scenario, record, deps.log.child({ gameId: t.gameId })) : await store.loadCards(t.gameId);
     const bots = await store.loadSeatBots(t.gameId);
@@ -46,7 +42,7 @@ function holdersAt(scenario: Scenario, students: readonly StoredStudent[], table
     scenario.seats.map((seat) => {
       const names = students.filter((s) => s.table === table && s.seat === seat.id).map((s) => s.name);
       const bot = bots[seat.id];
-      return [seat.id, bot === undefined ? names : [...names, botHolder(bot)]];
+      return [seat.id, bot === undefined ? names : [...names, botName(bot)]];
     }),
   );
 }

@@ -1,8 +1,8 @@
 import { outcomeOf, paretoFrontier } from '../../shared/review/outcomes.ts';
 import type { OutcomePoint, SessionReview, TableReview } from '../../shared/review/schemas.ts';
-import { replay } from '../../shared/rules/index.ts';
 import type { Scenario } from '../../shared/scenario/schema.ts';
 import { profileOf } from '../../shared/scoring/profile.ts';
+import { endOf, type ReplayCache } from '../http/replay-cache.ts';
 import type { GameStore, StoredSession } from '../store/store.ts';
 import type { ClassTableData } from './class-tables.ts';
 import { forkSummaries } from './fork-summaries.ts';
@@ -14,6 +14,7 @@ import { forkSummaries } from './fork-summaries.ts';
  */
 export async function sessionComparison(
   store: GameStore,
+  replays: ReplayCache,
   scenario: Scenario,
   session: StoredSession,
   tables: readonly ClassTableData[],
@@ -24,7 +25,7 @@ export async function sessionComparison(
   const forkPoints: OutcomePoint[] = [];
   for (const t of tables) {
     const scores = outcomeOf(t.state);
-    const forks = await forkSummaries(store, t.gameId, (record) => replay(scenario, record));
+    const forks = await forkSummaries(store, t.gameId, (record) => endOf(replays, scenario, record));
     reviews.push({
       table: t.table,
       gameId: t.gameId,
