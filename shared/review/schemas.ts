@@ -49,55 +49,6 @@ export const TimelineEntry = z.object({
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
-/**
- * GET /api/games/:id/review. `access` 'full': the whole record (a finished game, or the
- * class's instructor); the page replays it itself. 'seat': a student at a game still in
- * play; the page reads the timeline here and each step's state from `/review/frames/:step`.
- */
-export const ReviewData = z.object({
-  gameId: z.string(),
-  scenarioId: z.string(),
-  finished: z.boolean(),
-  access: z.enum(['full', 'seat']),
-  /** The reader's seat when access is 'seat'. */
-  seat: z.string().nullable(),
-  /** Who sat where (display names; a bot by its policy id prefixed "bot:"). */
-  occupants: z.record(z.string(), z.string()),
-  session: z.object({ sessionId: z.string(), table: z.string() }).nullable(),
-  parent: ForkOrigin.nullable(),
-  forks: z.array(ForkSummary),
-  /** 'full' only. */
-  record: GameRecord.nullable(),
-  timeline: z.array(TimelineEntry),
-  /** Every seat's cards ('full'), or the reader's released cards ('seat'). */
-  cards: z.array(FrameworkCard),
-  /** The commitment ledger ('full'), or its lines where the reader gave or received the word ('seat'). Lazy: LedgerLine is declared below. */
-  ledger: z.array(z.lazy(() => LedgerLine)),
-});
-export type ReviewData = z.infer<typeof ReviewData>;
-
-/** GET /api/games/:id/review/frames/:step (access 'seat'): the state after `step` entries, as the seat saw it. */
-export const ReviewFrame = z.object({ step: z.number().int().min(0), state: GameState });
-export type ReviewFrame = z.infer<typeof ReviewFrame>;
-
-/** A mark on the scrubber: one per record entry; `step` is the entry's index + 1 (the state after it). */
-export const TimelineMark = z.object({
-  step: z.number().int().min(1),
-  seq: z.number().int().min(1),
-  kind: z.enum(['move', 'advance', 'inject', 'end']),
-  seat: z.string().nullable(),
-  moveType: z.string().nullable(),
-  round: z.number().int(),
-  phase: z.string(),
-  /** The framework label of the decision's card, when the entry is a scored decision and its card is known. */
-  label: Label.nullable(),
-  /** One of the seat's turning points (profileOf). */
-  turning: z.boolean(),
-  /** Round resolution: the advance that ran the round's results. */
-  resolves: z.boolean(),
-});
-export type TimelineMark = z.infer<typeof TimelineMark>;
-
 export const CommitmentOutcome = z.enum(['kept', 'broken', 'partly-kept', 'lapsed', 'complied', 'pending']);
 export type CommitmentOutcome = z.infer<typeof CommitmentOutcome>;
 
@@ -134,6 +85,55 @@ export const LedgerLine = z.object({
   limitedBy: z.enum(['none', 'choice', 'capacity']).nullable(),
 });
 export type LedgerLine = z.infer<typeof LedgerLine>;
+
+/**
+ * GET /api/games/:id/review. `access` 'full': the whole record (a finished game, or the
+ * class's instructor); the page replays it itself. 'seat': a student at a game still in
+ * play; the page reads the timeline here and each step's state from `/review/frames/:step`.
+ */
+export const ReviewData = z.object({
+  gameId: z.string(),
+  scenarioId: z.string(),
+  finished: z.boolean(),
+  access: z.enum(['full', 'seat']),
+  /** The reader's seat when access is 'seat'. */
+  seat: z.string().nullable(),
+  /** Who sat where (display names; a bot by its policy id prefixed "bot:"). */
+  occupants: z.record(z.string(), z.string()),
+  session: z.object({ sessionId: z.string(), table: z.string() }).nullable(),
+  parent: ForkOrigin.nullable(),
+  forks: z.array(ForkSummary),
+  /** 'full' only. */
+  record: GameRecord.nullable(),
+  timeline: z.array(TimelineEntry),
+  /** Every seat's cards ('full'), or the reader's released cards ('seat'). */
+  cards: z.array(FrameworkCard),
+  /** The commitment ledger ('full'), or its lines where the reader gave or received the word ('seat'). Lazy: LedgerLine is declared below. */
+  ledger: z.array(LedgerLine),
+});
+export type ReviewData = z.infer<typeof ReviewData>;
+
+/** GET /api/games/:id/review/frames/:step (access 'seat'): the state after `step` entries, as the seat saw it. */
+export const ReviewFrame = z.object({ step: z.number().int().min(0), state: GameState });
+export type ReviewFrame = z.infer<typeof ReviewFrame>;
+
+/** A mark on the scrubber: one per record entry; `step` is the entry's index + 1 (the state after it). */
+export const TimelineMark = z.object({
+  step: z.number().int().min(1),
+  seq: z.number().int().min(1),
+  kind: z.enum(['move', 'advance', 'inject', 'end']),
+  seat: z.string().nullable(),
+  moveType: z.string().nullable(),
+  round: z.number().int(),
+  phase: z.string(),
+  /** The framework label of the decision's card, when the entry is a scored decision and its card is known. */
+  label: Label.nullable(),
+  /** One of the seat's turning points (profileOf). */
+  turning: z.boolean(),
+  /** Round resolution: the advance that ran the round's results. */
+  resolves: z.boolean(),
+});
+export type TimelineMark = z.infer<typeof TimelineMark>;
 
 /** Per round (index 0 = round 1, only rounds resolved), per seat: what the charts draw. */
 export const GameSeries = z.object({
