@@ -13,7 +13,9 @@ export type Conduct = {
 /**
  * The phase discipline every bot shares, so that none can loop: it presses ready once in
  * the phases that wait for it, seals one decision, and in negotiation says ready only
- * when it has nothing more to say and no proposal of its own awaits an answer.
+ * when it has nothing more to say and no proposal of its own awaits an answer. A bot is
+ * never the reason a table waits: once every other seat is ready and its own offers
+ * still stand unanswered, it withdraws them.
  */
 export function takeTurn(ctx: BotContext, conduct: Conduct): Move[] {
   const { view, seat } = ctx;
@@ -29,8 +31,11 @@ export function takeTurn(ctx: BotContext, conduct: Conduct): Move[] {
     case 'negotiation': {
       const moves = conduct.talk(ctx);
       if (moves.length > 0) return moves;
-      const awaiting = view.proposals.some((p) => p.from === seat && p.status === 'open');
-      return mine.ready || awaiting ? [] : [ready];
+      const awaiting = view.proposals.filter((p) => p.from === seat && p.status === 'open');
+      if (awaiting.length === 0) return mine.ready ? [] : [ready];
+      // Everyone else is ready and has let the offer stand: take it back rather than hold up the table.
+      const othersReady = Object.entries(view.seats).every(([id, s]) => id === seat || s.ready);
+      return othersReady ? awaiting.map((p): Move => ({ type: 'withdraw', version: view.version, proposalId: p.id })) : [];
     }
     case 'ended':
       return [];

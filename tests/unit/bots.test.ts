@@ -263,3 +263,30 @@ describe('worked examples', () => {
     expect(state.history[0].seats.us.levels.us_asylum).toBe(60);
   });
 });
+
+describe('a bot never holds up the table', () => {
+  it.each(['dealmaker', 'extractive', 'coercive'] as const)('a %s bot whose offer stands unanswered withdraws it once every other seat is ready, then says ready', (policy) => {
+    // The first seat at which this policy opens round 1's talks with a proposal.
+    let opened = false;
+    for (const seat of seatsOf(usMexico)) {
+      let state = advanceTo(usMexico, createGame(usMexico, 5), 'negotiation');
+      const ctx = () => ({ scenario: usMexico, view: playerView(state, seat), seat, random: () => 0.5 });
+      if (!BOT_POLICIES[policy](ctx()).some((m) => m.type === 'propose')) continue;
+      // Everything it has to say this round (threats and offers), until it waits.
+      for (let moves = BOT_POLICIES[policy](ctx()); moves.length > 0; moves = BOT_POLICIES[policy](ctx())) {
+        for (const move of moves) state = must(usMexico, state, seat, move);
+      }
+      const opening = state.proposals.filter((p) => p.from === seat && p.status === 'open');
+      expect(opening.length).toBeGreaterThan(0);
+      const other = seatsOf(usMexico).find((s) => s !== seat) as string;
+      state = must(usMexico, state, other, { type: 'ready', version: state.version });
+      const next = BOT_POLICIES[policy](ctx());
+      expect(next.map((m) => m.type)).toEqual(opening.map(() => 'withdraw'));
+      for (const move of next) state = must(usMexico, state, seat, move);
+      expect(BOT_POLICIES[policy](ctx())).toEqual([{ type: 'ready', version: state.version }]);
+      opened = true;
+      break;
+    }
+    expect(opened).toBe(true);
+  });
+});
