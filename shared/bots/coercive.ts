@@ -60,7 +60,7 @@ const coerciveDestination: Conduct = {
   },
   decide: (ctx) => {
     const { scenario, view, seat } = ctx;
-    const plan = statusQuo(scenario, seat);
+    const plan = statusQuo(scenario, view, seat);
     const met = counterparts(scenario, seat).every((t) => demandsMet(ctx, t));
     for (const inst of pressures(scenario, seat)) plan[inst.id] = met ? inst.param.min : inForce(view, inst);
     return sealLevels(ctx, plan);

@@ -34,7 +34,7 @@ const dealmakerConduct: Conduct = {
     const answers = answerProposals(ctx, (p) => judgeBalance(ctx, p));
     return answers.length > 0 ? answers : offerDeals(ctx);
   },
-  decide: (ctx) => sealLevels(ctx, statusQuo(ctx.scenario, ctx.seat)),
+  decide: (ctx) => sealLevels(ctx, statusQuo(ctx.scenario, ctx.view, ctx.seat)),
 };
 
 export const dealmaker = byRole(dealmakerConduct, dealmakerConduct);

@@ -34,9 +34,9 @@ function demanded(ctx: BotContext, dest: string, instrument: string): number | u
 
 /** Levels the seat is ready to go to under pressure: enforcement at its offer, or the demand if that is higher. */
 function defensiveLevels(ctx: BotContext, dests: string[]): Record<string, number> {
-  const { scenario, seat, random } = ctx;
+  const { scenario, view, seat, random } = ctx;
   const offer = DEFENSIVE_OFFER.from + (DEFENSIVE_OFFER.to - DEFENSIVE_OFFER.from) * random();
-  const levels = statusQuo(scenario, seat);
+  const levels = statusQuo(scenario, view, seat);
   for (const inst of holding(scenario, seat, 'enforcement')) {
     const demands = dests.map((d) => demanded(ctx, d, inst.id) ?? inst.param.min);
     levels[inst.id] = Math.max(levels[inst.id] ?? inst.param.min, share(inst, offer), ...demands);
@@ -67,7 +67,7 @@ function boundedPackage(ctx: BotContext, dest: string): Commitment[] {
 
 /** Within bounds: any enforcement, returns up to the bound, nothing else beyond the status quo. */
 function withinBounds(ctx: BotContext, p: Proposal, enforcementShare: number): boolean {
-  const allowance = statusQuo(ctx.scenario, ctx.seat);
+  const allowance = statusQuo(ctx.scenario, ctx.view, ctx.seat);
   for (const inst of holding(ctx.scenario, ctx.seat, 'enforcement')) allowance[inst.id] = share(inst, enforcementShare);
   for (const inst of holding(ctx.scenario, ctx.seat, 'accept_returns')) allowance[inst.id] = share(inst, RETURNS_BOUND);
   return asksNoMoreThan(ctx.scenario, ctx.view, ctx.seat, p, allowance);
@@ -90,7 +90,7 @@ const defensiveTransit: Conduct = {
       boundedReturns(ctx, pressed, levels, false);
       return sealLevels(ctx, levels);
     }
-    const plan = statusQuo(ctx.scenario, ctx.seat);
+    const plan = statusQuo(ctx.scenario, ctx.view, ctx.seat);
     for (const inst of holding(ctx.scenario, ctx.seat, 'enforcement')) plan[inst.id] = Math.max(plan[inst.id] ?? inst.param.min, share(inst, CALM_ENFORCEMENT));
     return sealLevels(ctx, plan);
   },
@@ -121,7 +121,7 @@ const defensiveDestination: Conduct = {
   },
   decide: (ctx) => {
     const { scenario, view, seat } = ctx;
-    const plan = statusQuo(scenario, seat);
+    const plan = statusQuo(scenario, view, seat);
     const excess = expectedArrivals(scenario, view) - HIGH_ARRIVALS * scenario.coefficients.arrivalsThreshold;
     if (excess > 0) {
       for (const inst of holding(scenario, seat, 'asylum')) {

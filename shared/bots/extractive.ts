@@ -41,7 +41,7 @@ const extractiveTransit: Conduct = {
   },
   decide: (ctx) => {
     // Without a deal, control is what it has to sell: enforcement stays low.
-    const plan = statusQuo(ctx.scenario, ctx.seat);
+    const plan = statusQuo(ctx.scenario, ctx.view, ctx.seat);
     for (const inst of holding(ctx.scenario, ctx.seat, 'enforcement')) plan[inst.id] = share(inst, 0);
     const unpaid = counterparts(ctx.scenario, ctx.seat).some((dest) => breachedLastRound(ctx.view, dest, ctx.seat));
     return sealLevels(ctx, plan, { keepAgreements: !unpaid });
@@ -72,7 +72,7 @@ const extractiveDestination: Conduct = {
       agreementsInForce(ctx.view, ctx.seat, transit).length > 0 || openBetween(ctx.view, ctx.seat, transit) ? [] : proposeOnce(ctx, transit, purchaseOffer(ctx, transit), 1),
     );
   },
-  decide: (ctx) => sealLevels(ctx, statusQuo(ctx.scenario, ctx.seat)),
+  decide: (ctx) => sealLevels(ctx, statusQuo(ctx.scenario, ctx.view, ctx.seat)),
 };
 
 export const extractive = byRole(extractiveDestination, extractiveTransit);

@@ -23,9 +23,14 @@ export function stepUp(inst: Instrument, level: number, steps = 1): number {
   return snap(inst, level + steps * inst.param.step, 'down');
 }
 
-/** The status quo: each instrument at its starting level, or its minimum. */
-export function statusQuo(scenario: Scenario, seat: string): Record<string, number> {
-  return Object.fromEntries(instrumentsOf(scenario, seat).map((inst) => [inst.id, inst.start ?? inst.param.min]));
+/**
+ * The status quo: each instrument at the level in force (what the seat sealed last round,
+ * or the scenario's start). A bot changes a level only when it has a reason to: a tariff
+ * or sanction in force stays in force until something lifts it.
+ */
+export function statusQuo(scenario: Scenario, view: GameState, seat: string): Record<string, number> {
+  const policy = view.seats[seat]?.policy ?? {};
+  return Object.fromEntries(instrumentsOf(scenario, seat).map((inst) => [inst.id, policy[inst.id] ?? inst.start ?? inst.param.min]));
 }
 
 /** Every instrument at its minimum: the cheapest decision there is. */

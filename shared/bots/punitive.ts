@@ -47,7 +47,7 @@ export function punitiveTransit(kinds: readonly Grievance[]): Conduct {
       const aggrieved = aggrievedBy(ctx, kinds);
       const answers = answerProposals(ctx, (p) => {
         if (!aggrieved.includes(p.from)) return asksNoMoreThan(ctx.scenario, ctx.view, ctx.seat, p, restraintAllowance(ctx)) ? ACCEPT : REJECT;
-        return liftsTariffs(ctx, p) && asksNoMoreThan(ctx.scenario, ctx.view, ctx.seat, p, statusQuo(ctx.scenario, ctx.seat)) ? ACCEPT : REJECT;
+        return liftsTariffs(ctx, p) && asksNoMoreThan(ctx.scenario, ctx.view, ctx.seat, p, statusQuo(ctx.scenario, ctx.view, ctx.seat)) ? ACCEPT : REJECT;
       });
       if (answers.length > 0) return answers;
       const consequence = retaliation(ctx);
@@ -58,7 +58,7 @@ export function punitiveTransit(kinds: readonly Grievance[]): Conduct {
     },
     decide: (ctx) => {
       if (aggrievedBy(ctx, kinds).length === 0) return restraintConduct.decide(ctx);
-      const plan = statusQuo(ctx.scenario, ctx.seat);
+      const plan = statusQuo(ctx.scenario, ctx.view, ctx.seat);
       for (const inst of holding(ctx.scenario, ctx.seat, 'enforcement')) plan[inst.id] = inst.param.min;
       for (const inst of holding(ctx.scenario, ctx.seat, 'accept_returns')) plan[inst.id] = inst.param.min;
       for (const inst of holding(ctx.scenario, ctx.seat, 'loosen')) plan[inst.id] = share(inst, PUNITIVE_LOOSEN, 'up');
@@ -70,7 +70,7 @@ export function punitiveTransit(kinds: readonly Grievance[]): Conduct {
 /** A punitive destination: after a round of high arrivals it raises the tariff or sanction a step and requests the most returns it can. */
 function punitivePlan(ctx: BotContext): Record<string, number> {
   const { scenario, view, seat } = ctx;
-  const plan = statusQuo(scenario, seat);
+  const plan = statusQuo(scenario, view, seat);
   const last = lastArrivals(view);
   if (last === undefined || arrivalsRatio(scenario, last) <= HIGH_ARRIVALS) return plan;
   for (const inst of pressures(scenario, seat)) plan[inst.id] = stepUp(inst, inForce(view, inst), PUNITIVE_TARIFF_STEPS);

@@ -12,7 +12,7 @@ import { asksNoMoreThan } from './value.ts';
  * quo, plus modest enforcement (Mexico 2017–18: control kept out of the bargaining).
  */
 export function restraintAllowance(ctx: BotContext): Record<string, number> {
-  const allowance = statusQuo(ctx.scenario, ctx.seat);
+  const allowance = statusQuo(ctx.scenario, ctx.view, ctx.seat);
   for (const inst of holding(ctx.scenario, ctx.seat, 'enforcement')) {
     allowance[inst.id] = Math.max(allowance[inst.id] ?? inst.param.min, share(inst, MODEST_ENFORCEMENT));
   }
@@ -22,7 +22,7 @@ export function restraintAllowance(ctx: BotContext): Record<string, number> {
 /** Restraint for either role: no threats, no proposals, the status quo; yes only to what costs it nothing new. */
 export const restraintConduct: Conduct = {
   talk: (ctx) => answerProposals(ctx, (p) => (asksNoMoreThan(ctx.scenario, ctx.view, ctx.seat, p, restraintAllowance(ctx)) ? ACCEPT : REJECT)),
-  decide: (ctx) => sealLevels(ctx, statusQuo(ctx.scenario, ctx.seat), { useReturns: false }),
+  decide: (ctx) => sealLevels(ctx, statusQuo(ctx.scenario, ctx.view, ctx.seat), { useReturns: false }),
 };
 
 export const restraint = byRole(restraintConduct, restraintConduct);

@@ -17,7 +17,7 @@ export type Sealing = {
  */
 export function sealLevels(ctx: BotContext, plan: Record<string, number>, sealing: Sealing = {}): Record<string, number> {
   const { scenario, view, seat } = ctx;
-  const levels: Record<string, number> = { ...statusQuo(scenario, seat), ...plan };
+  const levels: Record<string, number> = { ...statusQuo(scenario, view, seat), ...plan };
   for (const threat of threatsToCarryOut(scenario, view, seat)) {
     const inst = findInstrument(scenario, threat.consequence.instrument);
     if (inst) carry(levels, inst, threat.consequence.amount);

@@ -1,6 +1,8 @@
 import type { Scenario } from '../scenario/schema.ts';
+import { agreementsInForce } from './agreements.ts';
 import { decisionCost, findInstrument, meetsCommitment } from './instruments.ts';
 import type { ComplianceOutcome, GameState, RoundResult } from './state.ts';
+import { carriesOut, demandMet, threatsDue } from './threats.ts';
 
 export type Ledger = {
   political: Record<string, number>;
@@ -23,8 +25,7 @@ function complianceRatio(commit: 'atLeast' | 'atMost', committed: number, actual
 export function checkCompliance(scenario: Scenario, state: GameState, receptionOf: Record<string, number>, ledger: Ledger): ComplianceOutcome[] {
   const c = scenario.coefficients;
   const outcomes: ComplianceOutcome[] = [];
-  for (const agreement of state.agreements) {
-    if (state.round < agreement.fromRound || state.round > agreement.toRound) continue;
+  for (const agreement of agreementsInForce(state)) {
     for (const commitment of agreement.commitments) {
       const inst = findInstrument(scenario, commitment.instrument);
       if (!inst) continue;
@@ -53,17 +54,6 @@ export function checkCompliance(scenario: Scenario, state: GameState, receptionO
   return outcomes;
 }
 
-/**
- * A threatened consequence runs against the instrument's usual commitment: raising a
- * tariff or loosening controls (ceilings), cutting aid or enforcement (floors).
- */
-function carriedOut(scenario: Scenario, state: GameState, seat: string, instrument: string, amount: number): boolean {
-  const inst = findInstrument(scenario, instrument);
-  const level = state.seats[seat].decision?.[instrument];
-  if (!inst || level === undefined) return false;
-  return inst.commit === 'atMost' ? level >= amount - 1e-9 : level <= amount + 1e-9;
-}
-
 /** A promised reward is given when the level honours it as a commitment would. */
 function rewarded(scenario: Scenario, state: GameState, seat: string, instrument: string, amount: number): boolean {
   const inst = findInstrument(scenario, instrument);
@@ -71,25 +61,30 @@ function rewarded(scenario: Scenario, state: GameState, seat: string, instrument
   return inst !== undefined && level !== undefined && meetsCommitment(inst, level, amount);
 }
 
-/** Threats falling due this round: complied with, carried out, or empty (and credibility pays). */
+/**
+ * Threats falling due this round: complied with, carried out, or empty. A threat made
+ * in public has an audience: leaving it empty costs at home as well as in credibility.
+ * Complying with a threat whose demand an agreement already bound shows nothing, so it
+ * earns the threatener no credibility and costs the target no face.
+ */
 export function settleThreats(scenario: Scenario, state: GameState, ledger: Ledger): RoundResult['threats'] {
   const c = scenario.coefficients;
   const settled: RoundResult['threats'] = [];
-  for (const threat of state.threats) {
-    if (threat.status !== 'pending' || threat.dueRound !== state.round) continue;
-    const demanded = findInstrument(scenario, threat.demand.instrument);
-    const level = state.seats[threat.target].decision?.[threat.demand.instrument];
-    if (demanded && level !== undefined && meetsCommitment(demanded, level, threat.demand.amount)) {
+  for (const threat of threatsDue(state)) {
+    if (demandMet(scenario, state, threat)) {
       threat.status = 'complied';
-      ledger.credibility[threat.by] += c.credibilityKept;
-      // Visibly giving in to pressure costs at home (FRAMEWORK §2, political cost).
-      ledger.political[threat.target] += c.cavingPoliticalCost;
-    } else if (carriedOut(scenario, state, threat.by, threat.consequence.instrument, threat.consequence.amount)) {
+      if (threat.bound !== true) {
+        ledger.credibility[threat.by] += c.credibilityKept;
+        // Visibly giving in to pressure costs at home (FRAMEWORK §2, political cost).
+        ledger.political[threat.target] += c.cavingPoliticalCost;
+      }
+    } else if (carriesOut(scenario, state.seats[threat.by]?.decision?.[threat.consequence.instrument], threat.consequence)) {
       threat.status = 'carried_out';
       ledger.credibility[threat.by] += c.credibilityKept;
     } else {
       threat.status = 'not_carried_out';
       ledger.credibility[threat.by] -= c.credibilityBroken;
+      ledger.political[threat.by] += c.audienceCost;
     }
     settled.push({ id: threat.id, status: threat.status });
   }

@@ -3,7 +3,8 @@ import { checkCommitment, checkUse } from './commitments.ts';
 import type { GameEvent } from './events.ts';
 import type { Commitment, Move } from './moves.ts';
 import { ok, refusal, reject, type Result } from './result.ts';
-import type { GameState, Proposal } from './state.ts';
+import type { GameState, Proposal, Threat } from './state.ts';
+import { asksNothingNew } from './threats.ts';
 
 type Applied = Result<GameEvent[]>;
 type MoveOf<T extends Move['type']> = Extract<Move, { type: T }>;
@@ -122,7 +123,9 @@ export function threaten(scenario: Scenario, state: GameState, seat: string, mov
   ];
   for (const check of checks) if (!check.ok) return refusal(check);
   const id = `t${state.nextId++}`;
-  state.threats.push({ id, by: seat, target: move.target, demand: move.demand, consequence: move.consequence, dueRound: move.dueRound, round: state.round, status: 'pending' });
+  const threat: Threat = { id, by: seat, target: move.target, demand: move.demand, consequence: move.consequence, dueRound: move.dueRound, round: state.round, status: 'pending' };
+  if (asksNothingNew(scenario, state, move.target, move.demand, move.dueRound)) threat.bound = true;
+  state.threats.push(threat);
   return ok([{ type: 'threat', id }]);
 }
 

@@ -14,3 +14,6 @@ export function round2(value: number): number {
 export function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
 }
+
+/** Slack for comparing levels and costs that went through floating-point sums. */
+export const EPSILON = 1e-9;

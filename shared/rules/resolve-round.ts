@@ -4,6 +4,7 @@ import { moveFlows } from './flows.ts';
 import { decisionCost, effectStrength, instrumentsOf, startLevel } from './instruments.ts';
 import { clamp, clampIndicator, round2 } from './numbers.ts';
 import { scoreOf } from './score.ts';
+import { avertMetThreats } from './threats.ts';
 import type { GameState, RoundResult, SeatRoundOutcome } from './state.ts';
 
 /** Resolve the round from the sealed decisions: a pure function of the state. */
@@ -22,6 +23,18 @@ export function visaSanctionPressure(scenario: Scenario, destination: Seat, leve
   return pressure;
 }
 
+/** Units of enforcement the seat's sealed levels stand down below the levels in force. */
+export function enforcementCut(scenario: Scenario, state: GameState, seat: string): number {
+  const levels = state.seats[seat].decision ?? {};
+  let cut = 0;
+  for (const inst of instrumentsOf(scenario, seat)) {
+    if (inst.effect !== 'enforcement') continue;
+    const inForce = state.seats[seat].policy[inst.id] ?? startLevel(inst);
+    cut += Math.max(0, inForce - (levels[inst.id] ?? inForce));
+  }
+  return cut;
+}
+
 function perSeat(scenario: Scenario, value: number): Record<string, number> {
   return Object.fromEntries(scenario.seats.map((s) => [s.id, value]));
 }
@@ -37,6 +50,8 @@ export function settleRound(scenario: Scenario, state: GameState): void {
   const transits = scenario.seats.filter((s) => s.role === 'transit');
   const levelsOf = (seat: string) => state.seats[seat].decision ?? {};
 
+  // A threat whose demand was met is not carried out: the harm it held over the target does not happen.
+  avertMetThreats(scenario, state);
   const movement = moveFlows(scenario, state, destination, transits);
 
   // What the destination's asylum system cannot absorb is what its public sees as disorder.
@@ -58,6 +73,7 @@ export function settleRound(scenario: Scenario, state: GameState): void {
 
   for (const seat of scenario.seats) {
     const base = decisionCost(scenario, seat.id, levelsOf(seat.id));
+    ledger.reputational[seat.id] += enforcementCut(scenario, state, seat.id) * c.enforcementCutCost;
     ledger.political[seat.id] += base.political;
     ledger.reputational[seat.id] += base.reputational;
     implementation[seat.id] += base.implementation;

@@ -43,6 +43,8 @@ export const Threat = z.object({
   dueRound: z.number().int(),
   round: z.number().int(),
   status: z.enum(['pending', 'complied', 'carried_out', 'not_carried_out']),
+  /** Its demand was already bound by an agreement in force when it was made: complying earns it nothing. */
+  bound: z.literal(true).optional(),
 });
 export type Threat = z.infer<typeof Threat>;
 

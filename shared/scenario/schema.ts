@@ -199,6 +199,10 @@ export const Coefficients = z.object({
   returnsPerCapacity: NonNegative,
   /** Political cost to a seat that gives in to a threat: visibly caving is costly at home. */
   cavingPoliticalCost: NonNegative.default(0),
+  /** Political cost to a seat whose threat falls due and is neither complied with nor carried out: the audience cost of a public threat left empty. */
+  audienceCost: NonNegative.default(0),
+  /** Reputational cost per unit of enforcement cut below the level in force: a partner that stands down its controls is a less reliable one. */
+  enforcementCutCost: NonNegative.default(0),
   /** Stranded people at which a transit state's control indicator reaches 0; twice the arrivals threshold if absent. */
   strandedTolerance: z.number().positive().optional(),
   /** How far the control indicator moves towards its new level in one round. */
