@@ -12,6 +12,7 @@ import { serveClient } from './http/client-files.ts';
 import { BOT_DELAY_MS, DEFAULT_MESSAGE_RATE, MAX_FRAME_BYTES, RECONNECT_SECONDS } from './rooms/limits.ts';
 import type { MessageRate } from './rooms/limits.ts';
 import { GameRoom } from './rooms/game-room.ts';
+import { admitByInvitationOnly } from './rooms/invitation.ts';
 import type { GameRoomOptions, RoomDeps, SessionRoomOptions } from './rooms/room-deps.ts';
 import { SessionRoom } from './rooms/session-room.ts';
 import { loadCatalogue } from './scenarios/catalogue.ts';
@@ -103,6 +104,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       serveClient(app, options.distDir);
     },
   });
+  // Rooms are also private to matchmaking (setPrivate), so no call ever hands a room out by name.
+  admitByInvitationOnly();
   // deps travel as the room's default options, which a client's matchmaking request cannot override.
   server.define(GAME_ROOM, GameRoom, { deps });
   server.define(SESSION_ROOM, SessionRoom, { deps });

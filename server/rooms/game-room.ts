@@ -71,6 +71,8 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
     const scenario = deps.catalogue.get(game.scenarioId);
     if (scenario === undefined) throw new ServerError(500, `scenario "${game.scenarioId}" of game "${gameId}" is not loaded`);
     this.roomId = gameId;
+    // Reached only by its id (a link, a class's seat, a seat token): matchmaking never hands it to a stranger.
+    await this.setPrivate(true);
     const seatIds = scenario.seats.map((seat) => seat.id);
     this.seating = new Seating(seatIds, game.session !== null, game.session === null ? await deps.store.loadSeats(gameId) : []);
     this.budget = new MessageBudget(deps.messageRate);

@@ -66,6 +66,8 @@ export class SessionRoom extends Room {
     const scenario = deps.catalogue.get(session.config.scenarioId);
     if (scenario === undefined) throw new ServerError(500, `scenario "${session.config.scenarioId}" of session "${sessionId}" is not loaded`);
     this.roomId = sessionId;
+    // Reached only by its id, with a student token or the instructor's secret.
+    await this.setPrivate(true);
     this.deps = deps;
     this.log = deps.log.child({ sessionId });
     this.budget = new MessageBudget(deps.messageRate);
