@@ -13,6 +13,7 @@ import type { GameStore } from '../store/store.ts';
 import type { JoinLimits } from './address-limit.ts';
 import { badBody, sendError } from './http-error.ts';
 import { ReplayCache } from './replay-cache.ts';
+import { secretsOpen } from './review-access.ts';
 import { reviewRoutes } from './review.ts';
 import { sessionReviewRoutes } from './session-review.ts';
 import { sessionRoutes } from './sessions.ts';
@@ -109,8 +110,8 @@ export function mountApi(app: Application, deps: ApiDeps): void {
     const record = game === null ? null : await store.loadRecord(game.gameId);
     const scenario = game === null ? undefined : catalogue.get(game.scenarioId);
     if (game === null || record === null || scenario === undefined) return unknownGame(res, req.params.id);
-    // Every seat's cards: during play they would coach one side with the other's position.
-    if (!game.finished) return sendError(res, 403, { code: 'record/in-play', message: 'The cards open when the game has ended.' });
+    // Every seat's cards: during play they would coach one side with the other's position (a fork's, its parent's).
+    if (!(await secretsOpen(store, game))) return sendError(res, 403, { code: 'record/in-play', message: 'The cards open when the game has ended.' });
     const cards: CardsMessage = { cards: await completeCards(deps.scorer, store, scenario, record, log.child({ gameId: game.gameId })) };
     res.json(cards);
   });

@@ -27,33 +27,52 @@ export function bearerOf(req: Request): string | null {
 /**
  * Who may read (and fork) a game. Full: a trusted caller (the server's own key), the
  * instructor of the class the game belongs to (its table, or a fork of it), or anyone
- * once the game has ended; a game's secrets only matter while it is played. Seat: the
- * holder of one of its seats while it runs. Every comparison is made on hashes in
+ * once the game and every game it was forked from have ended; a game's secrets only
+ * matter while it is played, and a fork shares its parent's seed and hidden parameters.
+ * Seat: the holder of one of its seats until then. Every comparison is made on hashes in
  * constant time, and the checks run whatever the outcome of the ones before.
  */
 export async function accessOf(store: GameStore, game: StoredGame, bearer: string | null, trustedKey?: string): Promise<Access> {
   const token = bearer ?? '';
   const trusted = trustedKey !== undefined && trustedKey !== '' && bearer !== null && sameText(token, trustedKey);
-  const session = await classSessionOf(store, game);
+  const lineage = await lineageOf(store, game);
+  const session = lineage.find((g) => g.session !== null)?.session ?? null;
   const secretHash = session === null ? null : ((await store.loadSession(session.sessionId))?.secretHash ?? null);
   // Hashed even without a session, so an instructor's check takes as long at any game.
   const secretFits = secretMatches(token, secretHash ?? hashSecret(''));
   const instructor = secretFits && secretHash !== null && bearer !== null;
-  if (trusted || instructor || game.finished) return { kind: 'full' };
+  if (trusted || instructor || secretsSettled(game, lineage)) return { kind: 'full' };
   if (bearer === null) return { kind: 'none' };
   const seat = await seatOf(store, game, token);
   return seat === null ? { kind: 'none' } : { kind: 'seat', seat };
 }
 
-/** The class session a game belongs to: its own, or the one of the table it was forked from. */
-async function classSessionOf(store: GameStore, game: StoredGame): Promise<StoredGame['session']> {
-  let current: StoredGame | null = game;
-  for (let depth = 0; current !== null && depth <= MAX_FORK_DEPTH; depth++) {
-    if (current.session !== null) return current.session;
-    if (current.parent === null) return null;
-    current = await store.loadGame(current.parent.gameId);
+/**
+ * Whether a game's secrets are no one's any more: it has ended, and so has every game it
+ * was forked from. A fork of a table still in play holds that table's seed and hidden
+ * parameters as they are now, so finishing the fork opens nothing while the table plays.
+ */
+export async function secretsOpen(store: GameStore, game: StoredGame): Promise<boolean> {
+  return secretsSettled(game, await lineageOf(store, game));
+}
+
+function secretsSettled(game: StoredGame, lineage: readonly StoredGame[]): boolean {
+  // A chain too long to follow is not known to have ended.
+  const followed = lineage.at(-1)?.parent === null;
+  return game.finished && followed && lineage.every((g) => g.finished);
+}
+
+/** The game and the games it was forked from, nearest first, at most MAX_FORK_DEPTH of them above it. */
+async function lineageOf(store: GameStore, game: StoredGame): Promise<StoredGame[]> {
+  const lineage = [game];
+  let current = game;
+  for (let depth = 0; current.parent !== null && depth < MAX_FORK_DEPTH; depth++) {
+    const parent = await store.loadGame(current.parent.gameId);
+    if (parent === null) break;
+    lineage.push(parent);
+    current = parent;
   }
-  return null;
+  return lineage;
 }
 
 /**
