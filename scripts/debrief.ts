@@ -14,6 +14,7 @@ import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import { publicScenario } from '../shared/scenario/public.ts';
 import { serveClient } from '../server/http/client-files.ts';
+import { CreationLimit, DEFAULT_CREATION_LIMITS } from '../server/http/creation-limit.ts';
 import { sendError } from '../server/http/http-error.ts';
 import { ReplayCache } from '../server/http/replay-cache.ts';
 import { reviewRoutes } from '../server/http/review.ts';
@@ -91,7 +92,8 @@ try {
   });
   const openRoom = (): Promise<void> => Promise.reject(new Error('the debrief printer plays no games'));
   const replays = new ReplayCache();
-  api.use(reviewRoutes({ store, catalogue, scorer, log, openRoom, trustedKey, replays }));
+  const forks = new CreationLimit(DEFAULT_CREATION_LIMITS.games, 'games');
+  api.use(reviewRoutes({ store, catalogue, scorer, log, openRoom, trustedKey, replays, forks }));
   api.use(sessionReviewRoutes({ store, catalogue, scorer, log, trustedKey, replays }));
   api.use((req, res) => sendError(res, 404, { code: 'route/unknown', message: `No API route ${req.method} ${req.baseUrl}${req.path} here.` }));
   api.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {

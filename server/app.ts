@@ -8,8 +8,10 @@ import { SESSION_ROOM } from '../shared/session.ts';
 import { DEFAULT_JOIN_LIMITS } from './http/address-limit.ts';
 import type { JoinLimits } from './http/address-limit.ts';
 import { mountApi } from './http/api.ts';
+import { DEFAULT_CREATION_LIMITS } from './http/creation-limit.ts';
+import type { CreationLimits } from './http/creation-limit.ts';
 import { serveClient } from './http/client-files.ts';
-import { BOT_DELAY_MS, DEFAULT_MESSAGE_RATE, MAX_FRAME_BYTES, RECONNECT_SECONDS } from './rooms/limits.ts';
+import { BOT_DELAY_MS, DEFAULT_MESSAGE_RATE, MAX_FRAME_BYTES, OPEN_GAME_EXPIRY_SECONDS, RECONNECT_SECONDS } from './rooms/limits.ts';
 import type { MessageRate } from './rooms/limits.ts';
 import { GameRoom } from './rooms/game-room.ts';
 import { admitByInvitationOnly } from './rooms/invitation.ts';
@@ -40,6 +42,10 @@ export type StartOptions = {
   botDelayMs?: number;
   /** Joins by code per address; a test of a 200-student burst from one address raises them. */
   joinLimits?: JoinLimits;
+  /** Games and class sessions created per address and overall; tests that create many raise them. */
+  creationLimits?: CreationLimits;
+  /** How long a game of its own waits for its first player; tests shorten it to see one expire. */
+  openGameExpirySeconds?: number;
 };
 
 /**
@@ -89,6 +95,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     openGame: openRoom,
     reconnectSeconds: options.reconnectSeconds ?? RECONNECT_SECONDS,
     botDelayMs: options.botDelayMs ?? BOT_DELAY_MS,
+    openGameExpirySeconds: options.openGameExpirySeconds ?? OPEN_GAME_EXPIRY_SECONDS,
   };
 
   const httpServer = createServer();
@@ -100,7 +107,16 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     logger: log.child({ component: 'colyseus' }),
     express: (app) => {
       app.disable('x-powered-by');
-      mountApi(app, { store, catalogue, log, scorer, openRoom, openSession, joinLimits: options.joinLimits ?? DEFAULT_JOIN_LIMITS });
+      mountApi(app, {
+        store,
+        catalogue,
+        log,
+        scorer,
+        openRoom,
+        openSession,
+        joinLimits: options.joinLimits ?? DEFAULT_JOIN_LIMITS,
+        creationLimits: options.creationLimits ?? DEFAULT_CREATION_LIMITS,
+      });
       serveClient(app, options.distDir);
     },
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Locale, Localized, Role, Timers } from './scenario/schema.ts';
+import { Locale, Localized, Role } from './scenario/schema.ts';
+import type { Timers } from './scenario/schema.ts';
 import { Move } from './rules/moves.ts';
 import { GameState } from './rules/state.ts';
 import { RejectionCode } from './rules/result.ts';
@@ -73,11 +74,29 @@ export const ServerMessage = {
 export const CardRelease = z.enum(['immediate', 'round', 'end']);
 export type CardRelease = z.infer<typeof CardRelease>;
 
+/** The longest phase a game or a class may set: ten hours, a school day with room to spare. */
+export const MAX_PHASE_SECONDS = 10 * 60 * 60;
+
+const PhaseSeconds = z.number().int().min(1).max(MAX_PHASE_SECONDS);
+
+/**
+ * Phase lengths a creator may set, in seconds; a phase left out keeps the scenario's own.
+ * Bounded, so a deadline is always a real date (a scenario's own timers are trusted data).
+ */
+export const TimerSettings = z.object({
+  briefing: PhaseSeconds.optional(),
+  negotiation: PhaseSeconds.optional(),
+  decision: PhaseSeconds.optional(),
+  resolution: PhaseSeconds.optional(),
+  debrief: PhaseSeconds.optional(),
+} satisfies Record<keyof Timers, unknown>);
+export type TimerSettings = z.infer<typeof TimerSettings>;
+
 /** HTTP: create a game. */
 export const CreateGameBody = z.object({
   scenarioId: z.string().min(1).max(40),
   seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
-  timers: Timers.partial().optional(),
+  timers: TimerSettings.optional(),
   cards: CardRelease.optional(),
 });
 export type CreateGameBody = z.infer<typeof CreateGameBody>;

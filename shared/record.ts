@@ -15,7 +15,7 @@ export const RecordEntry = z.discriminatedUnion('kind', [
   }),
   /** The instructor brought a scenario event into the round. */
   z.object({ kind: z.literal('inject'), seq: z.number().int().min(1), at: z.number(), eventId: z.string() }),
-  /** The instructor ended the table. */
+  /** The table was ended: by the instructor, or by the server when no one ever sat at a game of its own. */
   z.object({ kind: z.literal('end'), seq: z.number().int().min(1), at: z.number() }),
 ]);
 export type RecordEntry = z.infer<typeof RecordEntry>;

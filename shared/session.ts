@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { BotPolicyId } from './bots/policy.ts';
-import { CardRelease, PlayerView } from './protocol.ts';
+import { CardRelease, PlayerView, TimerSettings } from './protocol.ts';
 import { Move } from './rules/moves.ts';
-import { Indicators, Locale, Timers } from './scenario/schema.ts';
+import { Indicators, Locale } from './scenario/schema.ts';
 import { Label } from './scoring/card.ts';
 
 /**
@@ -33,7 +33,7 @@ export const CreateSessionBody = z
     tables: z.number().int().min(1).max(100).optional(),
     studentsPerTable: z.number().int().min(1).max(20).optional(),
     assignment: Assignment.default('auto'),
-    timers: Timers.partial().optional(),
+    timers: TimerSettings.optional(),
     cards: CardRelease.default('immediate'),
     /** Empty seats are played by bots of this policy; without it they wait for a student. */
     bots: BotPolicyId.nullable().default('dealmaker'),

@@ -1,5 +1,5 @@
 import { BotPolicyId } from '../../shared/bots/policy.ts';
-import { CardRelease } from '../../shared/protocol.ts';
+import { CardRelease, MAX_PHASE_SECONDS } from '../../shared/protocol.ts';
 import { Timers } from '../../shared/scenario/schema.ts';
 import { Assignment, CreateSessionBody, DisplayName } from '../../shared/session.ts';
 import type { MessageKey } from '../i18n/index.ts';
@@ -37,8 +37,8 @@ export type ClassDraft = {
 export type DraftField = 'count' | 'assignment' | 'cards' | 'policy' | TimerPhase | 'form';
 export type DraftProblems = Partial<Record<DraftField, Problem>>;
 
-/** A phase longer than a school day is a typo, whatever the schema allows. */
-export const MAX_TIMER_MINUTES = 600;
+/** A phase longer than a school day is a typo: the schema's own bound, in minutes. */
+export const MAX_TIMER_MINUTES = MAX_PHASE_SECONDS / 60;
 
 const tablesRange = CreateSessionBody.shape.tables.unwrap();
 const perTableRange = CreateSessionBody.shape.studentsPerTable.unwrap();

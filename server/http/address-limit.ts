@@ -1,3 +1,6 @@
+import { isIPv6 } from 'node:net';
+import type { Request } from 'express';
+
 /** How many attempts one address may make in a window, e.g. 30 joins a minute. */
 export type AddressRate = { attempts: number; windowMs: number };
 
@@ -52,4 +55,19 @@ export class AddressLimit {
   private sweep(now: number): void {
     for (const [address, window] of this.windows) if (now - window.start >= this.rate.windowMs) this.windows.delete(address);
   }
+}
+
+/**
+ * Who is asking, as the limits count them: an IPv4 address whole, an IPv6 one by its /64,
+ * the block one household or one school is handed (a device picks any address inside it).
+ */
+export function clientAddress(req: Request): string {
+  const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+  if (!isIPv6(address) || address.startsWith('::ffff:')) return address;
+  const [head = '', tail = ''] = address.split('::');
+  const groups = [...head.split(':').filter((g) => g !== '')];
+  const rest = tail.split(':').filter((g) => g !== '');
+  // "a:b::c" expands to 8 groups; only the first four name the network.
+  while (groups.length + rest.length < 8) groups.push('0');
+  return [...groups, ...rest].slice(0, 4).join(':') + '::/64';
 }

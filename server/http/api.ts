@@ -11,6 +11,8 @@ import { completeCards } from '../scoring/record-decisions.ts';
 import type { Scorer } from '../scoring/scorer.ts';
 import type { GameStore } from '../store/store.ts';
 import type { JoinLimits } from './address-limit.ts';
+import { CreationLimit } from './creation-limit.ts';
+import type { CreationLimits } from './creation-limit.ts';
 import { badBody, sendError } from './http-error.ts';
 import { ReplayCache } from './replay-cache.ts';
 import { secretsOpen } from './review-access.ts';
@@ -28,6 +30,7 @@ export type ApiDeps = {
   /** Opens the live room of a stored class session. */
   openSession: (sessionId: string) => Promise<void>;
   joinLimits: JoinLimits;
+  creationLimits: CreationLimits;
 };
 
 /** Large enough for any body the API takes; a bigger one is refused before it is parsed. */
@@ -42,6 +45,9 @@ function newGameId(): string {
 export function mountApi(app: Application, deps: ApiDeps): void {
   const { store, catalogue, log } = deps;
   const api = express.Router();
+  // Forks are games too: they count against the same windows as games made from scratch.
+  const games = new CreationLimit(deps.creationLimits.games, 'games');
+  const sessions = new CreationLimit(deps.creationLimits.sessions, 'class sessions');
   // Everything here is JSON; a browser must never sniff a student's name or chat into HTML.
   api.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -70,6 +76,7 @@ export function mountApi(app: Application, deps: ApiDeps): void {
     if (scenario === undefined) {
       return sendError(res, 404, { code: 'scenario/unknown', message: `No scenario "${body.data.scenarioId}" on this server.` });
     }
+    if (!games.admit(req, res)) return;
     const gameId = newGameId();
     await store.createGame({
       gameId,
@@ -116,10 +123,10 @@ export function mountApi(app: Application, deps: ApiDeps): void {
     res.json(cards);
   });
 
-  api.use(sessionRoutes({ store, catalogue, log, openSession: deps.openSession, joinLimits: deps.joinLimits }));
+  api.use(sessionRoutes({ store, catalogue, log, openSession: deps.openSession, joinLimits: deps.joinLimits, creations: sessions }));
   // One cache of replays for both: the comparison and a replay of the same table read it once.
   const replays = new ReplayCache();
-  api.use(reviewRoutes({ store, catalogue, log, scorer: deps.scorer, openRoom: deps.openRoom, replays }));
+  api.use(reviewRoutes({ store, catalogue, log, scorer: deps.scorer, openRoom: deps.openRoom, replays, forks: games }));
   api.use(sessionReviewRoutes({ store, catalogue, log, scorer: deps.scorer, replays }));
 
   api.use((req, res) => {

@@ -16,6 +16,7 @@ import { completeCards } from '../scoring/record-decisions.ts';
 import type { Scorer } from '../scoring/scorer.ts';
 import { newId } from '../sessions/credentials.ts';
 import type { GameStore, StoredGame } from '../store/store.ts';
+import type { CreationLimit } from './creation-limit.ts';
 import { badBody, sendError } from './http-error.ts';
 import { accessOf, bearerOf, type Access } from './review-access.ts';
 import { endOf, type ReplayCache } from './replay-cache.ts';
@@ -30,6 +31,8 @@ export type ReviewDeps = {
   openRoom: (gameId: string) => Promise<void>;
   /** Replays shared with the class review: a table opened in both is replayed once. */
   replays: ReplayCache;
+  /** Forks are games: they count against the games' creation windows. */
+  forks: CreationLimit;
   /** A key the server's own tools present for full access to any game (never a person's). */
   trustedKey?: string | undefined;
 };
@@ -147,6 +150,7 @@ export function reviewRoutes(deps: ReviewDeps): Router {
       if (refused !== null) return forbidden(res, 'fork/forbidden', refused);
     }
     if (at.phase === 'ended') return sendError(res, 400, { code: 'fork/ended', message: 'The game has ended at that step: there is nothing left to play.' });
+    if (!deps.forks.admit(req, res)) return;
 
     const gameId = newId();
     const forked = forkRecord(record, step, gameId, Date.now());

@@ -11,7 +11,8 @@ import type { ScenarioCatalogue } from '../scenarios/catalogue.ts';
 import type { ClassAnswer } from '../sessions/classroom.ts';
 import { hashSecret, mintJoinCode, mintSecret, newId, secretMatches } from '../sessions/credentials.ts';
 import type { GameStore, StoredSession } from '../store/store.ts';
-import { AddressLimit, type JoinLimits } from './address-limit.ts';
+import { AddressLimit, clientAddress, type JoinLimits } from './address-limit.ts';
+import type { CreationLimit } from './creation-limit.ts';
 import { badBody, sendError } from './http-error.ts';
 
 export type SessionApiDeps = {
@@ -21,6 +22,7 @@ export type SessionApiDeps = {
   /** Opens the live room of a stored session. */
   openSession: (sessionId: string) => Promise<void>;
   joinLimits: JoinLimits;
+  creations: CreationLimit;
 };
 
 /** Codes are drawn until one is free among live sessions; a handful of draws is already astronomically unlucky. */
@@ -44,6 +46,7 @@ export function sessionRoutes(deps: SessionApiDeps): Router {
     if (scenario === undefined) {
       return sendError(res, 404, { code: 'scenario/unknown', message: `No scenario "${body.data.scenarioId}" on this server.` });
     }
+    if (!deps.creations.admit(req, res)) return;
     const code = await freeCode(store);
     if (code === null) return sendError(res, 503, { code: 'session/no-code', message: 'No join code is free right now; try again.' });
     const sessionId = newId();
@@ -56,7 +59,7 @@ export function sessionRoutes(deps: SessionApiDeps): Router {
   });
 
   router.post('/sessions/join', async (req, res) => {
-    const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    const address = clientAddress(req);
     const now = Date.now();
     if (misses.spent(address, now) || !attempts.allow(address, now)) {
       res.setHeader('Retry-After', String(Math.max(attempts.retryAfter(address, now), misses.retryAfter(address, now))));

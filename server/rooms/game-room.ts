@@ -104,6 +104,7 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
     this.bots.schedule();
     this.report();
     if (this.table.state.phase === 'ended') this.autoDispose = true;
+    else if (game.session === null && !this.seating.anyTaken()) this.clock.setTimeout(() => this.expireUnseated(), deps.openGameExpirySeconds * 1000);
 
     // No validator argument: Colyseus's validator disconnects on failure, and a student must not lose the table.
     this.onMessage('*', (client: Client, type: string | number, raw: unknown) => this.receive(client, String(type), raw));
@@ -216,6 +217,16 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
       this.report();
     }
     this.table.log.info({ sessionId: client.sessionId, seat, code }, 'connection gone');
+  }
+
+  /** A game of its own whose link no one has used ends, so an unused table does not hold a room for its whole life. */
+  private expireUnseated(): void {
+    this.table.enqueue(async () => {
+      if (this.table.state.phase === 'ended') return;
+      if (this.seating.anyTaken()) return void this.table.log.info('open game kept: a seat is taken');
+      const outcome = await this.table.steer({ type: 'end' });
+      if (outcome.ok) this.table.log.info({ afterSeconds: this.deps.openGameExpirySeconds }, 'game expired: no one took a seat');
+    });
   }
 
   onDispose(): void {

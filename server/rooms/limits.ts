@@ -16,6 +16,12 @@ export const MAX_CLIENTS_PER_ROOM = 64;
 /** How long a dropped seat's old session can be resumed; after that its seat token still brings it back. */
 export const RECONNECT_SECONDS = 60;
 
+/**
+ * A game of its own that no one has sat at this long after its room opened ends: its link
+ * was never used, and an open table costs the server a room and a clock for its whole life.
+ */
+export const OPEN_GAME_EXPIRY_SECONDS = 60 * 60;
+
 /** A restored game whose deadline passed while the server was down gets this long before its timer fires. */
 export const RESTORE_GRACE_SECONDS = 30;
 

@@ -23,6 +23,8 @@ export type RoomDeps = {
   reconnectSeconds: number;
   /** Pause before the bots at a table answer a change. */
   botDelayMs: number;
+  /** How long a game of its own waits for its first player before it ends. */
+  openGameExpirySeconds: number;
 };
 
 /**

@@ -195,6 +195,11 @@ export class Seating {
     return out;
   }
 
+  /** Whether anyone at all holds a seat here (a token's holder, a class's student). */
+  anyTaken(): boolean {
+    return this.seatIds.some((seat) => this.taken(seat));
+  }
+
   taken(seat: string): boolean {
     return (this.members.get(seat)?.length ?? 0) > 0;
   }
