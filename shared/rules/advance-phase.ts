@@ -13,7 +13,16 @@ export type Advanced = { state: GameState; events: GameEvent[] };
  * seat is ready, and by replay for each recorded advance.
  */
 export function advancePhase(scenario: Scenario, previous: GameState): Advanced {
+  if (previous.phase === 'ended') return { state: previous, events: [] };
   const state = structuredClone(previous);
+  return { state, events: advancePhaseInPlace(scenario, state) };
+}
+
+/**
+ * The same phase machine on a state the caller owns: a projection that plays many
+ * rounds ahead moves one copy of the table through it rather than copying it per phase.
+ */
+export function advancePhaseInPlace(scenario: Scenario, state: GameState): GameEvent[] {
   const events: GameEvent[] = [];
   switch (state.phase) {
     case 'briefing':
@@ -52,13 +61,13 @@ export function advancePhase(scenario: Scenario, previous: GameState): Advanced 
       }
       break;
     case 'ended':
-      return { state: previous, events: [] };
+      return [];
   }
   for (const seat of Object.values(state.seats)) seat.ready = false;
   state.version += 1;
   state.phaseVersion = state.version;
   events.push({ type: 'phase', phase: state.phase, round: state.round });
-  return { state, events };
+  return events;
 }
 
 /** Every seat has said it is ready (or, in the decision phase, has sealed its decision). */

@@ -2,12 +2,12 @@ import type { Costs, Scenario } from '../scenario/schema.ts';
 import { findInstrument } from '../rules/instruments.ts';
 import type { Commitment, Move } from '../rules/moves.ts';
 import type { GameState } from '../rules/state.ts';
-import { BOT_POLICIES, BotPolicyId } from '../bots/policy.ts';
 import { beliefWeights } from './belief.ts';
 import { alternativesTo } from './alternatives.ts';
 import { holdCourse } from './hold-course.ts';
 import type { Bargaining, Evaluation, Ledger } from './card.ts';
-import { beliefState, project, type Projection } from './project.ts';
+import { project, worldsOf, type Projection, type World } from './project.ts';
+import { playerView } from '../rules/player-view.ts';
 import { GAIN_EPSILON, labelFor, MAX_HORIZON, scoreFor } from './thresholds.ts';
 
 /** The last round whose outcome the move can change: its own, or the due round of what it sets up. */
@@ -25,21 +25,23 @@ export function horizonOf(scenario: Scenario, state: GameState, move: Move): num
 
 type Expectation = { score: Record<string, number>; costs: Record<string, Costs> };
 
-/** Weighted mean outcome over the spread of counterpart responses; null when the move is not legal. */
-function expect(scenario: Scenario, belief: GameState, seat: string, other: string, move: Move | null, horizon: number, weights: Record<BotPolicyId, number>, random: () => number): Expectation | null {
+/** Weighted mean outcome over the worlds the seat can imagine; null when the move is not legal. */
+function expect(scenario: Scenario, worlds: World[], seat: string, move: Move | null, horizon: number): Expectation | null {
   const runs: { p: Projection; w: number }[] = [];
-  for (const id of BotPolicyId.options) {
-    const p = project(scenario, belief, seat, other, move, BOT_POLICIES[id], horizon, random);
+  for (const world of worlds) {
+    const p = project(scenario, world, seat, move, horizon);
     if (p === null) return null;
-    runs.push({ p, w: weights[id] });
+    runs.push({ p, w: world.weight });
   }
+  const first = runs[0];
+  if (first === undefined) return null;
   const total = runs.reduce((a, r) => a + r.w, 0);
   const mean = (f: (p: Projection) => number) => runs.reduce((a, r) => a + f(r.p) * r.w, 0) / total;
   const score: Record<string, number> = {};
   const costs: Record<string, Costs> = {};
-  for (const id of Object.keys(runs[0].p.score)) {
-    score[id] = mean((p) => p.score[id]);
-    costs[id] = { political: mean((p) => p.costs[id].political), reputational: mean((p) => p.costs[id].reputational), implementation: mean((p) => p.costs[id].implementation) };
+  for (const id of Object.keys(first.p.score)) {
+    score[id] = mean((p) => p.score[id] ?? 0);
+    costs[id] = { political: mean((p) => p.costs[id]?.political ?? 0), reputational: mean((p) => p.costs[id]?.reputational ?? 0), implementation: mean((p) => p.costs[id]?.implementation ?? 0) };
   }
   return { score, costs };
 }
@@ -74,16 +76,17 @@ export type Verdict = { evaluation: Evaluation; ledger: Ledger; bargaining: Barg
  * against the best of its legal alternatives, each projected by the round-resolution code
  * against every bot policy as the counterpart's possible response.
  */
-export function evaluateDecision(scenario: Scenario, state: GameState, seat: string, other: string, move: Move, random: () => number): Verdict {
-  const belief = beliefState(scenario, state, seat);
-  const weights = beliefWeights(scenario, state, seat, other);
+export function evaluateDecision(scenario: Scenario, before: GameState, seat: string, other: string, move: Move, random: () => number): Verdict {
+  // Everything below reads the seat's own view: nothing hidden from it can move its verdict.
+  const state = playerView(before, seat);
+  const worlds = worldsOf(scenario, state, seat, beliefWeights(scenario, state, seat, other), random);
   const horizon = horizonOf(scenario, state, move);
   const options = alternativesTo(scenario, state, seat, move, random);
-  const actual = expect(scenario, belief, seat, other, move, horizon, weights, random);
+  const actual = expect(scenario, worlds, seat, move, horizon);
   if (actual === null) throw new Error(`scored move ${move.type} is not legal in its own state`);
   // The baseline is making no new choice: passing in talks, holding course in a decision.
   const baselineMove: Move | null = state.phase === 'decision' ? { type: 'decide', version: state.version, levels: holdCourse(scenario, state, seat) } : null;
-  const baseline = expect(scenario, belief, seat, other, baselineMove, horizon, weights, random) ?? actual;
+  const baseline = expect(scenario, worlds, seat, baselineMove, horizon) ?? actual;
 
   let best = actual.score[seat];
   let bestOption: Move | null | undefined;
@@ -91,7 +94,7 @@ export function evaluateDecision(scenario: Scenario, state: GameState, seat: str
   let counted = 1;
   for (const option of options) {
     if (option === move) continue;
-    const outcome = option === null && baselineMove === null ? baseline : expect(scenario, belief, seat, other, option, horizon, weights, random);
+    const outcome = option === null && baselineMove === null ? baseline : expect(scenario, worlds, seat, option, horizon);
     if (outcome === null) continue;
     counted += 1;
     if (outcome.score[seat] > best + 1e-9) {
@@ -142,15 +145,15 @@ export function evaluateDecision(scenario: Scenario, state: GameState, seat: str
  * (same alternatives, same projections, same beliefs about the other side): what the
  * best-response bot plays. `null` means making no move is best.
  */
-export function bestOption(scenario: Scenario, state: GameState, seat: string, other: string, random: () => number): Move | null {
-  const belief = beliefState(scenario, state, seat);
-  const weights = beliefWeights(scenario, state, seat, other);
+export function bestOption(scenario: Scenario, before: GameState, seat: string, other: string, random: () => number): Move | null {
+  const state = playerView(before, seat);
+  const worlds = worldsOf(scenario, state, seat, beliefWeights(scenario, state, seat, other), random);
   const horizon = Math.min(scenario.rounds.length, state.round + 1);
   const first: Move | null = state.phase === 'decision' ? { type: 'decide', version: state.version, levels: holdCourse(scenario, state, seat) } : null;
   let best: Move | null = first;
   let bestScore = Number.NEGATIVE_INFINITY;
   for (const option of alternativesTo(scenario, state, seat, first, random)) {
-    const outcome = expect(scenario, belief, seat, other, option, horizon, weights, random);
+    const outcome = expect(scenario, worlds, seat, option, horizon);
     if (outcome !== null && outcome.score[seat] > bestScore + 1e-9) {
       bestScore = outcome.score[seat];
       best = option;

@@ -1,23 +1,30 @@
 import type { Scenario } from '../scenario/schema.ts';
+import { obligationsOf } from '../rules/agreements.ts';
 import { defaultDecision, fullLevels, overBudget } from '../rules/decision.ts';
 import { findInstrument } from '../rules/instruments.ts';
 import type { GameState } from '../rules/state.ts';
+import { threatsDue } from '../rules/threats.ts';
 
 /**
- * What a seat does when it makes no new choice: the levels in force, moved just enough to
- * meet its agreements in force. The baseline every decision is compared against.
+ * What a seat does when it makes no new choice: the levels in force, with its own threats
+ * falling due carried out (a threat is a plan: the rules avert it if the target complies),
+ * moved just enough to meet its agreements in force, which win over a threat. The baseline
+ * every decision is compared against.
  */
 export function holdCourse(scenario: Scenario, state: GameState, seat: string): Record<string, number> {
   const policy = fullLevels(scenario, state, seat, {});
   const levels = policy.ok ? { ...policy.value } : defaultDecision(scenario, state, seat);
-  for (const agreement of state.agreements) {
-    if (state.round < agreement.fromRound || state.round > agreement.toRound) continue;
-    for (const c of agreement.commitments) {
-      const inst = findInstrument(scenario, c.instrument);
-      if (c.seat !== seat || !inst) continue;
-      const level = levels[c.instrument] ?? inst.param.min;
-      levels[c.instrument] = inst.commit === 'atLeast' ? Math.max(level, c.amount) : Math.min(level, c.amount);
-    }
+  for (const threat of threatsDue(state)) {
+    const inst = findInstrument(scenario, threat.consequence.instrument);
+    if (threat.by !== seat || !inst) continue;
+    const level = levels[inst.id] ?? inst.param.min;
+    levels[inst.id] = inst.commit === 'atMost' ? Math.max(level, threat.consequence.amount) : Math.min(level, threat.consequence.amount);
+  }
+  for (const c of obligationsOf(state, seat)) {
+    const inst = findInstrument(scenario, c.instrument);
+    if (!inst) continue;
+    const level = levels[c.instrument] ?? inst.param.min;
+    levels[c.instrument] = inst.commit === 'atLeast' ? Math.max(level, c.amount) : Math.min(level, c.amount);
   }
   return overBudget(scenario, state, seat, levels) ? defaultDecision(scenario, state, seat) : levels;
 }

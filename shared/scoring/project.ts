@@ -1,28 +1,62 @@
 import type { Costs, Scenario } from '../scenario/schema.ts';
+import { advancePhaseInPlace } from '../rules/advance-phase.ts';
 import { applyMove } from '../rules/apply-move.ts';
 import { overBudget, fullLevels } from '../rules/decision.ts';
 import type { Move } from '../rules/moves.ts';
 import { playerView } from '../rules/player-view.ts';
-import { settleRound } from '../rules/resolve-round.ts';
-import { revealEvents } from '../rules/reveal-events.ts';
+import { nextRandom, seedRng } from '../rules/prng.ts';
 import type { GameState } from '../rules/state.ts';
-import type { BotPolicy } from '../bots/policy.ts';
+import { BOT_POLICIES, BotPolicyId, type BotPolicy } from '../bots/policy.ts';
 import { holdCourse } from './hold-course.ts';
 
 export type Projection = { score: Record<string, number>; costs: Record<string, Costs> };
 
 /**
- * The table as `seat` can reason about it: other seats' hidden parameters are replaced by
- * the middle of their published range, so no verdict rests on what the seat could not
- * know. Chat and old rounds are dropped: nothing in a projection reads them.
+ * One way the rest of the table could be, as the seat can imagine it: the other seats
+ * play `policy`, their hidden parameters are a draw from their published ranges, and the
+ * chance in flows and events comes from `seed`. Every option the seat had is projected in
+ * the same worlds (common random numbers), so options differ only by what the seat did.
  */
-export function beliefState(scenario: Scenario, state: GameState, seat: string): GameState {
-  const belief = structuredClone({ ...state, chat: [], history: state.history.slice(-1) });
+export type World = { policy: BotPolicyId; weight: number; start: GameState; seed: number };
+
+/** A stream of draws in [0, 1) from a seed: projections never touch the game's own stream. */
+export function seededRandom(seed: number): () => number {
+  let rng = seedRng(seed);
+  return () => {
+    const draw = nextRandom(rng);
+    rng = draw.rng;
+    return draw.value;
+  };
+}
+
+/**
+ * The table as `seat` can reason about it, built from its own `playerView`: other seats'
+ * sealed decisions are not there (they will be taken by the policy the world imagines),
+ * their hidden parameters are drawn from the range the scenario publishes, and the seed
+ * and the random stream are the world's own. Chat and old rounds are dropped: nothing in
+ * a projection reads them.
+ */
+export function beliefState(scenario: Scenario, state: GameState, seat: string, random: () => number): GameState {
+  const belief = playerView({ ...state, chat: [], history: state.history.slice(-1) }, seat);
   for (const s of scenario.seats) {
     if (s.id === seat) continue;
-    for (const param of s.hidden) belief.seats[s.id].hidden[param.key] = (param.min + param.max) / 2;
+    const other = belief.seats[s.id];
+    if (other === undefined) continue;
+    for (const param of s.hidden) other.hidden[param.key] = param.min + random() * (param.max - param.min);
+    if (state.phase === 'decision') other.decision = null;
   }
+  belief.rng = Math.floor(random() * 0x7fffffff) | 0;
   return belief;
+}
+
+/** One world per policy the other side may play, weighted by how likely the seat finds it. */
+export function worldsOf(scenario: Scenario, state: GameState, seat: string, weights: Record<BotPolicyId, number>, random: () => number): World[] {
+  return BotPolicyId.options.map((policy) => ({
+    policy,
+    weight: weights[policy],
+    start: beliefState(scenario, state, seat, random),
+    seed: Math.floor(random() * 0x7fffffff) | 0,
+  }));
 }
 
 function totalCosts(state: GameState, seat: string, from: Costs): Costs {
@@ -30,11 +64,11 @@ function totalCosts(state: GameState, seat: string, from: Costs): Costs {
   return { political: c.political - from.political, reputational: c.reputational - from.reputational, implementation: c.implementation - from.implementation };
 }
 
-/** The counterpart's negotiation moves, applied where legal; its decision is taken separately. */
+/** Another seat's negotiation moves, applied where legal; its decision is taken separately. */
 function respond(scenario: Scenario, state: GameState, other: string, policy: BotPolicy, random: () => number): GameState {
   let s = state;
   for (let i = 0; i < 4; i++) {
-    const moves = policy({ scenario, view: playerView(s, other), seat: other, random }).filter((m) => m.type !== 'chat' && m.type !== 'ready');
+    const moves = policy({ scenario, view: playerView(s, other), seat: other, random }).filter((m) => m.type !== 'chat' && m.type !== 'ready' && m.type !== 'decide');
     if (moves.length === 0) break;
     let changed = false;
     for (const move of moves) {
@@ -49,7 +83,7 @@ function respond(scenario: Scenario, state: GameState, other: string, policy: Bo
   return s;
 }
 
-function counterpartLevels(scenario: Scenario, state: GameState, other: string, policy: BotPolicy, random: () => number): Record<string, number> {
+function policyLevels(scenario: Scenario, state: GameState, other: string, policy: BotPolicy, random: () => number): Record<string, number> {
   const decided = policy({ scenario, view: playerView(state, other), seat: other, random }).find((m) => m.type === 'decide');
   if (decided?.type === 'decide') {
     const full = fullLevels(scenario, state, other, decided.levels);
@@ -59,64 +93,41 @@ function counterpartLevels(scenario: Scenario, state: GameState, other: string, 
 }
 
 /**
- * Plays the table forward from `start` (a belief state) after `move`, to the end of round
- * `horizon`: the counterpart follows `policy`, the seat itself holds its course. Uses the
- * same resolution code as the live round. Returns null when the move is not legal here.
+ * Plays the world forward after `move` to the resolution of round `horizon`, through the
+ * rules' own phase machine (`advancePhaseInPlace`), so decisions are cleared, events
+ * revealed and threats settled each round exactly as in play. The other seats follow the
+ * world's policy; the seat itself holds its course (which carries out its own threats
+ * falling due). Returns null when the move is not legal here.
  */
-export function project(
-  scenario: Scenario,
-  start: GameState,
-  seat: string,
-  other: string,
-  move: Move | null,
-  policy: BotPolicy,
-  horizon: number,
-  random: () => number,
-): Projection | null {
-  let s = start;
+export function project(scenario: Scenario, world: World, seat: string, move: Move | null, horizon: number): Projection | null {
+  let s: GameState;
   if (move !== null) {
-    const applied = applyMove(scenario, s, seat, move);
+    const applied = applyMove(scenario, world.start, seat, move);
     if (!applied.ok) return null;
     s = applied.value.state;
   } else {
-    s = structuredClone(s);
+    s = structuredClone(world.start);
   }
-  const before = Object.fromEntries(Object.entries(start.seats).map(([id, st]) => [id, st.costs]));
-  while (s.phase !== 'ended' && s.round <= horizon) {
-    if (s.phase === 'briefing' || s.phase === 'negotiation') {
-      s = respond(scenario, s, other, policy, random);
-      for (const p of s.proposals) if (p.status === 'open') p.status = 'lapsed';
-      s.phase = 'decision';
-    }
+  const policy = BOT_POLICIES[world.policy];
+  const random = seededRandom(world.seed);
+  const others = Object.keys(s.seats).filter((id) => id !== seat);
+  while (s.phase !== 'ended') {
+    if (s.phase === 'negotiation') for (const other of others) s = respond(scenario, s, other, policy, random);
     if (s.phase === 'decision') {
-      for (const id of Object.keys(s.seats)) {
-        const st = s.seats[id];
-        if (st.submitted && st.decision) continue;
-        st.decision = id === other ? counterpartLevels(scenario, s, other, policy, random) : holdCourse(scenario, s, id);
+      for (const [id, st] of Object.entries(s.seats)) {
+        if (st.submitted && st.decision !== null) continue;
+        st.decision = id === seat ? holdCourse(scenario, s, seat) : policyLevels(scenario, s, id, policy, random);
         st.submitted = true;
       }
-      settleRound(scenario, s);
     }
-    if (s.round >= scenario.rounds.length || s.round >= horizon) {
-      s.round += 1;
-      break;
-    }
-    // Straight into the next round's talks: projections skip the briefing and debrief pauses.
-    s.round += 1;
-    revealEvents(scenario, s);
-    for (const st of Object.values(s.seats)) {
-      st.decision = null;
-      st.submitted = false;
-      st.ready = false;
-    }
-    s.phase = 'negotiation';
-    s.phaseVersion = s.version;
+    if (s.phase === 'resolution' && s.round >= horizon) break;
+    advancePhaseInPlace(scenario, s);
   }
   const score: Record<string, number> = {};
   const costs: Record<string, Costs> = {};
-  for (const id of Object.keys(s.seats)) {
+  for (const [id, st] of Object.entries(world.start.seats)) {
     score[id] = s.seats[id].score;
-    costs[id] = totalCosts(s, id, before[id]);
+    costs[id] = totalCosts(s, id, st.costs);
   }
   return { score, costs };
 }

@@ -64,7 +64,7 @@ describe('golden readings of the framework (FRAMEWORK §3)', () => {
     expect(card.explanation.at(-1)?.key).toBe('flag.over-capacity');
   });
 
-  it('a threat left unexecuted costs credibility, and the next threat is valued lower and flagged', () => {
+  it('a threat left unexecuted costs credibility, and the next threat is flagged with that record', () => {
     const threat: Move = { type: 'threaten', version: 0, target: 'mx', demand: { instrument: 'mx_guard', amount: 15 }, consequence: { instrument: 'us_tariff', amount: 5 }, dueRound: 1 };
     const fresh = talks(mexico2019);
     const first = scoreDecision(mexico2019, fresh, 1, 'us', { ...threat, version: fresh.version });
@@ -78,7 +78,8 @@ describe('golden readings of the framework (FRAMEWORK §3)', () => {
     expect(s.seats.us.indicators.credibility).toBeLessThan(fresh.seats.us.indicators.credibility - 10);
     const second = scoreDecision(mexico2019, s, 30, 'us', { ...threat, version: s.version, dueRound: 2 });
     expect(second.flags).toContain('empty-threat-record');
-    expect(second.evaluation.expected - second.evaluation.baseline).toBeLessThan(first.evaluation.expected - first.evaluation.baseline);
+    // Carrying out the tariff is part of the threat's projection: it costs the United States by its own exposure.
+    expect(first.evaluation.expected).toBeLessThan(first.evaluation.baseline);
   });
 });
 
