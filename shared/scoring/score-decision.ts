@@ -3,6 +3,8 @@ import { decisionCost, findInstrument } from '../rules/instruments.ts';
 import type { Commitment, Move } from '../rules/moves.ts';
 import { nextRandom, seedRng } from '../rules/prng.ts';
 import type { GameState } from '../rules/state.ts';
+import { breaches } from '../rules/agreements.ts';
+import { EPSILON } from '../rules/numbers.ts';
 import type { Classification, Flag, FrameworkCard, Ledger, Sentence } from './card.ts';
 import { classifyMove } from './classify.ts';
 import { evaluateDecision, type Verdict } from './evaluate.ts';
@@ -59,6 +61,29 @@ function obligationNeeds(scenario: Scenario, state: GameState, seat: string, com
 
 const r2 = (n: number) => Math.round(n * 100) / 100;
 
+/** Below this credibility a threat has little behind it (the indicator runs 0..100). */
+export const WEAK_CREDIBILITY = 35;
+
+/** The obligations a bundle puts on the other party, and who that is. */
+function partnerObligations(state: GameState, seat: string, move: Move): { seat: string | null; commitments: Commitment[] } {
+  if (move.type === 'propose' || move.type === 'counter') {
+    const to = move.type === 'propose' ? move.to : state.proposals.find((p) => p.id === move.proposalId)?.from ?? null;
+    return { seat: to, commitments: to === null ? [] : move.commitments.filter((c) => c.seat === to) };
+  }
+  if (move.type === 'accept') {
+    const p = state.proposals.find((x) => x.id === move.proposalId);
+    return { seat: p?.from ?? null, commitments: (p?.commitments ?? []).filter((c) => c.seat === p?.from) };
+  }
+  return { seat: null, commitments: [] };
+}
+
+/** The card's third sentence names the most pressing flag, in this order of precedence. */
+function flagSentence(flags: Flag[], params: Record<Flag, Sentence['params']>): Sentence | null {
+  const order: Flag[] = ['over-capacity', 'partner-over-capacity', 'breaks-agreement', 'self-harming-threat', 'empty-threat-record', 'weak-threat'];
+  const first = order.find((f) => flags.includes(f));
+  return first === undefined ? null : { key: `flag.${first}`, params: params[first] };
+}
+
 /**
  * The framework card for one decision: its reading (instrument, aim, leverage, bargaining),
  * its cost ledger, its evaluation against the alternatives, and its explanation. `before`
@@ -83,23 +108,23 @@ export function scoreDecision(scenario: Scenario, before: GameState, seq: number
   const obligations = ownObligations(before, seat, move);
   const needed = obligationNeeds(scenario, before, seat, obligations.commitments);
   const capacity = before.seats[seat].capacity;
-  if (needed > capacity + 1e-9) {
+  if (needed > capacity + EPSILON) {
     flags.push('over-capacity');
     // What carrying the bundle out would take over the rounds it binds, not what a shortfall will show.
     ledger.costs.implementation = r2(Math.max(ledger.costs.implementation, needed * obligations.rounds));
   }
-  if (classification.instrument === 'unilateral' && move.type === 'decide') {
-    const inForce = before.agreements.filter((a) => before.round >= a.fromRound && before.round <= a.toRound).flatMap((a) => a.commitments).filter((c) => c.seat === seat);
-    const breaks = inForce.some((c) => {
-      const inst = findInstrument(scenario, c.instrument);
-      const level = move.levels[c.instrument];
-      return inst !== undefined && level !== undefined && (inst.commit === 'atLeast' ? level < c.amount : level > c.amount);
-    });
-    if (breaks) flags.push('breaks-agreement');
-  }
+  const partner = partnerObligations(before, seat, move);
+  const partnerNeeds = partner.seat === null ? 0 : obligationNeeds(scenario, before, partner.seat, partner.commitments);
+  const partnerCapacity = partner.seat === null ? 0 : (before.seats[partner.seat]?.capacity ?? 0);
+  if (partner.seat !== null && partnerNeeds > partnerCapacity + EPSILON) flags.push('partner-over-capacity');
+  if (move.type === 'decide' && breaches(scenario, before, seat, move.levels).length > 0) flags.push('breaks-agreement');
   const credibility = before.seats[seat].indicators.credibility;
   const emptyThreats = before.threats.some((t) => t.by === seat && t.status === 'not_carried_out');
   if (move.type === 'threaten' && emptyThreats) flags.push('empty-threat-record');
+  if (move.type === 'threaten' && credibility < WEAK_CREDIBILITY) flags.push('weak-threat');
+  const exposure = (id: string) => scenario.seats.find((s) => s.id === id)?.tradeExposure ?? 0;
+  const selfHarming = move.type === 'threaten' && findInstrument(scenario, move.consequence.instrument)?.effect === 'tariff' && exposure(seat) > exposure(move.target);
+  if (selfHarming) flags.push('self-harming-threat');
 
   const role = scenario.seats.find((s) => s.id === seat)?.role ?? 'transit';
   const historical = closestCase(scenario, classification, role);
@@ -123,13 +148,14 @@ export function scoreDecision(scenario: Scenario, before: GameState, seq: number
         implementation: ledger.costs.implementation,
       },
     },
-    flags.includes('over-capacity')
-      ? { key: 'flag.over-capacity', params: { needed: r2(needed), capacity } }
-      : flags.includes('breaks-agreement')
-        ? { key: 'flag.breaks-agreement', params: {} }
-        : flags.includes('empty-threat-record')
-          ? { key: 'flag.empty-threat-record', params: { credibility } }
-          : { key: 'case.resembles', params: { case: `@case:${historical.id}`, text: `@case-text:${historical.id}` } },
+    flagSentence(flags, {
+      'over-capacity': { needed: r2(needed), capacity },
+      'partner-over-capacity': { needed: r2(partnerNeeds), capacity: partnerCapacity },
+      'breaks-agreement': {},
+      'self-harming-threat': { own: exposure(seat), target: move.type === 'threaten' ? exposure(move.target) : 0 },
+      'empty-threat-record': { credibility },
+      'weak-threat': { credibility },
+    }) ?? { key: 'case.resembles', params: { case: `@case:${historical.id}`, text: `@case-text:${historical.id}` } },
   ];
   return { seq, seat, round: before.round, move, classification, ledger, evaluation: e, case: historical.id, flags, explanation };
 }

@@ -47,3 +47,35 @@ describe('a card knows only what its seat knows', () => {
     expect(surge.evaluation.expected).toBeLessThan(hold.evaluation.expected);
   });
 });
+
+describe('flags at the moment of decision', () => {
+  const mexico = Scenario.parse(JSON.parse(readFileSync(new URL('../../scenarios/us-mexico-2019.json', import.meta.url), 'utf8')));
+  const talks = () => advanceTo(mexico, createGame(mexico, 2019), 'negotiation');
+
+  it('flags an offer that asks the partner for more than its capacity (receiving 30,000 returns takes 100 capacity points against 60)', () => {
+    const s = talks();
+    const card = scoreDecision(mexico, s, 3, 'us', {
+      type: 'propose',
+      version: s.version,
+      to: 'mx',
+      commitments: [
+        { seat: 'mx', instrument: 'mx_guard', amount: 25 },
+        { seat: 'mx', instrument: 'mx_returns', amount: 30000 },
+      ],
+      rounds: 2,
+    });
+    expect(card.flags).toContain('partner-over-capacity');
+    expect(card.explanation.at(-1)).toEqual({ key: 'flag.partner-over-capacity', params: { needed: 100, capacity: 60 } });
+  });
+
+  it('flags a tariff threat by the less exposed side as sound, and by the more exposed side as self-harming', () => {
+    const s = talks();
+    const usThreat = scoreDecision(mexico, s, 3, 'us', { type: 'threaten', version: s.version, target: 'mx', demand: { instrument: 'mx_guard', amount: 15 }, consequence: { instrument: 'us_tariff', amount: 10 }, dueRound: 1 });
+    expect(usThreat.flags).not.toContain('self-harming-threat');
+    const weak = structuredClone(s);
+    weak.seats.us!.indicators.credibility = 20;
+    const card = scoreDecision(mexico, weak, 3, 'us', { type: 'threaten', version: s.version, target: 'mx', demand: { instrument: 'mx_guard', amount: 15 }, consequence: { instrument: 'us_tariff', amount: 10 }, dueRound: 1 });
+    expect(card.flags).toContain('weak-threat');
+    expect(card.explanation.at(-1)).toEqual({ key: 'flag.weak-threat', params: { credibility: 20 } });
+  });
+});
