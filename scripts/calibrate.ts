@@ -1,0 +1,35 @@
+// `npm run calibrate [SCENARIO] [GAMES]`: for every shipped scenario (or one), every seat
+// and every opponent policy, plays each bot policy in that seat and prints the rank
+// correlation (Spearman) between its mean card rating and its mean final objective score,
+// then the median and 90th-percentile cost of scoring one card. Target: Spearman ≥ 0.8.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { BotPolicyId } from '../shared/bots/policy.ts';
+import { calibrateSeat } from '../shared/scoring/calibration.ts';
+import { parseScenario } from '../shared/scenario/parse.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const [only, gamesArg, opponentsArg] = process.argv.slice(2);
+const games = Number(gamesArg ?? 2);
+const opponents = opponentsArg === undefined ? BotPolicyId.options : BotPolicyId.array().parse(opponentsArg.split(','));
+const ids = readdirSync(path.join(root, 'scenarios'))
+  .filter((f) => f.endsWith('.json') && f !== 'schema.json')
+  .map((f) => f.replace(/\.json$/, ''))
+  .filter((id) => only === undefined || only === 'all' || id === only);
+
+const times: number[] = [];
+for (const id of ids) {
+  const parsed = parseScenario(JSON.parse(readFileSync(path.join(root, 'scenarios', `${id}.json`), 'utf8')));
+  if (!parsed.ok) throw new Error(`${id}: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+  const scenario = parsed.scenario;
+  for (const seat of scenario.seats) {
+    for (const opponent of opponents) {
+      const result = calibrateSeat(scenario, seat.id, opponent, games, (ms) => times.push(ms), () => performance.now());
+      const cells = result.policies.map((p) => `${p.policy} ${p.meanCard.toFixed(0)}→${p.meanFinal.toFixed(1)}`).join('  ');
+      console.log(`${id.padEnd(24)} ${seat.id.padEnd(7)} vs ${opponent.padEnd(10)} spearman ${result.spearman.toFixed(2).padStart(5)}   ${cells}`);
+    }
+  }
+}
+times.sort((a, b) => a - b);
+const at = (q: number) => (times[Math.min(times.length - 1, Math.floor(times.length * q))] ?? 0).toFixed(1);
+console.log(`card scoring: median ${at(0.5)} ms, p90 ${at(0.9)} ms over ${times.length} cards`);
