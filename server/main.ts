@@ -11,6 +11,13 @@ function portFrom(value: string | undefined): number {
   return port;
 }
 
+/** The address to bind: every interface unless the operator names one (say 127.0.0.1 behind a proxy). */
+function hostFrom(value: string | undefined): string | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  if (/\s/.test(value.trim())) throw new Error(`HOST must be one address or host name, not "${value}"`);
+  return value.trim();
+}
+
 const log = createLog(process.env.LOG_LEVEL);
 // Data is the operator's (relative to where they start us); scenarios and the built client ship with the code.
 const repo = resolve(import.meta.dirname, '..');
@@ -18,6 +25,7 @@ const repo = resolve(import.meta.dirname, '..');
 try {
   const running = await startServer({
     port: portFrom(process.env.PORT),
+    host: hostFrom(process.env.HOST),
     dataDir: resolve(process.cwd(), process.env.DATA_DIR ?? 'data'),
     scenariosDir: resolve(repo, 'scenarios'),
     distDir: resolve(repo, 'dist'),
