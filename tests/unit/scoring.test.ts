@@ -86,7 +86,7 @@ describe('golden readings of the framework (FRAMEWORK §3)', () => {
 describe('scoring is total and deterministic', () => {
   const pairs = BotPolicyId.options.flatMap((us) => BotPolicyId.options.map((mx) => [us, mx] as const));
 
-  it('gives every decision exactly one instrument, and an aim exactly when leverage is activated (property)', () => {
+  it('gives every decision exactly one instrument, and an aim exactly when leverage is activated (property)', { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(fc.constantFrom(...pairs), fc.integer({ min: 0, max: 1000 }), ([us, mx], seed) => {
         const game = playBotGame(mexico2019, seed, { us, mx }, seed + 1);
@@ -104,7 +104,7 @@ describe('scoring is total and deterministic', () => {
     );
   });
 
-  it('gives the same cards for the same record (property)', () => {
+  it('gives the same cards for the same record (property)', { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(fc.constantFrom(...pairs), fc.integer({ min: 0, max: 1000 }), ([us, mx], seed) => {
         const game = playBotGame(mexico2019, seed, { us, mx }, seed);
