@@ -11,6 +11,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
+          // Scoring and bot tests play whole games; on two shared cores they need more than the 5 s default.
+          testTimeout: 60_000,
         },
       },
       {
