@@ -2,7 +2,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { agreementsInForce } from './agreements.ts';
 import { decisionCost, findInstrument, meetsCommitment } from './instruments.ts';
 import type { ComplianceOutcome, GameState, RoundResult } from './state.ts';
-import { carriesOut, demandMet, threatsDue } from './threats.ts';
+import { carriesOut, demandMet, promisesDue, threatsDue } from './threats.ts';
 
 export type Ledger = {
   political: Record<string, number>;
@@ -95,8 +95,7 @@ export function settleThreats(scenario: Scenario, state: GameState, ledger: Ledg
 export function settlePromises(scenario: Scenario, state: GameState, ledger: Ledger): RoundResult['promises'] {
   const c = scenario.coefficients;
   const settled: RoundResult['promises'] = [];
-  for (const promise of state.promises) {
-    if (promise.status !== 'pending' || promise.dueRound !== state.round) continue;
+  for (const promise of promisesDue(state)) {
     const condition = findInstrument(scenario, promise.condition.instrument);
     const level = state.seats[promise.target].decision?.[promise.condition.instrument];
     if (!condition || level === undefined || !meetsCommitment(condition, level, promise.condition.amount)) {

@@ -3,11 +3,16 @@ import { bindsAlready } from './agreements.ts';
 import { findInstrument, meetsCommitment } from './instruments.ts';
 import type { InstrumentUse } from './moves.ts';
 import { EPSILON } from './numbers.ts';
-import type { GameState, Threat } from './state.ts';
+import type { GameState, PromiseMade, Threat } from './state.ts';
 
 /** Pending threats that fall due in the round being resolved. */
 export function threatsDue(state: GameState): Threat[] {
   return state.threats.filter((t) => t.status === 'pending' && t.dueRound === state.round);
+}
+
+/** Pending promises that fall due in the round being resolved. */
+export function promisesDue(state: GameState): PromiseMade[] {
+  return state.promises.filter((p) => p.status === 'pending' && p.dueRound === state.round);
 }
 
 /** The target's sealed level meets the threat's demand: on the ground, agreement or not. */
