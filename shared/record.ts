@@ -1,22 +1,25 @@
 import { z } from 'zod';
+import { Actor } from './actor.ts';
 import { Move } from './rules/moves.ts';
 
 /**
  * The game record is an event log: scenario, seed and the ordered accepted moves and
- * phase advances. Every state, replay and export is derived from it.
+ * phase advances, each with who made it happen (`actor`). Every state, replay and export
+ * is derived from it.
  */
 export const RecordEntry = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('move'), seq: z.number().int().min(1), at: z.number(), seat: z.string(), move: Move }),
+  z.object({ kind: z.literal('move'), seq: z.number().int().min(1), at: z.number(), actor: Actor, seat: z.string(), move: Move }),
   z.object({
     kind: z.literal('advance'),
     seq: z.number().int().min(1),
     at: z.number(),
+    actor: Actor,
     reason: z.enum(['timer', 'all-ready', 'instructor']),
   }),
   /** The instructor brought a scenario event into the round. */
-  z.object({ kind: z.literal('inject'), seq: z.number().int().min(1), at: z.number(), eventId: z.string() }),
+  z.object({ kind: z.literal('inject'), seq: z.number().int().min(1), at: z.number(), actor: Actor, eventId: z.string() }),
   /** The table was ended: by the instructor, or by the server when no one ever sat at a game of its own. */
-  z.object({ kind: z.literal('end'), seq: z.number().int().min(1), at: z.number() }),
+  z.object({ kind: z.literal('end'), seq: z.number().int().min(1), at: z.number(), actor: Actor }),
 ]);
 export type RecordEntry = z.infer<typeof RecordEntry>;
 

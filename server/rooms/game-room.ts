@@ -7,6 +7,7 @@ import { InstructorWatch, TeamDraft } from '../../shared/session.ts';
 import type { Announcement, InstructorView, TeamDraftNotice } from '../../shared/session.ts';
 import type { FrameworkCard } from '../../shared/scoring/card.ts';
 import { secretMatches } from '../sessions/credentials.ts';
+import { botActor, INSTRUCTOR, TABLE_RULE } from '../../shared/actor.ts';
 import { BotDriver } from './bot-driver.ts';
 import { HARD_MESSAGES_PER_SECOND, MAX_CLIENTS_PER_ROOM } from './limits.ts';
 import { MessageBudget } from './rate-limit.ts';
@@ -14,7 +15,7 @@ import { claimedType, describeIssues, messageBytes, refusal } from './refusals.t
 import type { GameRoomOptions, RoomDeps } from './room-deps.ts';
 import { GameRoomState } from './room-state.ts';
 import { hashSeatToken, mintSeatToken } from './seat-token.ts';
-import { membersAt, Seating } from './seating.ts';
+import { membersAt, Seating, studentActor } from './seating.ts';
 import type { TableCommand, TableOutcome, TableReport } from './table-commands.ts';
 import { TableGame } from './table-game.ts';
 import { standingOf } from './table-dashboard.ts';
@@ -98,7 +99,7 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
       paused: () => this.table.paused,
       bots: () => this.seating.botSeats(),
       enqueue: (task) => this.table.enqueue(task),
-      play: (seat, move) => this.table.commitMove(seat, move),
+      play: (seat, move) => this.playBot(seat, move),
     });
     this.project();
     this.bots.schedule();
@@ -224,7 +225,7 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
     this.table.enqueue(async () => {
       if (this.table.state.phase === 'ended') return;
       if (this.seating.anyTaken()) return void this.table.log.info('open game kept: a seat is taken');
-      const outcome = await this.table.steer({ type: 'end' });
+      const outcome = await this.table.steer({ type: 'end' }, TABLE_RULE);
       if (outcome.ok) this.table.log.info({ afterSeconds: this.deps.openGameExpirySeconds }, 'game expired: no one took a seat');
     });
   }
@@ -286,8 +287,17 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
     if (this.seating.botOf(seat) !== null) {
       return this.refuse(client, refusal('seat/not-yours', 'A bot plays this seat for now; the instructor can hand it back.', move.type));
     }
-    const refused = await this.table.commitMove(seat, move);
+    const member = this.seating.memberOf(client.sessionId);
+    const actor = studentActor(member, this.table.game.session !== null);
+    const refused = await this.table.commitMove(seat, move, actor);
     if (refused !== null) this.refuse(client, refused);
+  }
+
+  /** A bot's move, recorded as its policy's; a seat no bot plays any more is not the bot's to move. */
+  private playBot(seat: string, move: Move): Promise<Refusal | null> {
+    const policy = this.seating.botOf(seat);
+    if (policy === null) return Promise.resolve(refusal('seat/not-yours', 'No bot plays this seat now.', move.type));
+    return this.table.commitMove(seat, move, botActor(policy));
   }
 
   /** A team member's draft goes to the seat's other members, and nowhere else; nothing is recorded. */
@@ -313,7 +323,7 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
       this.broadcast('announcement', announcement);
       return Promise.resolve({ ok: true });
     }
-    return this.table.run(() => this.table.steer(command));
+    return this.table.run(() => this.table.steer(command, INSTRUCTOR));
   }
 
   /** The session changed who sits here or which seats bots play: read it again from the store. */

@@ -1,3 +1,4 @@
+import type { Actor } from '../../shared/actor.ts';
 import type { BotPolicyId } from '../../shared/bots/policy.ts';
 import type { PlayerView } from '../../shared/protocol.ts';
 import type { StoredSeat, StoredStudent } from '../store/store.ts';
@@ -33,6 +34,11 @@ export function membersAt(students: readonly StoredStudent[], table: string): Ma
     bySeat.set(student.seat, [...(bySeat.get(student.seat) ?? []), { id: student.studentId, name: student.name, tokenHash: student.tokenHash }]);
   }
   return bySeat;
+}
+
+/** The record's actor for a member's move: the roster's student id at a class table, the name alone at a game of its own. */
+export function studentActor(member: Member | null, classTable: boolean): Actor {
+  return { kind: 'student', memberId: classTable && member !== null ? member.id : null, name: member?.name ?? '' };
 }
 
 /** How a bot shows among the occupants: a marker the client can translate, not a person's name. */

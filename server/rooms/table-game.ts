@@ -1,6 +1,7 @@
 import type { Room } from '@colyseus/core';
 import type { Logger } from 'pino';
 import type { Refusal } from '../../shared/protocol.ts';
+import { advanceActor, type Actor } from '../../shared/actor.ts';
 import type { GameRecord, RecordEntry } from '../../shared/record.ts';
 import { advancePhase, applyMove, canAdvanceEarly, endGame, injectEvent, phaseSeconds } from '../../shared/rules/index.ts';
 import type { Move } from '../../shared/rules/moves.ts';
@@ -120,12 +121,12 @@ export class TableGame {
 
   // ---- moves --------------------------------------------------------------------
 
-  /** A seat's move, a student's or a bot's alike. Run it inside the queue. */
-  async commitMove(seat: string, move: Move): Promise<Refusal | null> {
+  /** A seat's move, a student's or a bot's alike (`actor` says which, in the record). Run it inside the queue. */
+  async commitMove(seat: string, move: Move, actor: Actor): Promise<Refusal | null> {
     const before = this.state;
     const applied = applyMove(this.scenario, before, seat, move);
     if (!applied.ok) return refusal(applied.rejection.code, applied.rejection.message, move.type);
-    const entry: RecordEntry = { kind: 'move', seq: this.nextSeq, at: Date.now(), seat, move };
+    const entry: RecordEntry = { kind: 'move', seq: this.nextSeq, at: Date.now(), actor, seat, move };
     if (!(await this.append(entry))) {
       return refusal('server/unavailable', 'The server could not save this move; nothing changed. Try again.', move.type);
     }
@@ -139,8 +140,8 @@ export class TableGame {
 
   // ---- instructor controls ------------------------------------------------------
 
-  /** Run it inside the queue (see `run`). Announcements are the room's, not the game's. */
-  async steer(command: Exclude<TableCommand, { type: 'announce' }>): Promise<TableOutcome> {
+  /** Run it inside the queue (see `run`). Announcements are the room's, not the game's. `actor`: the instructor, or the table's own rule. */
+  async steer(command: Exclude<TableCommand, { type: 'announce' }>, actor: Actor): Promise<TableOutcome> {
     if (this.state.phase === 'ended') return { ok: false, code: 'game/over', message: 'The game is over.' };
     const now = Date.now();
     switch (command.type) {
@@ -162,7 +163,7 @@ export class TableGame {
       case 'inject': {
         const steered = injectEvent(this.scenario, this.state, command.eventId);
         if (!steered.ok) return { ok: false, ...steered.rejection };
-        if (!(await this.append({ kind: 'inject', seq: this.nextSeq, at: now, eventId: command.eventId }))) return unsaved();
+        if (!(await this.append({ kind: 'inject', seq: this.nextSeq, at: now, actor, eventId: command.eventId }))) return unsaved();
         this.state = steered.value.state;
         this.listener.changed();
         return OK;
@@ -170,7 +171,7 @@ export class TableGame {
       case 'end': {
         const steered = endGame(this.state);
         if (!steered.ok) return { ok: false, ...steered.rejection };
-        if (!(await this.append({ kind: 'end', seq: this.nextSeq, at: now }))) return unsaved();
+        if (!(await this.append({ kind: 'end', seq: this.nextSeq, at: now, actor }))) return unsaved();
         this.state = steered.value.state;
         await this.enterPhase(now, false);
         this.listener.changed();
@@ -195,7 +196,7 @@ export class TableGame {
   /** False when the advance could not be recorded (nothing changed). */
   private async advance(reason: AdvanceReason): Promise<boolean> {
     if (this.state.phase === 'ended') return false;
-    const entry: RecordEntry = { kind: 'advance', seq: this.nextSeq, at: Date.now(), reason };
+    const entry: RecordEntry = { kind: 'advance', seq: this.nextSeq, at: Date.now(), actor: advanceActor(reason), reason };
     if (!(await this.append(entry))) {
       // Retry on the next tick of the timer rather than lose the phase change.
       if (!this.clock.paused) this.clock.start(this.state.phaseVersion, Date.now() + 1000, Date.now());

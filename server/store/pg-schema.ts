@@ -62,6 +62,11 @@ CREATE TABLE IF NOT EXISTS sessions (
   created_at BIGINT NOT NULL
 );
 CREATE UNIQUE INDEX IF NOT EXISTS sessions_live_code ON sessions (code) WHERE phase <> 'ended';
+CREATE TABLE IF NOT EXISTS schema_migrations (
+  version INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  applied_at BIGINT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS students (
   session_id TEXT NOT NULL REFERENCES sessions(session_id),
   student_id TEXT NOT NULL,
@@ -121,3 +126,7 @@ export const SeatRow = z.object({ seat_id: z.string(), token_hash: z.string(), n
 export const IdRow = z.object({ game_id: z.string() });
 export const ForkRow = z.object({ game_id: z.string(), parent_step: z.number().int(), created_at: BigIntColumn, finished: z.boolean() });
 export const SettingRow = z.object({ synchronous_commit: z.string() });
+export const MigrateGameRow = z.object({ game_id: z.string(), session_id: z.string().nullable(), parent_game_id: z.string().nullable(), parent_step: z.number().int().nullable() });
+export const MigrateSeatRow = z.object({ game_id: z.string(), seat_id: z.string(), name: z.string() });
+export const MigrateBotRow = z.object({ game_id: z.string(), seat_id: z.string(), policy: z.string() });
+export const MigrateEntryRow = z.object({ game_id: z.string(), seq: z.number().int(), json: z.string() });

@@ -7,8 +7,13 @@ import type { GameRecord } from '../../shared/record.ts';
 import { Timers } from '../../shared/scenario/schema.ts';
 import { FrameworkCard } from '../../shared/scoring/card.ts';
 import { CreateSessionBody } from '../../shared/session.ts';
+import { ACTOR_MIGRATION, actorRewrites, type GameToMigrate } from './actor-migration.ts';
 import {
   BotRow,
+  MigrateBotRow,
+  MigrateEntryRow,
+  MigrateGameRow,
+  MigrateSeatRow,
   ForkRow,
   GameRow,
   IdRow,
@@ -67,6 +72,7 @@ export class PgStore implements GameStore {
         await client.query('BEGIN');
         await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [SCHEMA_LOCK]);
         await client.query(SCHEMA);
+        await migrate(client);
         await client.query('COMMIT');
         const setting = SettingRow.parse((await client.query('SHOW synchronous_commit')).rows[0]);
         const force = setting.synchronous_commit === 'off';
@@ -312,6 +318,34 @@ export class PgStore implements GameStore {
 }
 
 /** On the pool for a game of its own, on a transaction's client for a fork. */
+/** Data migrations not yet applied, inside the schema lock's transaction: one server migrates, the others find it done. */
+async function migrate(client: PoolClient): Promise<void> {
+  const applied = await client.query('SELECT version FROM schema_migrations WHERE version = $1', [ACTOR_MIGRATION.version]);
+  if (applied.rows.length > 0) return;
+  for (const rewrite of actorRewrites(await gamesToMigrate(client))) {
+    await client.query('UPDATE entries SET json = $1 WHERE game_id = $2 AND seq = $3', [rewrite.json, rewrite.gameId, rewrite.seq]);
+  }
+  await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [ACTOR_MIGRATION.version, ACTOR_MIGRATION.name, Date.now()]);
+}
+
+async function gamesToMigrate(client: PoolClient): Promise<GameToMigrate[]> {
+  const games = (await client.query('SELECT game_id, session_id, parent_game_id, parent_step FROM games ORDER BY created_at, game_id COLLATE "C"')).rows.map((row) => MigrateGameRow.parse(row));
+  const seats = (await client.query('SELECT game_id, seat_id, name FROM seats')).rows.map((row) => MigrateSeatRow.parse(row));
+  const bots = (await client.query('SELECT game_id, seat_id, policy FROM seat_bots')).rows.map((row) => MigrateBotRow.parse(row));
+  const entries = (await client.query('SELECT game_id, seq, json FROM entries ORDER BY game_id, seq')).rows.map((row) => MigrateEntryRow.parse(row));
+  const seatsOf = Map.groupBy(seats, (seat) => seat.game_id);
+  const botsOf = Map.groupBy(bots, (bot) => bot.game_id);
+  const entriesOf = Map.groupBy(entries, (entry) => entry.game_id);
+  return games.map((game) => ({
+    gameId: game.game_id,
+    classTable: game.session_id !== null,
+    parent: game.parent_game_id !== null && game.parent_step !== null ? { gameId: game.parent_game_id, step: game.parent_step } : null,
+    holders: new Map((seatsOf.get(game.game_id) ?? []).map((seat) => [seat.seat_id, seat.name])),
+    bots: new Map((botsOf.get(game.game_id) ?? []).map((bot) => [bot.seat_id, bot.policy])),
+    entries: entriesOf.get(game.game_id) ?? [],
+  }));
+}
+
 async function insertGame(db: Pool | PoolClient, meta: GameMeta): Promise<void> {
   await db.query(
     `INSERT INTO games (game_id, scenario_id, scenario_version, seed, created_at, timers, cards, session_id, table_label, parent_game_id, parent_step)

@@ -9,6 +9,7 @@ import { Timers } from '../../shared/scenario/schema.ts';
 import { FrameworkCard } from '../../shared/scoring/card.ts';
 import { BotPolicyId } from '../../shared/bots/policy.ts';
 import { CreateSessionBody } from '../../shared/session.ts';
+import { ACTOR_MIGRATION, actorRewrites, type GameToMigrate } from './actor-migration.ts';
 import { nameKey } from './store.ts';
 import type { ForkOrigin } from '../../shared/review/schemas.ts';
 import type { GameMeta, GameStore, SessionMeta, SessionPhase, SessionTable, StoredClock, StoredFork, StoredGame, StoredSeat, StoredSession, StoredStudent } from './store.ts';
@@ -61,6 +62,11 @@ CREATE TABLE IF NOT EXISTS sessions (
   created_at INTEGER NOT NULL
 );
 CREATE UNIQUE INDEX IF NOT EXISTS sessions_live_code ON sessions (code) WHERE phase <> 'ended';
+CREATE TABLE IF NOT EXISTS schema_migrations (
+  version INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  applied_at INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS students (
   session_id TEXT NOT NULL REFERENCES sessions(session_id),
   student_id TEXT NOT NULL,
@@ -133,6 +139,10 @@ const SeatRow = z.object({ seat_id: z.string(), token_hash: z.string(), name: z.
 const IdRow = z.object({ game_id: z.string() });
 const ForkRow = z.object({ game_id: z.string(), parent_step: z.number().int(), created_at: z.number(), finished: z.number().int() });
 const ColumnRow = z.object({ name: z.string() });
+const MigrateGameRow = z.object({ game_id: z.string(), session_id: z.string().nullable(), parent_game_id: z.string().nullable(), parent_step: z.number().int().nullable() });
+const MigrateSeatRow = z.object({ seat_id: z.string(), name: z.string() });
+const MigrateBotRow = z.object({ seat_id: z.string(), policy: z.string() });
+const MigrateEntryRow = z.object({ seq: z.number().int(), json: z.string() });
 const StoredTimers = Timers.partial();
 
 /**
@@ -150,6 +160,38 @@ export class SqliteStore implements GameStore {
     this.db.exec(SCHEMA);
     this.addMissingColumns();
     this.db.exec(LATE_INDEXES);
+    this.migrate();
+  }
+
+  /** Data migrations not yet applied to this file, each in one transaction with its row in schema_migrations. */
+  private migrate(): void {
+    const applied = this.db.prepare('SELECT version FROM schema_migrations WHERE version = ?').get(ACTOR_MIGRATION.version);
+    if (applied !== undefined) return;
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const update = this.db.prepare('UPDATE entries SET json = ? WHERE game_id = ? AND seq = ?');
+      for (const rewrite of actorRewrites(this.gamesToMigrate())) update.run(rewrite.json, rewrite.gameId, rewrite.seq);
+      this.db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(ACTOR_MIGRATION.version, ACTOR_MIGRATION.name, Date.now());
+      this.db.exec('COMMIT');
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  private gamesToMigrate(): GameToMigrate[] {
+    const games = this.db.prepare('SELECT game_id, session_id, parent_game_id, parent_step FROM games ORDER BY created_at, rowid').all().map((row) => MigrateGameRow.parse(row));
+    const entries = this.db.prepare('SELECT seq, json FROM entries WHERE game_id = ? ORDER BY seq');
+    const seats = this.db.prepare('SELECT seat_id, name FROM seats WHERE game_id = ?');
+    const bots = this.db.prepare('SELECT seat_id, policy FROM seat_bots WHERE game_id = ?');
+    return games.map((game) => ({
+      gameId: game.game_id,
+      classTable: game.session_id !== null,
+      parent: game.parent_game_id !== null && game.parent_step !== null ? { gameId: game.parent_game_id, step: game.parent_step } : null,
+      holders: new Map(seats.all(game.game_id).map((row) => MigrateSeatRow.parse(row)).map((seat) => [seat.seat_id, seat.name])),
+      bots: new Map(bots.all(game.game_id).map((row) => MigrateBotRow.parse(row)).map((bot) => [bot.seat_id, bot.policy])),
+      entries: entries.all(game.game_id).map((row) => MigrateEntryRow.parse(row)),
+    }));
   }
 
   /** A database written before a column existed gets it, with its default: old games keep working. */

@@ -1,3 +1,4 @@
+import { advanceActor, botActor } from '../actor.ts';
 import type { GameRecord, RecordEntry } from '../record.ts';
 import { advancePhase, applyMove, canAdvanceEarly, createGame, playerView, type GameState } from '../rules/index.ts';
 import { nextRandom, seedRng } from '../rules/prng.ts';
@@ -42,7 +43,7 @@ export function runBots(
   let state = initial;
   const advance = (reason: 'timer' | 'all-ready') => {
     state = advancePhase(scenario, state).state;
-    entries.push({ kind: 'advance', seq: entries.length + 1, at: 0, reason });
+    entries.push({ kind: 'advance', seq: entries.length + 1, at: 0, actor: advanceActor(reason), reason });
   };
   let idle = 0;
   for (let pass = 0; !stop(state) && state.phase !== 'ended'; pass++) {
@@ -56,7 +57,7 @@ export function runBots(
         const applied = applyMove(scenario, state, seat, move);
         if (!applied.ok) throw new Error(`${typeof chosen === 'function' ? chosen.name : chosen} bot at ${seat} made a refused ${move.type}: ${applied.rejection.code} (${applied.rejection.message})`);
         state = applied.value.state;
-        entries.push({ kind: 'move', seq: entries.length + 1, at: 0, seat, move });
+        entries.push({ kind: 'move', seq: entries.length + 1, at: 0, actor: botActor(typeof chosen === 'function' ? null : chosen), seat, move });
         moved = true;
       }
       if (canAdvanceEarly(state)) break;

@@ -143,7 +143,7 @@ describe('forks of a game', () => {
     const hourAgo = Date.now() - 3_600_000;
     const gameId = 'played-long-ago';
     await file.server.store.createGame({ gameId, scenarioId: file.scenario.id, scenarioVersion: file.scenario.version, seed: 11, createdAt: hourAgo, timers: LONG_TIMERS, cards: 'end' });
-    await file.server.store.appendEntry(gameId, { kind: 'advance', seq: 1, at: hourAgo + 1000, reason: 'timer' });
+    await file.server.store.appendEntry(gameId, { kind: 'advance', seq: 1, at: hourAgo + 1000, actor: { kind: 'timer' }, reason: 'timer' });
     await file.server.store.markFinished(gameId);
     const made = await forked(gameId, { step: 1, seats: { [STUDENT_SEAT]: { by: 'me' }, [BOT_SEAT]: { by: 'open' } }, name: 'Later' });
     const me = await joinGame(file.server, made.gameId, { name: 'Later', seatToken: made.seatToken });

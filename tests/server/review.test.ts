@@ -185,7 +185,7 @@ describe('a game’s review', () => {
   });
 
   it('keeps the replays of the most recently reviewed games, and replays a game again once its record has grown', async () => {
-    const record = (entries: number, gameId: string): GameRecord => ({ gameId, scenarioId: file.scenario.id, scenarioVersion: file.scenario.version, seed: 3, createdAt: 0, entries: Array.from({ length: entries }, (_v, i) => ({ kind: 'advance', seq: i + 1, at: i, reason: 'timer' }) as const) });
+    const record = (entries: number, gameId: string): GameRecord => ({ gameId, scenarioId: file.scenario.id, scenarioVersion: file.scenario.version, seed: 3, createdAt: 0, entries: Array.from({ length: entries }, (_v, i) => ({ kind: 'advance', seq: i + 1, at: i, actor: { kind: 'timer' }, reason: 'timer' }) as const) });
     const cache = new ReplayCache(2);
     const a = cache.of(file.scenario, record(1, 'a'));
     expect(cache.of(file.scenario, record(1, 'a'))).toBe(a);

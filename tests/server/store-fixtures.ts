@@ -22,11 +22,11 @@ export function meta(gameId: string, overrides: Partial<GameMeta> = {}): GameMet
 }
 
 export function ready(seq: number, at = CREATED + seq): RecordEntry {
-  return { kind: 'move', seq, at, seat: seq % 2 === 0 ? 'mx' : 'us', move: { type: 'ready', version: seq - 1 } };
+  return { kind: 'move', seq, at, actor: { kind: 'student', memberId: null, name: 'Ana' }, seat: seq % 2 === 0 ? 'mx' : 'us', move: { type: 'ready', version: seq - 1 } };
 }
 
 export function chat(seq: number, text: string): RecordEntry {
-  return { kind: 'move', seq, at: CREATED + seq, seat: 'us', move: { type: 'chat', version: seq, to: 'mx', text } };
+  return { kind: 'move', seq, at: CREATED + seq, actor: { kind: 'student', memberId: 'st-1', name: text.slice(0, 40) }, seat: 'us', move: { type: 'chat', version: seq, to: 'mx', text } };
 }
 
 export function card(seq: number, score: number): FrameworkCard {

@@ -58,18 +58,19 @@ describe.each(storeEngines('store suite'))('the $name store', (engine) => {
     await store.createGame(meta('g-1'));
     const entries: RecordEntry[] = [
       ready(1),
-      { kind: 'advance', seq: 2, at: CREATED + 2, reason: 'all-ready' },
+      { kind: 'advance', seq: 2, at: CREATED + 2, actor: { kind: 'table' }, reason: 'all-ready' },
       {
         kind: 'move',
         seq: 3,
         at: CREATED + 3,
+        actor: { kind: 'bot', policy: 'dealmaker' },
         seat: 'us',
         move: { type: 'propose', version: 2, to: 'mx', commitments: [{ seat: 'mx', instrument: 'mx_returns', amount: 2500.75 }], rounds: 2 },
       },
-      { kind: 'inject', seq: 4, at: CREATED + 4, eventId: 'caravan' },
-      { kind: 'advance', seq: 5, at: CREATED + 5, reason: 'timer' },
-      { kind: 'move', seq: 6, at: CREATED + 6, seat: 'mx', move: { type: 'decide', version: 5, levels: { mx_enforcement: -0.5, mx_returns: 1e9 } } },
-      { kind: 'end', seq: 7, at: CREATED + 7 },
+      { kind: 'inject', seq: 4, at: CREATED + 4, actor: { kind: 'instructor' }, eventId: 'caravan' },
+      { kind: 'advance', seq: 5, at: CREATED + 5, actor: { kind: 'timer' }, reason: 'timer' },
+      { kind: 'move', seq: 6, at: CREATED + 6, actor: { kind: 'student', memberId: 'st-7', name: 'Peña' }, seat: 'mx', move: { type: 'decide', version: 5, levels: { mx_enforcement: -0.5, mx_returns: 1e9 } } },
+      { kind: 'end', seq: 7, at: CREATED + 7, actor: { kind: 'instructor' } },
     ];
     for (const entry of entries) await store.appendEntry('g-1', entry);
     expect((await store.loadRecord('g-1'))?.entries).toEqual(entries);
@@ -119,7 +120,7 @@ describe.each(storeEngines('store suite'))('the $name store', (engine) => {
   it('large entries round-trip whole', async () => {
     await store.createGame(meta('g-1'));
     const levels = Object.fromEntries(Array.from({ length: 20_000 }, (_v, i) => [`instrument_${String(i).padStart(6, '0')}`, i * 1.25]));
-    const big: RecordEntry = { kind: 'move', seq: 1, at: CREATED, seat: 'us', move: { type: 'decide', version: 0, levels } };
+    const big: RecordEntry = { kind: 'move', seq: 1, at: CREATED, actor: { kind: 'bot', policy: null }, seat: 'us', move: { type: 'decide', version: 0, levels } };
     expect(JSON.stringify(big).length).toBeGreaterThan(500_000);
     const longest = chat(2, '🦜'.repeat(CHAT_MAX * 2));
     await store.appendEntry('g-1', big);
@@ -266,7 +267,7 @@ describe.each(storeEngines('store suite'))('the $name store', (engine) => {
 
   it('a fork is created with its prefix of entries, says where it came from, and is listed under its parent', async () => {
     await store.createGame(meta('g-parent'));
-    const prefix: RecordEntry[] = [ready(1), { kind: 'advance', seq: 2, at: CREATED + 2, reason: 'all-ready' }, chat(3, AWKWARD[3] ?? 'hi')];
+    const prefix: RecordEntry[] = [ready(1), { kind: 'advance', seq: 2, at: CREATED + 2, actor: { kind: 'table' }, reason: 'all-ready' }, chat(3, AWKWARD[3] ?? 'hi')];
     for (const entry of [...prefix, ready(4)]) await store.appendEntry('g-parent', entry);
     await store.createFork({ ...meta('g-fork-b', { createdAt: CREATED + 20 }), parent: { gameId: 'g-parent', step: 3 } }, prefix);
     await store.createFork({ ...meta('g-fork-a', { createdAt: CREATED + 10, cards: 'end' }), parent: { gameId: 'g-parent', step: 0 } }, []);

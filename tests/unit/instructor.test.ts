@@ -44,12 +44,12 @@ describe('instructor steering', () => {
     const injected = injectEvent(scenario, table.state, 'caravan');
     if (!injected.ok) throw new Error('refused');
     table.state = injected.value.state;
-    table.record.entries.push({ kind: 'inject', seq: table.record.entries.length + 1, at: 0, eventId: 'caravan' });
+    table.record.entries.push({ kind: 'inject', seq: table.record.entries.length + 1, at: 0, actor: { kind: 'instructor' }, eventId: 'caravan' });
     table.advance();
     const ended = endGame(table.state);
     if (!ended.ok) throw new Error('refused');
     table.state = ended.value.state;
-    table.record.entries.push({ kind: 'end', seq: table.record.entries.length + 1, at: 0 });
+    table.record.entries.push({ kind: 'end', seq: table.record.entries.length + 1, at: 0, actor: { kind: 'instructor' } });
     expect(stateHash(replay(scenario, table.record))).toBe(stateHash(table.state));
   });
 });

@@ -33,8 +33,8 @@ r.play('trans', { type: 'decide', levels: { guard: 10 } }); // 7
 r.advance(); // 8: leaves the decision phase, resolves round 1
 r.advance(); // 9
 r.advance(); // 10: round 2's briefing
-r.record.entries.push({ kind: 'inject', seq: 11, at: 0, eventId: 'caravan' });
-r.record.entries.push({ kind: 'end', seq: 12, at: 0 });
+r.record.entries.push({ kind: 'inject', seq: 11, at: 0, actor: { kind: 'instructor' }, eventId: 'caravan' });
+r.record.entries.push({ kind: 'end', seq: 12, at: 0, actor: { kind: 'instructor' } });
 const record = r.record;
 const moveAt = (seq: number) => {
   const e = record.entries[seq - 1];
