@@ -3,20 +3,15 @@ import { Phase } from '../../shared/rules/state.ts';
 import type { Scenario } from '../../shared/scenario/schema.ts';
 import { locale, t } from '../i18n/index.ts';
 import type { Place } from '../ui/address.ts';
-import { fill, h, scrollable } from '../ui/element.ts';
+import { fill, h, scrollable, type Child } from '../ui/element.ts';
 import { formatNumber } from '../ui/format.ts';
-import { occupantName, seatName } from '../ui/names.ts';
+import { occupantList, seatName } from '../ui/names.ts';
 import { byLabel } from './profile-rows.ts';
 import { replayLink, replayPlace } from './replay-link.ts';
 
 /** "United States: Ana, Bo · Mexico: Bot (Dealmaker)". */
-function playersText(scenario: Scenario, bySeat: Record<string, readonly string[]>): string {
-  return scenario.seats
-    .map((seat) => {
-      const names = bySeat[seat.id] ?? [];
-      return `${seatName(scenario, seat.id)}: ${names.length === 0 ? t('compare.none') : names.map(occupantName).join(', ')}`;
-    })
-    .join(' · ');
+function players(scenario: Scenario, bySeat: Record<string, readonly string[]>): Child[] {
+  return scenario.seats.flatMap((seat, i) => [i === 0 ? '' : ' · ', `${seatName(scenario, seat.id)}: `, ...occupantList(bySeat[seat.id] ?? [], t('compare.none'))]);
 }
 
 function statusText(table: TableReview): string {
@@ -53,7 +48,7 @@ export function createForksTable(scenario: Scenario, go: (place: Place) => void)
             { class: 'fork-original' },
             h('th', { text: t('compare.forks.original'), attrs: { scope: 'row' } }),
             h('td', { text: t('compare.none') }),
-            h('td', { text: playersText(scenario, table.holders) }),
+            h('td', {}, ...players(scenario, table.holders)),
             ...scenario.seats.map((seat) => score(table.scores, seat.id)),
             h('td', { text: statusText(table) }),
             h('td', {}, replayLink(t('compare.openReplay'), t('compare.openReplayOf', { game: tableName }), replayPlace(table.gameId, review.sessionId), go)),
@@ -62,13 +57,13 @@ export function createForksTable(scenario: Scenario, go: (place: Place) => void)
             .sort((a, b) => a.step - b.step || a.createdAt - b.createdAt)
             .map((fork) => {
               const name = t('compare.forkOf', { table: table.table, step: fork.step });
-              const whoText = playersText(scenario, Object.fromEntries(Object.entries(fork.occupants).map(([seat, occupant]) => [seat, [occupant]])));
+              const who = players(scenario, Object.fromEntries(Object.entries(fork.occupants).map(([seat, occupant]) => [seat, [occupant]])));
               return h(
                 'tr',
                 {},
                 h('th', { text: t('compare.kind.fork'), attrs: { scope: 'row' } }),
                 h('td', { text: t('compare.forks.step', { step: fork.step }) }),
-                h('td', { text: whoText }),
+                h('td', {}, ...who),
                 ...scenario.seats.map((seat) => score(fork.scores, seat.id)),
                 h('td', { text: t(fork.finished ? 'compare.forks.finished' : 'compare.forks.playing') }),
                 h('td', {}, replayLink(t('compare.openReplay'), t('compare.openReplayOf', { game: name }), replayPlace(fork.gameId, review.sessionId), go)),

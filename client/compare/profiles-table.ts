@@ -7,7 +7,7 @@ import { formatNumber, formatPercent } from '../ui/format.ts';
 import { occupantName, seatName } from '../ui/names.ts';
 import { nextOrder, profileRows, sortedRows, type ProfileRow, type ProfileSort, type SortOrder } from './profile-rows.ts';
 
-/** A cell is a text, or a list of short texts shown one per line. */
+/** A cell is a text, or a list of short texts shown one per line (each isolated: a line may be a typed name). */
 type Column = { title: MessageKey; sort: ProfileSort | null; numeric: boolean; cell(row: ProfileRow): string | string[] };
 
 /** "Coercive 60%", "Cooperative 40%": the shares a seat used, largest first, none of the zeros. */
@@ -85,7 +85,7 @@ export function createProfilesTable(scenario: Scenario): { el: HTMLElement; upda
           {},
           ...cols.map((col, i) => {
             const value = col.cell(row);
-            const content = typeof value === 'string' ? [value] : value.map((line) => h('span', { class: 'cell-line', text: line }));
+            const content = typeof value === 'string' ? [value] : value.map((line) => h('span', { class: 'cell-line', text: line, attrs: { dir: 'auto' } }));
             return h(i < 2 ? 'th' : 'td', { class: col.numeric ? 'num' : '', attrs: i < 2 ? { scope: 'row' } : {} }, ...content);
           }),
         ),

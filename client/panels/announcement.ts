@@ -10,7 +10,7 @@ export type AnnouncementBanner = { el: HTMLElement; show(text: string | null): v
  */
 export function announcementBanner(dismissible = true): AnnouncementBanner {
   const label = h('p', { class: 'announcement-label' });
-  const text = h('p', { class: 'announcement-text' });
+  const text = h('p', { class: 'announcement-text', attrs: { dir: 'auto' } });
   // The live region is always in the page, empty when there is nothing to say: a region that
   // appears together with its text is often not read out.
   const region = h('div', { class: 'announcement-body', attrs: { role: 'status', 'aria-live': 'polite' } }, label, text);

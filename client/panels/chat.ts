@@ -67,7 +67,7 @@ export function createChat(ctx: TableContext): Panel {
           'li',
           { class: `chat-line${m.from === ctx.seat ? ' mine' : ''}`, attrs: { style: `--seat:${seatColor(scenario, m.from)}` } },
           h('span', { class: 'chat-meta', text: `${t('chat.line', { from: seatName(scenario, m.from), to: seatName(scenario, m.to) })} · ${t('common.round', { round: m.round })}` }),
-          h('span', { class: 'chat-text', text: m.text }),
+          h('span', { class: 'chat-text', text: m.text, attrs: { dir: 'auto' } }),
         ),
       ),
     );

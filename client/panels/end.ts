@@ -4,7 +4,7 @@ import { addressOf } from '../ui/address.ts';
 import { fill, h, scrollable } from '../ui/element.ts';
 import { formatNumber } from '../ui/format.ts';
 import { historyTable } from '../ui/history-table.ts';
-import { occupantName, seatWithRole } from '../ui/names.ts';
+import { occupantNode, seatWithRole } from '../ui/names.ts';
 import { cardsSummary } from './cards.ts';
 import type { Panel, TableContext, TableFrame } from './table-context.ts';
 
@@ -46,7 +46,7 @@ export function createEnd(ctx: TableContext, cards: () => readonly FrameworkCard
             'tr',
             { class: seat.id === ctx.seat ? 'mine' : '' },
             h('th', { text: seatWithRole(scenario, seat.id), attrs: { scope: 'row' } }),
-            h('td', { text: occupantName(view.occupants[seat.id]?.name ?? '—') }),
+            h('td', {}, view.occupants[seat.id] === undefined ? '—' : occupantNode(view.occupants[seat.id]!.name)),
             h('td', { class: 'num score-cell', text: formatNumber(loc, state.seats[seat.id]?.score ?? 0, 1) }),
           ),
         ),

@@ -1,7 +1,7 @@
 import { local, t } from '../i18n/index.ts';
 import { fill, h } from '../ui/element.ts';
 import { formatCountdown, msUntil } from '../ui/format.ts';
-import { occupantName, seatColor, seatName } from '../ui/names.ts';
+import { occupantNode, seatColor, seatName } from '../ui/names.ts';
 import type { Panel, TableContext, TableFrame } from './table-context.ts';
 
 /** Where the game stands: round, phase, time left, who is at the table, and our connection. */
@@ -54,13 +54,13 @@ export function createHeader(ctx: TableContext): Panel & { dispose(): void } {
       ...scenario.seats.map((seat) => {
         const occupant = view.occupants[seat.id];
         const presence = occupant ? (occupant.connected ? t('header.connected') : t('header.disconnected')) : t('header.empty');
-        const who = occupant ? `${occupantName(occupant.name)} — ${seatName(scenario, seat.id)}` : seatName(scenario, seat.id);
+        const who = occupant ? [occupantNode(occupant.name), ` — ${seatName(scenario, seat.id)}`] : [seatName(scenario, seat.id)];
         const you = seat.id === ctx.seat ? ` (${t('header.you')})` : '';
         return h(
           'li',
           { class: `player ${occupant?.connected ? 'online' : 'away'}` },
           h('span', { class: 'seat-dot', attrs: { style: `background:${seatColor(scenario, seat.id)}`, 'aria-hidden': 'true' } }),
-          h('span', { class: 'player-name', text: who + you }),
+          h('span', { class: 'player-name' }, ...who, you),
           h('span', { class: 'presence', text: presence }),
         );
       }),

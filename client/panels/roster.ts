@@ -94,7 +94,7 @@ export function createRoster(ctx: DeskContext): { el: HTMLElement; update(view: 
                 'li',
                 { class: `roster-entry ${entry.connected ? 'online' : 'away'}` },
                 h('span', { class: 'presence-dot', attrs: { 'aria-hidden': 'true' } }),
-                h('span', { class: 'roster-name', text: entry.name }),
+                h('span', { class: 'roster-name', text: entry.name, attrs: { dir: 'auto' } }),
                 h('span', { class: 'roster-place', text: placeOfStudent(ctx, entry) }),
                 h('span', { class: 'presence', text: t(entry.connected ? 'header.connected' : 'header.disconnected') }),
               ),

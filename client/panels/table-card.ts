@@ -4,9 +4,9 @@ import { INDICATORS } from '../../shared/scenario/schema.ts';
 import type { RosterEntry, TableSummary } from '../../shared/session.ts';
 import { isMessageKey, locale, t } from '../i18n/index.ts';
 import { serverClockOffset } from '../net/connection.ts';
-import { fill, h, setDisabled, uid } from '../ui/element.ts';
+import { fill, h, setDisabled, uid, type Child } from '../ui/element.ts';
 import { formatCountdown, formatNumber, msUntil } from '../ui/format.ts';
-import { seatName } from '../ui/names.ts';
+import { seatName, sentenceWith, typed } from '../ui/names.ts';
 import { setClass, setHidden, setText } from '../ui/quiet-dom.ts';
 import { bindControl, confirming, eventOptions, setOptions, type DeskContext } from './desk-context.ts';
 import { alertsKey, alertsOf, type Alert } from './table-alerts.ts';
@@ -27,16 +27,16 @@ export type Card = {
   alerts(): number;
 };
 
-function alertText(ctx: DeskContext, alert: Alert): string {
+function alertText(ctx: DeskContext, alert: Alert): Child[] {
   switch (alert.kind) {
     case 'waiting-on-one':
-      return t('dash.alert.waitingOnOne', { seat: seatName(ctx.scenario, alert.seat) });
+      return [t('dash.alert.waitingOnOne', { seat: seatName(ctx.scenario, alert.seat) })];
     case 'idle':
-      return t('dash.alert.idle', { seat: seatName(ctx.scenario, alert.seat), minutes: Math.floor(alert.seconds / 60) });
+      return [t('dash.alert.idle', { seat: seatName(ctx.scenario, alert.seat), minutes: Math.floor(alert.seconds / 60) })];
     case 'disconnected':
-      return t('dash.alert.disconnected', { name: alert.name, seat: seatName(ctx.scenario, alert.seat) });
+      return sentenceWith((m) => t('dash.alert.disconnected', { ...m, seat: seatName(ctx.scenario, alert.seat) }), { name: alert.name });
     case 'timer-out':
-      return t('dash.alert.timerOut');
+      return [t('dash.alert.timerOut')];
   }
 }
 
@@ -183,7 +183,7 @@ export function tableCard(ctx: DeskContext, table: string, replayHref: (gameId: 
     const key = alertsKey(alerts);
     if (key === shownAlerts) return;
     shownAlerts = key;
-    fill(alertList, ...alerts.map((alert) => h('li', { class: `board-alert alert-${alert.kind}`, text: alertText(ctx, alert) })));
+    fill(alertList, ...alerts.map((alert) => h('li', { class: `board-alert alert-${alert.kind}` }, ...alertText(ctx, alert))));
     setHidden(alertBox, alerts.length === 0);
     setHidden(alertCount, alerts.length === 0);
     setText(alertCountText, String(alerts.length));
@@ -261,9 +261,9 @@ export function tableCard(ctx: DeskContext, table: string, replayHref: (gameId: 
       for (const seat of seats) {
         const holder = next.seats[seat.id];
         if (holdersChanged) {
-          const parts = (holder?.students ?? []).map((id) => names.get(id) ?? id);
+          const parts: Child[] = (holder?.students ?? []).map((id) => typed(names.get(id) ?? id));
           if (holder?.bot) parts.push(t('board.botNamed', { policy: t(`bot.${holder.bot}`) }));
-          fill(seat.holders, parts.length === 0 ? h('em', { text: t('board.emptySeat') }) : parts.join(', '));
+          fill(seat.holders, ...(parts.length === 0 ? [h('em', { text: t('board.emptySeat') })] : parts.flatMap((part, i) => (i === 0 ? [part] : [', ', part]))));
         }
         // The switch follows the server, unless the instructor is changing it right now.
         const bot = holder?.bot ?? null;

@@ -3,7 +3,7 @@ import type { Scenario } from '../../shared/scenario/schema.ts';
 import { local, t } from '../i18n/index.ts';
 import { addressOf } from '../ui/address.ts';
 import { h } from '../ui/element.ts';
-import { occupantName, seatColor, seatWithRole } from '../ui/names.ts';
+import { occupantNode, seatColor, seatWithRole } from '../ui/names.ts';
 
 /** The review's address at a step: `#step=N` opens the replay there (links from the dashboard and compare pages). */
 export function reviewLink(gameId: string, sessionId: string | null, step: number | null): string {
@@ -48,7 +48,7 @@ export function reviewHeader(scenario: Scenario, data: ReviewData, sessionId: st
         'li',
         { class: 'player' },
         h('span', { class: 'seat-dot', attrs: { style: `background:${seatColor(scenario, seat.id)}`, 'aria-hidden': 'true' } }),
-        h('span', { class: 'player-name', text: `${seatWithRole(scenario, seat.id)}: ${name === undefined ? t('review.nobody') : occupantName(name)}${you}` }),
+        h('span', { class: 'player-name' }, `${seatWithRole(scenario, seat.id)}: `, name === undefined ? t('review.nobody') : occupantNode(name), you),
       );
     }),
   );

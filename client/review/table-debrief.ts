@@ -6,9 +6,9 @@ import { profileOf, type Profile } from '../../shared/scoring/profile.ts';
 import { locale, t } from '../i18n/index.ts';
 import { cardView, costScale } from '../panels/card-view.ts';
 import { describeMove } from '../panels/card-words.ts';
-import { h, scrollable, uid } from '../ui/element.ts';
+import { h, scrollable, uid, type Child } from '../ui/element.ts';
 import { formatNumber, formatPercent } from '../ui/format.ts';
-import { occupantName, seatName, seatWithRole } from '../ui/names.ts';
+import { occupantList, seatName, seatWithRole } from '../ui/names.ts';
 import { createCharts } from './charts.ts';
 import type { DebriefSource } from './debrief-source.ts';
 import { createLedgerPanel } from './ledger-panel.ts';
@@ -39,9 +39,9 @@ function headRow(...cells: { text: string; num?: boolean }[]): HTMLTableRowEleme
   return h('tr', {}, ...cells.map((cell) => h('th', { class: cell.num ? 'num' : '', text: cell.text, attrs: { scope: 'col' } })));
 }
 
-function players(source: DebriefSource, options: TableDebriefOptions, seat: string): string {
+function players(source: DebriefSource, options: TableDebriefOptions, seat: string): Child[] {
   const names = options.holders?.[seat] ?? (source.data.occupants[seat] === undefined ? [] : [source.data.occupants[seat]]);
-  return names.length === 0 ? t('debrief.nobody') : names.map(occupantName).join(', ');
+  return occupantList(names, t('debrief.nobody'));
 }
 
 /** Who sat where, their score now, and how the framework scored their decisions on average. */
@@ -63,7 +63,7 @@ function scoresTable(source: DebriefSource, options: TableDebriefOptions, profil
           'tr',
           {},
           h('th', { text: seatWithRole(scenario, seat.id), attrs: { scope: 'row' } }),
-          h('td', { text: players(source, options, seat.id) }),
+          h('td', {}, ...players(source, options, seat.id)),
           h('td', { class: 'num', text: formatNumber(loc, state.seats[seat.id]?.score ?? 0, 1) }),
           h('td', { class: 'num', text: profile === undefined || profile.decisions === 0 ? t('end.unknown') : formatNumber(loc, profile.meanScore, 0) }),
         );

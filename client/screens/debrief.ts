@@ -9,7 +9,7 @@ import type { TableDebrief } from '../review/table-debrief.ts';
 import { addressOf, type Place } from '../ui/address.ts';
 import { h, scrollable, type Child } from '../ui/element.ts';
 import { formatNumber } from '../ui/format.ts';
-import { occupantName, seatWithRole } from '../ui/names.ts';
+import { occupantList, seatWithRole } from '../ui/names.ts';
 import '../styles/debrief.css';
 import { secretOf } from './classroom.ts';
 import type { Screen } from './screen.ts';
@@ -126,7 +126,7 @@ function summaryTable(scenario: Scenario, review: SessionReview): HTMLElement {
       { class: first ? 'group-start' : '' },
       first ? h('th', { text: label, attrs: { scope: 'rowgroup', rowspan: scenario.seats.length } }) : null,
       h('th', { text: seatWithRole(scenario, seat), attrs: { scope: 'row' } }),
-      h('td', { text: names.length === 0 ? t('debrief.nobody') : names.map(occupantName).join(', ') }),
+      h('td', {}, ...occupantList(names, t('debrief.nobody'))),
       h('td', { class: 'num', text: formatNumber(loc, table.scores[seat] ?? 0, 1) }),
       h('td', { class: 'num', text: profile === undefined || profile.decisions === 0 ? t('end.unknown') : formatNumber(loc, profile.meanScore, 0) }),
     );

@@ -5,6 +5,7 @@ import { announcementBanner } from '../panels/announcement.ts';
 import { createSeatChoice } from '../panels/seat-choice.ts';
 import { fill, h } from '../ui/element.ts';
 import type { Screen } from './screen.ts';
+import { sentenceWith } from '../ui/names.ts';
 import { tableScreen } from './table.ts';
 
 /**
@@ -24,7 +25,7 @@ export function lobbyScreen(session: StudentSession, identity: StudentIdentity, 
   const problem = h('p', { class: 'form-status', attrs: { role: 'alert' } });
   const retry = h('button', { class: 'secondary', text: t('lobby.retry'), attrs: { type: 'button', hidden: true } });
   retry.addEventListener('click', () => session.retry());
-  const forget = h('button', { class: 'ghost', text: t('lobby.notMe', { name: identity.name }), attrs: { type: 'button' } });
+  const forget = h('button', { class: 'ghost', attrs: { type: 'button' } }, ...sentenceWith((m) => t('lobby.notMe', m), { name: identity.name }));
   forget.addEventListener('click', () => onForget());
   const choice = createSeatChoice((table, seat) => session.choose(table, seat));
   const lobby = h(
@@ -66,7 +67,7 @@ export function lobbyScreen(session: StudentSession, identity: StudentIdentity, 
     const student = model.student;
     const phase = student?.phase ?? 'lobby';
     heading.textContent = t(phase === 'ended' ? 'lobby.endedHeading' : model.seating ? 'lobby.seatingHeading' : 'lobby.heading');
-    who.textContent = t('lobby.you', { name: student?.name ?? identity.name });
+    fill(who, ...sentenceWith((m) => t('lobby.you', m), { name: student?.name ?? identity.name }));
     const stateKey = model.seating ? 'lobby.seating' : phase === 'ended' ? 'lobby.ended' : phase === 'running' ? 'lobby.running' : 'lobby.waiting';
     state.textContent = t(stateKey);
     lobby.dataset.phase = phase;

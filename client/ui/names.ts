@@ -2,6 +2,7 @@ import { BotPolicyId } from '../../shared/bots/policy.ts';
 import { findInstrument } from '../../shared/rules/instruments.ts';
 import type { Instrument, Scenario } from '../../shared/scenario/schema.ts';
 import { local, locale, t } from '../i18n/index.ts';
+import { h, type Child } from './element.ts';
 import { formatNumber } from './format.ts';
 
 /** How the game's things are called on screen, in the current language. */
@@ -21,6 +22,36 @@ export function seatWithRole(scenario: Scenario, seatId: string): string {
 export function occupantName(name: string): string {
   const policy = BotPolicyId.safeParse(name.startsWith('bot:') ? name.slice(4) : '');
   return policy.success ? t('bot.player', { policy: t(`bot.${policy.data}`) }) : name;
+}
+
+/**
+ * Text a person typed, as the page shows it: in a `<bdi>`, so a right-to-left name (or a
+ * smuggled override character) is laid out on its own and cannot reorder the words around
+ * it. Our own words (a bot's policy) need no isolation.
+ */
+export function typed(text: string): HTMLElement {
+  return h('bdi', { text });
+}
+
+export function occupantNode(name: string): Node {
+  const shown = occupantName(name);
+  return shown === name ? typed(name) : document.createTextNode(shown);
+}
+
+/** Several occupants, comma separated, each isolated; `none` when there are none. */
+export function occupantList(names: readonly string[], none: string): Child[] {
+  if (names.length === 0) return [none];
+  return names.flatMap((name, i) => (i === 0 ? [occupantNode(name)] : [', ', occupantNode(name)]));
+}
+
+/** A sentence of ours with typed text in it (`{name}` and the like): the typed parts isolated. */
+export function sentenceWith(sentence: (marks: Record<string, string>) => string, parts: Record<string, string>): Child[] {
+  const marks = Object.fromEntries(Object.keys(parts).map((key, i) => [key, `\uE000${i}\uE001`]));
+  const keys = Object.keys(parts);
+  return sentence(marks)
+    .split(/\uE000(\d+)\uE001/)
+    .map((piece, i) => (i % 2 === 1 ? typed(parts[keys[Number(piece)]!] ?? '') : piece))
+    .filter((piece) => piece !== '');
 }
 
 export function seatColor(scenario: Scenario, seatId: string): string {
