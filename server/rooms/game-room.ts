@@ -10,6 +10,7 @@ import { secretMatches } from '../sessions/credentials.ts';
 import { botActor, INSTRUCTOR, TABLE_RULE } from '../../shared/actor.ts';
 import { BotDriver } from './bot-driver.ts';
 import { HARD_MESSAGES_PER_SECOND, MAX_CLIENTS_PER_ROOM } from './limits.ts';
+import { recordStage } from './move-path.ts';
 import { MessageBudget } from './rate-limit.ts';
 import { claimedType, describeIssues, messageBytes, refusal } from './refusals.ts';
 import type { GameRoomOptions, RoomDeps } from './room-deps.ts';
@@ -254,7 +255,9 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
    */
   private receive(client: Client, type: string, raw: unknown): void {
     const refused = this.screen(client, type, raw);
+    const arrived = performance.now();
     this.table.enqueue(async () => {
+      recordStage('queued', performance.now() - arrived);
       if (refused !== null) return this.refuse(client, refused);
       if (type === 'draft') return this.relayDraft(client, raw);
       return this.handleMove(client, raw);
@@ -276,7 +279,9 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
   }
 
   private async handleMove(client: Client, raw: unknown): Promise<void> {
+    const parseStart = performance.now();
     const parsed = Move.safeParse(raw);
+    recordStage('parse', performance.now() - parseStart);
     if (!parsed.success) {
       return this.refuse(client, refusal('move/malformed', `This move could not be read: ${describeIssues(parsed.error)}`, claimedType(raw)));
     }
@@ -380,7 +385,9 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
 
   private changed(): void {
     this.project();
+    const viewsStart = performance.now();
     this.sendViews();
+    recordStage('views', performance.now() - viewsStart);
     this.bots?.schedule();
     this.report();
     if (this.table.state.phase === 'ended') this.autoDispose = true;

@@ -13,6 +13,7 @@ import { decisionsOf } from '../scoring/record-decisions.ts';
 import type { ScoringJob } from '../scoring/scorer.ts';
 import type { StoredGame } from '../store/store.ts';
 import { RESTORE_GRACE_SECONDS } from './limits.ts';
+import { recordStage } from './move-path.ts';
 import { refusal } from './refusals.ts';
 import type { RoomDeps } from './room-deps.ts';
 import { TableClock } from './table-clock.ts';
@@ -124,10 +125,15 @@ export class TableGame {
   /** A seat's move, a student's or a bot's alike (`actor` says which, in the record). Run it inside the queue. */
   async commitMove(seat: string, move: Move, actor: Actor): Promise<Refusal | null> {
     const before = this.state;
+    const rulesStart = performance.now();
     const applied = applyMove(this.scenario, before, seat, move);
+    recordStage('rules', performance.now() - rulesStart);
     if (!applied.ok) return refusal(applied.rejection.code, applied.rejection.message, move.type);
     const entry: RecordEntry = { kind: 'move', seq: this.nextSeq, at: Date.now(), actor, seat, move };
-    if (!(await this.append(entry))) {
+    const commitStart = performance.now();
+    const appended = await this.append(entry);
+    recordStage('commit', performance.now() - commitStart);
+    if (!appended) {
       return refusal('server/unavailable', 'The server could not save this move; nothing changed. Try again.', move.type);
     }
     this.state = applied.value.state;
