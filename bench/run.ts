@@ -9,6 +9,7 @@ import { createGame, replay, resolveRound, stateHash } from '../shared/rules/ind
 import { playBotGame } from '../shared/bots/play-bot-game.ts';
 import { decisionsOfRecord, scoreDecision, type Decision } from '../shared/scoring/index.ts';
 import { benchDashboard } from './dashboard.ts';
+import { benchPageLoad, printPageLoad } from './page-load.ts';
 import { benchReviewPage, printReviewPage } from './review-page.ts';
 import { commitmentLedger, createScrubber, referenceOutcomes, seriesOf, timelineOf } from '../shared/review/index.ts';
 
@@ -93,3 +94,6 @@ timeIt('reference outcomes (37 bot games)', 3, () => {
 printReviewPage(await benchReviewPage());
 const dashboard = await benchDashboard();
 console.log(`dashboard, ${dashboard.tables} live bot tables: a table's change reaches the instructor's view   p50 ${dashboard.p50Ms.toFixed(0)} ms   p95 ${dashboard.p95Ms.toFixed(0)} ms   max ${dashboard.maxMs.toFixed(0)} ms`);
+
+// The student's table, cold, on a slow school link: what crosses the wire and when it is interactive.
+printPageLoad(await benchPageLoad());
