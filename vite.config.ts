@@ -1,5 +1,7 @@
 import type { IncomingMessage } from 'node:http';
+import { constants } from 'node:zlib';
 import { defineConfig } from 'vite';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 
 // The game server (server/main.ts) listens on PORT, 2567 by default.
 const gameServer = `http://localhost:${process.env.PORT ?? '2567'}`;
@@ -20,6 +22,16 @@ function isWebSocketUpgrade(req: IncomingMessage): boolean {
 
 export default defineConfig({
   root: 'client',
+  plugins: [
+    // Each file is compressed once, at build time, at the best ratio (brotli 11 is too slow to
+    // run per request: 2 s for Phaser), and the server sends the copy the browser accepts
+    // (server/http/client-files.ts). Why this plugin: maintained, and it works with Vite 8's bundler.
+    compression({
+      algorithms: [defineAlgorithm('brotliCompress', { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }), defineAlgorithm('gzip', { level: 9 })],
+      threshold: 1024,
+      logLevel: 'silent',
+    }),
+  ],
   build: {
     outDir: '../dist',
     emptyOutDir: true,

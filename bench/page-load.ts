@@ -89,7 +89,7 @@ async function coldLoad(browser: Browser, base: string): Promise<PageLoad> {
       () =>
         document.querySelector('.table') !== null && document.querySelector('.table > .loading') === null
           ? new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0)))
-          : false,
+          : 0,
       undefined,
       { timeout: 60_000, polling: 'raf' },
     )

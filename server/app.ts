@@ -11,6 +11,7 @@ import { mountApi } from './http/api.ts';
 import { DEFAULT_CREATION_LIMITS } from './http/creation-limit.ts';
 import type { CreationLimits } from './http/creation-limit.ts';
 import { serveClient } from './http/client-files.ts';
+import { compressResponses } from './http/compression.ts';
 import { BOT_DELAY_MS, DEFAULT_MESSAGE_RATE, MAX_FRAME_BYTES, OPEN_GAME_EXPIRY_SECONDS, RECONNECT_SECONDS } from './rooms/limits.ts';
 import type { MessageRate } from './rooms/limits.ts';
 import { GameRoom } from './rooms/game-room.ts';
@@ -107,6 +108,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     logger: log.child({ component: 'colyseus' }),
     express: (app) => {
       app.disable('x-powered-by');
+      app.use(compressResponses());
       mountApi(app, {
         store,
         catalogue,

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import express from 'express';
+import { join, relative, resolve, sep } from 'node:path';
+import type { ServerResponse } from 'node:http';
 import type { Application } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 
 const NOT_BUILT = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Border Bargain</title></head>
@@ -12,16 +13,41 @@ const NOT_BUILT = `<!doctype html>
 const NOT_THE_APP = /^\/(api|matchmake)(\/|$)|\.[a-z0-9]+$/i;
 
 /**
+ * The build names every file under assets/ by a hash of its content, so a name never
+ * changes meaning: a browser keeps it for a year without asking again. Everything else
+ * (index.html, which names the current assets) is checked with the server on every load.
+ */
+export const HASHED_ASSET_CACHE = 'public, max-age=31536000, immutable';
+export const REVALIDATED_CACHE = 'no-cache';
+
+function setCacheControl(res: ServerResponse, root: string, filePath: string): void {
+  const inAssets = relative(root, filePath).split(sep)[0] === 'assets';
+  res.setHeader('Cache-Control', inAssets ? HASHED_ASSET_CACHE : REVALIDATED_CACHE);
+}
+
+/**
  * Serves the built browser client from `distDir`, with every other GET falling back to
- * its index.html (the app routes itself). Without a build, a page that says how to make one.
+ * its index.html (the app routes itself). The build writes a brotli (.br) and a gzip (.gz)
+ * copy beside each file (vite.config.ts), compressed once at their best ratio; a browser gets
+ * the best one it accepts. Without a build, a page that says how to make one.
  */
 export function serveClient(app: Application, distDir: string): void {
   const root = resolve(distDir);
   const index = join(root, 'index.html');
-  if (existsSync(index)) app.use(express.static(root, { index: 'index.html', fallthrough: true }));
+  if (existsSync(index)) {
+    app.use(
+      expressStaticGzip(root, {
+        enableBrotli: true,
+        orderPreference: ['br', 'gzip'],
+        index: 'index.html',
+        serveStatic: { cacheControl: false, fallthrough: true, setHeaders: (res: ServerResponse, filePath: string) => setCacheControl(res, root, filePath) },
+      }),
+    );
+  }
   app.use((req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_THE_APP.test(req.path)) return next();
-    if (existsSync(index)) return res.sendFile(index);
-    res.status(503).type('html').send(NOT_BUILT);
+    if (!existsSync(index)) return res.status(503).type('html').send(NOT_BUILT);
+    res.setHeader('Cache-Control', REVALIDATED_CACHE);
+    res.sendFile(index, { cacheControl: false });
   });
 }
