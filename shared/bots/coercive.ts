@@ -7,7 +7,7 @@ import { punitiveTransit } from './punitive.ts';
 import { sealLevels } from './sealed-levels.ts';
 import { ACCEPT, answerProposals, counterWith, proposeOnce, threatenOnce } from './talk.ts';
 import { byRole, type Conduct } from './turn.ts';
-import { COERCIVE_ENFORCEMENT, COERCIVE_RETURNS } from './tuning.ts';
+import { COERCIVE_ENFORCEMENT, COERCIVE_RETURNS, YIELD_TO_THREAT } from './tuning.ts';
 import { weigh } from './value.ts';
 
 /**
@@ -63,7 +63,7 @@ const coerciveDestination: Conduct = {
     const plan = statusQuo(scenario, view, seat);
     const met = counterparts(scenario, seat).every((t) => demandsMet(ctx, t));
     for (const inst of pressures(scenario, seat)) plan[inst.id] = met ? inst.param.min : inForce(view, inst);
-    return sealLevels(ctx, plan);
+    return sealLevels(ctx, plan, { yieldAt: YIELD_TO_THREAT.coercive });
   },
 };
 

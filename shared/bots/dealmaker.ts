@@ -2,11 +2,11 @@ import type { Move, Proposal } from '../rules/index.ts';
 import { balancedBundle } from './bundles.ts';
 import type { BotContext } from './policy.ts';
 import { statusQuo } from './levels.ts';
-import { agreementsInForce, counterparts, openBetween } from './reading.ts';
+import { agreementsWith, counterparts, openBetween } from './reading.ts';
 import { sealLevels } from './sealed-levels.ts';
 import { ACCEPT, answerProposals, counterWith, proposeOnce, type Verdict } from './talk.ts';
 import { byRole, type Conduct } from './turn.ts';
-import { BALANCE_TOLERANCE, DEAL_ROUNDS } from './tuning.ts';
+import { BALANCE_TOLERANCE, DEAL_ROUNDS, YIELD_TO_THREAT } from './tuning.ts';
 import { affordable, balanced } from './value.ts';
 
 /**
@@ -24,7 +24,7 @@ export function judgeBalance(ctx: BotContext, p: Proposal): Verdict {
 /** Offer the balanced bundle to each partner with no deal in force and no offer pending between them. */
 export function offerDeals(ctx: BotContext): Move[] {
   return counterparts(ctx.scenario, ctx.seat).flatMap((other) => {
-    if (agreementsInForce(ctx.view, ctx.seat, other).length > 0 || openBetween(ctx.view, ctx.seat, other)) return [];
+    if (agreementsWith(ctx.view, ctx.seat, other).length > 0 || openBetween(ctx.view, ctx.seat, other)) return [];
     return proposeOnce(ctx, other, balancedBundle(ctx.scenario, ctx.view, ctx.seat, other), DEAL_ROUNDS);
   });
 }
@@ -34,7 +34,7 @@ const dealmakerConduct: Conduct = {
     const answers = answerProposals(ctx, (p) => judgeBalance(ctx, p));
     return answers.length > 0 ? answers : offerDeals(ctx);
   },
-  decide: (ctx) => sealLevels(ctx, statusQuo(ctx.scenario, ctx.view, ctx.seat)),
+  decide: (ctx) => sealLevels(ctx, statusQuo(ctx.scenario, ctx.view, ctx.seat), { yieldAt: YIELD_TO_THREAT.dealmaker }),
 };
 
 export const dealmaker = byRole(dealmakerConduct, dealmakerConduct);

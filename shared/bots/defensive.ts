@@ -4,7 +4,7 @@ import { judgeBalance } from './dealmaker.ts';
 import { arrivalsRatio, expectedArrivals } from './forecast.ts';
 import type { BotContext } from './policy.ts';
 import { share, snap, statusQuo, stepUp } from './levels.ts';
-import { agreementsInForce, counterparts, holding, inForce, lastArrivals, openBetween, pressureInForce, pressureLifted, pressures, threatsHanging } from './reading.ts';
+import { agreementsWith, counterparts, holding, inForce, lastArrivals, openBetween, pressureInForce, pressureLifted, pressures, threatsHanging } from './reading.ts';
 import { liftsTariffs } from './punitive.ts';
 import { sealLevels } from './sealed-levels.ts';
 import { ACCEPT, answerProposals, counterWith, proposeOnce, REJECT, threatenOnce } from './talk.ts';
@@ -109,7 +109,7 @@ const defensiveDestination: Conduct = {
     const last = lastArrivals(view);
     const veryHigh = last !== undefined && arrivalsRatio(scenario, last) > VERY_HIGH_ARRIVALS;
     return counterparts(scenario, seat).flatMap((transit) => {
-      if (!high || agreementsInForce(view, seat, transit).length > 0) return [];
+      if (!high || agreementsWith(view, seat, transit).length > 0) return [];
       const offer = openBetween(view, seat, transit) ? [] : proposeOnce(ctx, transit, balancedBundle(scenario, view, seat, transit), 1);
       if (!veryHigh) return offer;
       const demands = trimToBudget(scenario, view, transit, commitShare(scenario, transit, 'enforcement', DEAL_ENFORCEMENT));

@@ -2,11 +2,11 @@ import type { Commitment } from '../rules/index.ts';
 import { commitShare, floorsAt, liftPressure, payWith, trimToBudget } from './bundles.ts';
 import type { BotContext } from './policy.ts';
 import { share, statusQuo } from './levels.ts';
-import { agreementsInForce, breachedLastRound, counterparts, holding, openBetween } from './reading.ts';
+import { agreementsWith, breachedLastRound, counterparts, holding, openBetween } from './reading.ts';
 import { sealLevels } from './sealed-levels.ts';
 import { ACCEPT, answerProposals, counterWith, proposeOnce } from './talk.ts';
 import { byRole, type Conduct } from './turn.ts';
-import { EXTRACTIVE_AID, EXTRACTIVE_ENFORCEMENT, EXTRACTIVE_MARGIN, EXTRACTIVE_PATHWAY, PURCHASE_ENFORCEMENT, PURCHASE_RETURNS } from './tuning.ts';
+import { EXTRACTIVE_AID, EXTRACTIVE_ENFORCEMENT, EXTRACTIVE_MARGIN, EXTRACTIVE_PATHWAY, PURCHASE_ENFORCEMENT, PURCHASE_RETURNS, YIELD_TO_THREAT } from './tuning.ts';
 import { affordable, totalBurden, weigh } from './value.ts';
 
 /**
@@ -36,7 +36,7 @@ const extractiveTransit: Conduct = {
     });
     if (answers.length > 0) return answers;
     return counterparts(ctx.scenario, ctx.seat).flatMap((dest) =>
-      agreementsInForce(ctx.view, ctx.seat, dest).length > 0 || openBetween(ctx.view, ctx.seat, dest) ? [] : proposeOnce(ctx, dest, askingPrice(ctx, dest), 1),
+      agreementsWith(ctx.view, ctx.seat, dest).length > 0 || openBetween(ctx.view, ctx.seat, dest) ? [] : proposeOnce(ctx, dest, askingPrice(ctx, dest), 1),
     );
   },
   decide: (ctx) => {
@@ -44,7 +44,7 @@ const extractiveTransit: Conduct = {
     const plan = statusQuo(ctx.scenario, ctx.view, ctx.seat);
     for (const inst of holding(ctx.scenario, ctx.seat, 'enforcement')) plan[inst.id] = share(inst, 0);
     const unpaid = counterparts(ctx.scenario, ctx.seat).some((dest) => breachedLastRound(ctx.view, dest, ctx.seat));
-    return sealLevels(ctx, plan, { keepAgreements: !unpaid });
+    return sealLevels(ctx, plan, { keepAgreements: !unpaid, yieldAt: YIELD_TO_THREAT.extractive });
   },
 };
 
@@ -69,10 +69,10 @@ const extractiveDestination: Conduct = {
     });
     if (answers.length > 0) return answers;
     return counterparts(ctx.scenario, ctx.seat).flatMap((transit) =>
-      agreementsInForce(ctx.view, ctx.seat, transit).length > 0 || openBetween(ctx.view, ctx.seat, transit) ? [] : proposeOnce(ctx, transit, purchaseOffer(ctx, transit), 1),
+      agreementsWith(ctx.view, ctx.seat, transit).length > 0 || openBetween(ctx.view, ctx.seat, transit) ? [] : proposeOnce(ctx, transit, purchaseOffer(ctx, transit), 1),
     );
   },
-  decide: (ctx) => sealLevels(ctx, statusQuo(ctx.scenario, ctx.view, ctx.seat)),
+  decide: (ctx) => sealLevels(ctx, statusQuo(ctx.scenario, ctx.view, ctx.seat), { yieldAt: YIELD_TO_THREAT.extractive }),
 };
 
 export const extractive = byRole(extractiveDestination, extractiveTransit);

@@ -1,4 +1,4 @@
-import { decisionCost, instrumentsOf, type GameState } from '../rules/index.ts';
+import { carryingOut, decisionCost, honouring, instrumentsOf, type GameState } from '../rules/index.ts';
 import type { Instrument, Scenario } from '../scenario/schema.ts';
 
 type Rounding = 'down' | 'up' | 'nearest';
@@ -40,14 +40,12 @@ export function minimum(scenario: Scenario, seat: string): Record<string, number
 
 /** Raise `levels` to a floor or lower it to a ceiling, per the instrument's `commit`. */
 export function bind(levels: Record<string, number>, inst: Instrument, amount: number): void {
-  const level = levels[inst.id] ?? inst.param.min;
-  levels[inst.id] = inst.commit === 'atLeast' ? Math.max(level, amount) : Math.min(level, amount);
+  levels[inst.id] = honouring(inst, levels[inst.id] ?? inst.param.min, amount);
 }
 
 /** The same, for a threatened consequence, which runs against the commitment (raise a ceiling-type, cut a floor-type). */
 export function carry(levels: Record<string, number>, inst: Instrument, amount: number): void {
-  const level = levels[inst.id] ?? inst.param.min;
-  levels[inst.id] = inst.commit === 'atMost' ? Math.max(level, amount) : Math.min(level, amount);
+  levels[inst.id] = carryingOut(inst, levels[inst.id] ?? inst.param.min, amount);
 }
 
 export function spending(scenario: Scenario, seat: string, levels: Record<string, number>): number {

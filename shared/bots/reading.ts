@@ -1,6 +1,6 @@
-import { findInstrument, instrumentsOf, meetsCommitment, type Agreement, type Commitment, type GameState, type InstrumentUse, type Threat } from '../rules/index.ts';
+import { agreementsInForce, findInstrument, instrumentsOf, meetsCommitment, threatsDue, type Agreement, type Commitment, type GameState, type InstrumentUse, type Threat } from '../rules/index.ts';
 import type { Effect, Instrument, Role, Scenario } from '../scenario/schema.ts';
-import { CREDIBLE_THREAT } from './tuning.ts';
+import { MOVING_THREAT } from './tuning.ts';
 
 /**
  * What a seat can read off its own view of the table. Everything here works on a
@@ -32,16 +32,15 @@ export function pressures(scenario: Scenario, seat: string): Instrument[] {
   return instrumentsOf(scenario, seat).filter((inst) => PRESSURE_EFFECTS.includes(inst.effect));
 }
 
-export function agreementsInForce(view: GameState, seat: string, other?: string): Agreement[] {
-  return view.agreements.filter(
-    (a) => a.parties.includes(seat) && (other === undefined || a.parties.includes(other)) && a.fromRound <= view.round && view.round <= a.toRound,
-  );
+/** Agreements in force this round that `seat` is party to, with `other` too when given. */
+export function agreementsWith(view: GameState, seat: string, other?: string): Agreement[] {
+  return agreementsInForce(view, view.round, seat).filter((a) => other === undefined || a.parties.includes(other));
 }
 
 /** Commitments `by` owes this round under agreements `seat` is party to (`by` may be `seat` itself). */
 export function owedBy(view: GameState, seat: string, by: string): Commitment[] {
   const other = by === seat ? undefined : by;
-  return agreementsInForce(view, seat, other).flatMap((a) => a.commitments.filter((c) => c.seat === by));
+  return agreementsWith(view, seat, other).flatMap((a) => a.commitments.filter((c) => c.seat === by));
 }
 
 /** Does an agreement in force already bind `by` to do at least what `use` asks? */
@@ -55,16 +54,52 @@ export function pendingThreats(view: GameState, by: string, target: string): Thr
   return view.threats.filter((t) => t.by === by && t.target === target && t.status === 'pending');
 }
 
-/** Threats `by` made against `target` still hanging over it, unless an agreement already meets the demand. */
-export function threatsHanging(scenario: Scenario, view: GameState, by: string, target: string): Threat[] {
-  // A threatener whose past threats came to nothing is not believed (Greenhill 2010: coercion needs credibility).
-  if ((view.seats[by]?.indicators.credibility ?? 100) < CREDIBLE_THREAT) return [];
-  return pendingThreats(view, by, target).filter((t) => !covered(scenario, view, target, target, t.demand));
+/**
+ * How hard a threat presses its target, as the target can read it (0..1): how likely it is
+ * to be carried out, times how much the consequence would hurt.
+ * Likelihood is the threatener's credibility (its record of carrying threats out), raised by
+ * the salience of migration, which makes a government readier to act and a harm costlier to
+ * bear (Greenhill 2010: coercion needs a credible challenger; FRAMEWORK §2, salience).
+ * Harm grows with the consequence's move from the level in force, as a share of the
+ * instrument's range, but less than in proportion: the first step is the one that breaks the
+ * status quo (a 5% tariff announced in June 2019 moved markets and Mexico within days). For a
+ * tariff it is weighted by the target's trade exposure (asymmetric interdependence: a tariff
+ * on a state sending 80% of its exports hurts it far harder than one sending a sixth).
+ * Nothing here is hidden: credibility, salience and exposure are on every seat's view.
+ */
+export function threatPressure(scenario: Scenario, view: GameState, threat: Threat): number {
+  const inst = findInstrument(scenario, threat.consequence.instrument);
+  if (!inst) return 0;
+  const credibility = view.seats[threat.by]?.indicators.credibility ?? 0;
+  const likelihood = Math.min(1, (credibility / 100) * (0.5 + view.salience / 100));
+  const range = inst.param.max - inst.param.min;
+  const move = range > 0 ? Math.abs(threat.consequence.amount - inForce(view, inst)) / range : 0;
+  const exposure = inst.effect === 'tariff' ? 2 * (scenario.seats.find((s) => s.id === threat.target)?.tradeExposure ?? 0.5) : 1;
+  return likelihood * Math.min(1, Math.sqrt(move) * exposure);
 }
 
-/** This seat's own threats falling due this round whose demand no agreement has met: credibility says carry them out. */
-export function threatsToCarryOut(scenario: Scenario, view: GameState, seat: string): Threat[] {
-  return view.threats.filter((t) => t.by === seat && t.status === 'pending' && t.dueRound === view.round && !covered(scenario, view, seat, t.target, t.demand));
+/**
+ * Threats `by` made against `target` still hanging over it and pressing hard enough to
+ * weigh on its choices, unless an agreement already meets the demand. An empty threat from
+ * a threatener whose past threats came to nothing moves no one.
+ */
+export function threatsHanging(scenario: Scenario, view: GameState, by: string, target: string): Threat[] {
+  return pendingThreats(view, by, target).filter((t) => threatPressure(scenario, view, t) >= MOVING_THREAT && !covered(scenario, view, target, target, t.demand));
+}
+
+/**
+ * This seat's own threats falling due this round. Each is sealed as planned: if the target
+ * complied the rules avert it (a threat is conditional), and an agreement in force wins over it.
+ */
+export function threatsToCarryOut(view: GameState, seat: string): Threat[] {
+  return threatsDue(view).filter((t) => t.by === seat);
+}
+
+/** Threats against this seat falling due this round, with how hard each presses. */
+export function threatsFaced(scenario: Scenario, view: GameState, seat: string): { threat: Threat; pressure: number }[] {
+  return threatsDue(view)
+    .filter((t) => t.target === seat)
+    .map((threat) => ({ threat, pressure: threatPressure(scenario, view, threat) }));
 }
 
 /**

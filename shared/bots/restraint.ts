@@ -4,7 +4,7 @@ import { holding } from './reading.ts';
 import { sealLevels } from './sealed-levels.ts';
 import { ACCEPT, answerProposals, REJECT } from './talk.ts';
 import { byRole, type Conduct } from './turn.ts';
-import { MODEST_ENFORCEMENT } from './tuning.ts';
+import { MODEST_ENFORCEMENT, YIELD_TO_THREAT } from './tuning.ts';
 import { asksNoMoreThan } from './value.ts';
 
 /**

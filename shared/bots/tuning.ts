@@ -39,8 +39,21 @@ export const PUNITIVE_LOOSEN = 0.5;
 /** Tariff steps a punitive destination adds after each round of high arrivals. */
 export const PUNITIVE_TARIFF_STEPS = 1;
 
-/** Credibility (0..100) below which a threatener's threats are not believed. */
-export const CREDIBLE_THREAT = 45;
+/**
+ * Pressure (0..1, `threatPressure`: likelihood times harm) from which a threat weighs on a
+ * target's choices at all. A 5% tariff threat on Mexico from a United States at credibility
+ * 55 and salience 75 presses about 0.49, a 10% one 0.69; the 5% threat at credibility 30
+ * about 0.27, and from a United States at credibility 55 whose salience has fallen to 20, 0.28.
+ */
+export const MOVING_THREAT = 0.3;
+/**
+ * Pressure at which a temperament meets a threat's demand when it falls due, if it fits its
+ * capacity. A dealmaker gives way to a threat that presses hard; an extractive or coercive
+ * state only to a heavier one. A defensive state has its own, bounded answer to pressure
+ * (it meets demands up to its sovereignty bound); restraint holds the status quo whatever is
+ * said; a punitive state never gives way.
+ */
+export const YIELD_TO_THREAT = { dealmaker: 0.4, extractive: 0.55, coercive: 0.55 } as const;
 
 /** Arrivals, as multiples of the scenario's `arrivalsThreshold`, that count as high and very high. */
 export const HIGH_ARRIVALS = 1;

@@ -1,4 +1,4 @@
-import { findInstrument, meetsCommitment, type Commitment, type GameState, type Proposal } from '../rules/index.ts';
+import { carryingOut, findInstrument, meetsCommitment, type Commitment, type GameState, type Proposal } from '../rules/index.ts';
 import type { Instrument, Scenario } from '../scenario/schema.ts';
 import { bind, minimum, spending } from './levels.ts';
 import { inForce } from './reading.ts';
@@ -38,7 +38,7 @@ export function referenceLevel(view: GameState, inst: Instrument): number {
   let level = inst.commit === 'atLeast' ? Math.min(held, inst.start ?? inst.param.min) : held;
   for (const t of view.threats) {
     if (t.by !== inst.seat || t.status !== 'pending' || t.consequence.instrument !== inst.id) continue;
-    level = inst.commit === 'atMost' ? Math.max(level, t.consequence.amount) : Math.min(level, t.consequence.amount);
+    level = carryingOut(inst, level, t.consequence.amount);
   }
   return level;
 }

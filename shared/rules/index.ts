@@ -6,7 +6,7 @@ export { playerView } from './player-view.ts';
 export { replay, applyEntry, entriesWithState } from './replay.ts';
 export { injectEvent, endGame, type Steered } from './instructor.ts';
 export { stateHash, canonicalJson } from './hash.ts';
-export { decisionCost, instrumentsOf, findInstrument, isLegalLevel, meetsCommitment, effectStrength } from './instruments.ts';
+export { decisionCost, instrumentsOf, findInstrument, isLegalLevel, meetsCommitment, effectStrength, honouring, carryingOut } from './instruments.ts';
 export { fullLevels, overBudget } from './decision.ts';
 export { checkMove, dueNow, type MoveCheck, type MoveWarning, type DueNow } from './check-move.ts';
 export { agreementsInForce, obligationsOf, breaches } from './agreements.ts';

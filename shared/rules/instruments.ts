@@ -25,6 +25,19 @@ export function meetsCommitment(inst: Instrument, level: number, amount: number)
   return inst.commit === 'atLeast' ? level >= amount - 1e-9 : level <= amount + 1e-9;
 }
 
+/** The level nearest `level` that honours a commitment of `amount`: raised to a floor, lowered to a ceiling. */
+export function honouring(inst: Instrument, level: number, amount: number): number {
+  return inst.commit === 'atLeast' ? Math.max(level, amount) : Math.min(level, amount);
+}
+
+/**
+ * The level nearest `level` that carries out a threatened `amount`, which runs against the
+ * instrument's usual commitment: a ceiling-type raised (a tariff), a floor-type cut (aid, enforcement).
+ */
+export function carryingOut(inst: Instrument, level: number, amount: number): number {
+  return inst.commit === 'atMost' ? Math.max(level, amount) : Math.min(level, amount);
+}
+
 /** The cost of using instruments at the given levels for one round, before any outcome. */
 export function decisionCost(scenario: Scenario, seat: string, levels: Record<string, number>): Costs {
   const costs: Costs = { political: 0, reputational: 0, implementation: 0 };

@@ -1,7 +1,7 @@
 import type { Scenario } from '../scenario/schema.ts';
 import { obligationsOf } from '../rules/agreements.ts';
 import { defaultDecision, fullLevels, overBudget } from '../rules/decision.ts';
-import { findInstrument } from '../rules/instruments.ts';
+import { carryingOut, findInstrument, honouring } from '../rules/instruments.ts';
 import type { GameState } from '../rules/state.ts';
 import { threatsDue } from '../rules/threats.ts';
 
@@ -17,14 +17,12 @@ export function holdCourse(scenario: Scenario, state: GameState, seat: string): 
   for (const threat of threatsDue(state)) {
     const inst = findInstrument(scenario, threat.consequence.instrument);
     if (threat.by !== seat || !inst) continue;
-    const level = levels[inst.id] ?? inst.param.min;
-    levels[inst.id] = inst.commit === 'atMost' ? Math.max(level, threat.consequence.amount) : Math.min(level, threat.consequence.amount);
+    levels[inst.id] = carryingOut(inst, levels[inst.id] ?? inst.param.min, threat.consequence.amount);
   }
   for (const c of obligationsOf(state, seat)) {
     const inst = findInstrument(scenario, c.instrument);
     if (!inst) continue;
-    const level = levels[c.instrument] ?? inst.param.min;
-    levels[c.instrument] = inst.commit === 'atLeast' ? Math.max(level, c.amount) : Math.min(level, c.amount);
+    levels[c.instrument] = honouring(inst, levels[c.instrument] ?? inst.param.min, c.amount);
   }
   return overBudget(scenario, state, seat, levels) ? defaultDecision(scenario, state, seat) : levels;
 }
