@@ -1,6 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { matchMaker, Server } from '@colyseus/core';
+import type { Presence } from '@colyseus/core';
+import { RedisDriver } from '@colyseus/redis-driver';
+import { RedisPresence } from '@colyseus/redis-presence';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import type { Logger } from 'pino';
 import { GAME_ROOM } from '../shared/protocol.ts';
@@ -16,8 +19,12 @@ import { BOT_DELAY_MS, DEFAULT_MESSAGE_RATE, MAX_FRAME_BYTES, OPEN_GAME_EXPIRY_S
 import type { MessageRate } from './rooms/limits.ts';
 import { GameRoom } from './rooms/game-room.ts';
 import { admitByInvitationOnly } from './rooms/invitation.ts';
-import type { GameRoomOptions, RoomDeps, SessionRoomOptions } from './rooms/room-deps.ts';
+import type { RoomDeps } from './rooms/room-deps.ts';
 import { SessionRoom } from './rooms/session-room.ts';
+import { ClusterRooms } from './scale/cluster.ts';
+import { LocalRooms, singleProcess } from './scale/local-rooms.ts';
+import type { RoomOpener } from './scale/local-rooms.ts';
+import { RoomClaims } from './scale/room-claims.ts';
 import { loadCatalogue } from './scenarios/catalogue.ts';
 import { createScorer } from './scoring/scorer.ts';
 import type { Scorer } from './scoring/scorer.ts';
@@ -47,6 +54,17 @@ export type StartOptions = {
   creationLimits?: CreationLimits;
   /** How long a game of its own waits for its first player; tests shorten it to see one expire. */
   openGameExpirySeconds?: number;
+  /**
+   * Several processes serving one deployment (`REDIS_URL`, `PUBLIC_ADDRESS`): Colyseus's Redis
+   * presence and driver, records in PostgreSQL. Absent: this process serves every room alone.
+   */
+  cluster?: ClusterOptions;
+};
+
+export type ClusterOptions = {
+  redisUrl: string;
+  /** Where clients reach this process's WebSockets (`host[:port][/path]`), which the seat reservations name. */
+  publicAddress: string;
 };
 
 /**
@@ -65,26 +83,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const store: GameStore = await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, log: log.child({ component: 'store' }) });
   const scorer = createScorer(log.child({ component: 'scoring' }));
   const openings = new Set<string>();
-
-  async function openRoom(gameId: string): Promise<void> {
-    openings.add(gameId);
-    try {
-      const createOptions: GameRoomOptions = { gameId, deps };
-      await matchMaker.createRoom(GAME_ROOM, createOptions);
-    } finally {
-      openings.delete(gameId);
-    }
-  }
-
-  async function openSession(sessionId: string): Promise<void> {
-    openings.add(sessionId);
-    try {
-      const createOptions: SessionRoomOptions = { sessionId, deps };
-      await matchMaker.createRoom(SESSION_ROOM, createOptions);
-    } finally {
-      openings.delete(sessionId);
-    }
-  }
+  const rooms = new LocalRooms(openings);
+  const cluster = options.cluster === undefined ? null : await joinCluster(options, rooms, store);
+  const opener: RoomOpener = cluster?.rooms ?? singleProcess(rooms);
+  const openRoom = (gameId: string): Promise<void> => opener.open('game', gameId);
+  const openSession = (sessionId: string): Promise<void> => opener.open('session', sessionId);
 
   const deps: RoomDeps = {
     store,
@@ -106,6 +109,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     // main.ts owns the signals: it closes the store after the rooms.
     gracefullyShutdown: false,
     logger: log.child({ component: 'colyseus' }),
+    ...(cluster === null
+      ? {}
+      : {
+          presence: cluster.presence,
+          driver: cluster.driver,
+          publicAddress: cluster.publicAddress,
+          // Where a room goes is the cluster's choice (the claims), never Colyseus's own.
+          selectProcessIdToCreateRoom: async () => matchMaker.processId,
+        }),
     express: (app) => {
       app.disable('x-powered-by');
       app.use(compressResponses());
@@ -125,25 +137,25 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   // Rooms are also private to matchmaking (setPrivate), so no call ever hands a room out by name.
   admitByInvitationOnly();
   // deps travel as the room's default options, which a client's matchmaking request cannot override.
-  server.define(GAME_ROOM, GameRoom, { deps });
-  server.define(SESSION_ROOM, SessionRoom, { deps });
+  server.define(GAME_ROOM, GameRoom, { deps }).on('dispose', (room: GameRoom) => opener.closed(room.roomId));
+  server.define(SESSION_ROOM, SessionRoom, { deps }).on('dispose', (room: SessionRoom) => opener.closed(room.roomId));
 
   await server.listen(options.port, options.host);
   const port = (httpServer.address() as AddressInfo).port;
+  await cluster?.rooms.start();
 
-  // Sessions first: each table reports to its session's room as it opens.
+  // Sessions first: each table reports to its session's room as it opens. In a cluster, a
+  // room another live process holds stays there.
   for (const sessionId of await store.listLiveSessions()) {
     try {
-      await openSession(sessionId);
-      log.info({ sessionId }, 'session restored');
+      if (await opener.restore('session', sessionId)) log.info({ sessionId }, 'session restored');
     } catch (error) {
       log.error({ sessionId, err: error }, 'could not restore a session; it stays in the store');
     }
   }
   for (const gameId of await store.listUnfinished()) {
     try {
-      await openRoom(gameId);
-      log.info({ gameId }, 'game restored');
+      if (await opener.restore('game', gameId)) log.info({ gameId }, 'game restored');
     } catch (error) {
       log.error({ gameId, err: error }, 'could not restore a game; it stays in the store');
     }
@@ -152,7 +164,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
     closing ??= (async () => {
+      await opener.close();
       await server.gracefullyShutdown(false);
+      await cluster?.rooms.end();
       // Cards still being scored are lost with the workers; the next start scores them again.
       await scorer.close();
       await store.close();
@@ -160,4 +174,23 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     return closing;
   };
   return { port, url: `http://localhost:${port}`, store, scorer, close };
+}
+
+type Cluster = { rooms: ClusterRooms; presence: Presence; driver: RedisDriver; publicAddress: string };
+
+/** Colyseus's Redis presence and driver, and the room claims beside the records in PostgreSQL. */
+async function joinCluster(options: StartOptions, rooms: LocalRooms, store: GameStore): Promise<Cluster> {
+  const cluster = options.cluster;
+  if (cluster === undefined) throw new Error('no cluster options');
+  const databaseUrl = options.databaseUrl?.trim() ?? '';
+  if (databaseUrl === '') {
+    throw new Error('REDIS_URL needs DATABASE_URL as well: the processes of a cluster keep their games in one PostgreSQL, not each in a SQLite file of its own');
+  }
+  const claims = await RoomClaims.open(databaseUrl, options.log.child({ component: 'cluster' }));
+  return {
+    rooms: new ClusterRooms({ rooms, claims, store, log: options.log }),
+    presence: new RedisPresence(cluster.redisUrl),
+    driver: new RedisDriver(cluster.redisUrl),
+    publicAddress: cluster.publicAddress,
+  };
 }

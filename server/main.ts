@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { startServer } from './app.ts';
+import type { ClusterOptions } from './app.ts';
 import { createLog } from './log.ts';
 
 const DEFAULT_PORT = 2567;
@@ -18,6 +19,18 @@ function hostFrom(value: string | undefined): string | undefined {
   return value.trim();
 }
 
+/**
+ * Several processes (`REDIS_URL`): each names the address its clients reach it at, since a
+ * seat reservation sends the browser straight to the process holding the room.
+ */
+function clusterFrom(redisUrl: string | undefined, publicAddress: string | undefined): ClusterOptions | undefined {
+  if (redisUrl === undefined || redisUrl.trim() === '') return undefined;
+  const address = publicAddress?.trim() ?? '';
+  if (address === '') throw new Error('REDIS_URL needs PUBLIC_ADDRESS: the host[:port][/path] where browsers reach this process');
+  if (/\s|^[a-z]+:\/\//i.test(address)) throw new Error(`PUBLIC_ADDRESS is a host[:port][/path] without a scheme, not "${publicAddress}"`);
+  return { redisUrl: redisUrl.trim(), publicAddress: address.replace(/\/+$/, '') };
+}
+
 const log = createLog(process.env.LOG_LEVEL);
 // Data is the operator's (relative to where they start us); scenarios and the built client ship with the code.
 const repo = resolve(import.meta.dirname, '..');
@@ -30,6 +43,7 @@ try {
     scenariosDir: resolve(repo, 'scenarios'),
     distDir: resolve(repo, 'dist'),
     databaseUrl: process.env.DATABASE_URL,
+    cluster: clusterFrom(process.env.REDIS_URL, process.env.PUBLIC_ADDRESS),
     log,
   });
   // The one line a teacher reads in the terminal; the JSON log lines are for machines.

@@ -196,7 +196,7 @@ export class Classroom {
     const table = running && !this.state.tables.has(label) ? await this.createTable(label) : this.state.tables.get(label);
     const target = seat ?? this.emptiestSeat(label);
     await this.seat(student, { table: label, seat: target });
-    if (table !== undefined && running && !isOpen(table)) {
+    if (table !== undefined && running && !(await isOpen(table))) {
       await this.fillWithBots(table);
       await this.deps.openGame(table.gameId);
     }
@@ -290,7 +290,7 @@ export class Classroom {
 
   /** The table's room reads its seats again; a table not open yet reads them when it opens. */
   private async reseat(table: ClassTable): Promise<void> {
-    if (!isOpen(table)) return;
+    if (!(await isOpen(table))) return;
     try {
       await matchMaker.remoteRoomCall<GameRoom>(table.gameId, 'reseat', []);
     } catch (error) {
@@ -314,7 +314,7 @@ function done(tables: ControlOutcome['tables']): ClassAnswer<ControlOutcome> {
   return { ok: true, value: { ok: true, tables } };
 }
 
-/** A table whose room is (or should be) open: created with the session running. */
-function isOpen(table: ClassTable): boolean {
-  return matchMaker.getLocalRoomById(table.gameId) !== undefined || table.report !== null;
+/** A table whose room is (or should be) open: created with the session running. Its room may be in another process. */
+async function isOpen(table: ClassTable): Promise<boolean> {
+  return table.report !== null || (await matchMaker.getRoomById(table.gameId)) !== undefined;
 }

@@ -19,12 +19,12 @@ export type ServerProcess = {
 };
 
 /**
- * Starts `server/main.ts` on the pinned Node with `env` added to ours (less DATABASE_URL), and resolves once it
+ * Starts `server/main.ts` on the pinned Node with `env` added to ours (less DATABASE_URL and REDIS_URL), and resolves once it
  * prints the line with its URL. Rejects, with what it wrote on stderr, if it exits first.
  */
 export function startServerProcess(env: Record<string, string>, port = 0): Promise<ServerProcess> {
-  // The store is the caller's choice alone: a DATABASE_URL in the test run's own environment must not leak in.
-  const { DATABASE_URL: _ours, ...inherited } = process.env;
+  // The store and the cluster are the caller's choice alone: the test run's own DATABASE_URL and REDIS_URL must not leak in.
+  const { DATABASE_URL: _database, REDIS_URL: _redis, ...inherited } = process.env;
   const child = spawn(process.execPath, [MAIN], {
     env: { ...inherited, LOG_LEVEL: 'silent', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -55,6 +55,9 @@ export class LogWatch {
 
 export type ClassServer = RunningServer & { logs: LogWatch };
 
+/** Where these helpers reach a server: in this process, or another (a ServerProcess). */
+export type ServerAt = Pick<RunningServer, 'url'>;
+
 export async function startClassServer(dataDir: string, options: Partial<StartOptions> = {}): Promise<ClassServer> {
   const logs = new LogWatch();
   const running = await startServer({
@@ -73,7 +76,7 @@ export async function startClassServer(dataDir: string, options: Partial<StartOp
 
 export type MadeSession = CreatedSession & { secret: string };
 
-export async function createSession(server: RunningServer, body: Partial<CreateSessionBody> = {}): Promise<MadeSession> {
+export async function createSession(server: ServerAt, body: Partial<CreateSessionBody> = {}): Promise<MadeSession> {
   const res = await fetch(`${server.url}/api/sessions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -86,7 +89,7 @@ export async function createSession(server: RunningServer, body: Partial<CreateS
   return { ...created, secret };
 }
 
-export async function joinByCode(server: RunningServer, code: string, name: string): Promise<Response> {
+export async function joinByCode(server: ServerAt, code: string, name: string): Promise<Response> {
   return fetch(`${server.url}/api/sessions/join`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -94,7 +97,7 @@ export async function joinByCode(server: RunningServer, code: string, name: stri
   });
 }
 
-export async function control(server: RunningServer, sessionId: string, secret: string | null, body: SessionControl | unknown): Promise<Response> {
+export async function control(server: ServerAt, sessionId: string, secret: string | null, body: SessionControl | unknown): Promise<Response> {
   return fetch(`${server.url}/api/sessions/${sessionId}/control`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(secret === null ? {} : { authorization: `Bearer ${secret}` }) },
@@ -103,7 +106,7 @@ export async function control(server: RunningServer, sessionId: string, secret: 
 }
 
 /** A control that must be accepted. */
-export async function steer(server: RunningServer, session: MadeSession, body: SessionControl): Promise<unknown> {
+export async function steer(server: ServerAt, session: MadeSession, body: SessionControl): Promise<unknown> {
   const res = await control(server, session.sessionId, session.secret, body);
   if (res.status !== 200) throw new Error(`control ${body.type}: HTTP ${res.status} ${await res.text()}`);
   return res.json();
@@ -132,7 +135,7 @@ export class Inbox extends Connection {
   }
 }
 
-export async function openSessionRoom(server: RunningServer, sessionId: string, options: unknown): Promise<Inbox> {
+export async function openSessionRoom(server: ServerAt, sessionId: string, options: unknown): Promise<Inbox> {
   const client = new Client(server.url);
   const room = await client.joinById(sessionId, options as Record<string, unknown>);
   room.reconnection.enabled = false;
@@ -142,7 +145,7 @@ export async function openSessionRoom(server: RunningServer, sessionId: string, 
 /** A student: joined by code over HTTP, connected to the session room with the token. */
 export type Student = { name: string; joined: JoinedSession; lobby: Inbox };
 
-export async function enrol(server: RunningServer, code: string, name: string): Promise<Student> {
+export async function enrol(server: ServerAt, code: string, name: string): Promise<Student> {
   const res = await joinByCode(server, code, name);
   if (res.status !== 201) throw new Error(`join ${name}: HTTP ${res.status} ${await res.text()}`);
   const joined = JoinedSession.parse(await res.json());
@@ -151,7 +154,7 @@ export async function enrol(server: RunningServer, code: string, name: string): 
 }
 
 /** Takes the seat the session gave: joins the game room with the seat token from the status. */
-export async function sit(server: RunningServer, student: Student): Promise<{ player: Player; status: StudentStatus }> {
+export async function sit(server: ServerAt, student: Student): Promise<{ player: Player; status: StudentStatus }> {
   const status = await student.lobby.status((s) => s.seat !== null);
   const seat = status.seat;
   if (seat === null) throw new Error('not seated');
