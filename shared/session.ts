@@ -51,7 +51,19 @@ export const CreatedSession = z.object({
 });
 export type CreatedSession = z.infer<typeof CreatedSession>;
 
-export const JoinSessionBody = z.object({ code: JoinCode, name: DisplayName });
+/** A student's id at their school (a matriculation or SIS number), for the gradebook export; blank means none. */
+export const SchoolId = z
+  .string()
+  .trim()
+  .max(40)
+  .regex(/^[^\p{Cc}]*$/u, 'a student id cannot contain control characters')
+  .transform((id) => (id === '' ? null : id));
+
+export const JoinSessionBody = z.object({ code: JoinCode, name: DisplayName, schoolId: SchoolId.optional() });
+
+/** PUT /api/sessions/:id/students/:studentId/school-id (instructor): set or clear a student's school id. */
+export const SchoolIdBody = z.object({ schoolId: SchoolId.nullable() });
+export type SchoolIdBody = z.infer<typeof SchoolIdBody>;
 export type JoinSessionBody = z.infer<typeof JoinSessionBody>;
 
 export const JoinedSession = z.object({

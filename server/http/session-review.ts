@@ -1,12 +1,14 @@
 import { timingSafeEqual } from 'node:crypto';
 import express from 'express';
+import { z } from 'zod';
 import type { Request, Response, Router } from 'express';
 import type { Logger } from 'pino';
-import { decisionRows, studentRows } from '../../shared/review/exports.ts';
+import { decisionRows, gradebook, studentRows } from '../../shared/review/exports.ts';
+import { Locale } from '../../shared/scenario/schema.ts';
 import { DECISION_COLUMNS, STUDENT_COLUMNS } from '../../shared/review/schemas.ts';
 import type { SessionReview } from '../../shared/review/schemas.ts';
 import type { Scenario } from '../../shared/scenario/schema.ts';
-import { loadClassTables } from '../review/class-tables.ts';
+import { loadClassTables, loadRoster, loadWhatIfs } from '../review/class-tables.ts';
 import { toCsv } from '../review/csv.ts';
 import { referenceOutcomesFor } from '../review/reference-outcomes.ts';
 import { sessionComparison } from '../review/session-comparison.ts';
@@ -53,18 +55,38 @@ export function sessionReviewRoutes(deps: SessionReviewDeps): Router {
     res.json(review);
   });
 
+  /** Every game the exports cover: the class's tables, then the what-ifs forked from them. */
+  const exportOf = async (scenario: Scenario, session: StoredSession) => {
+    const tables = await tablesOf(scenario, session);
+    return { tables: [...tables, ...(await loadWhatIfs(deps, scenario, tables))], roster: await loadRoster(store, session.sessionId) };
+  };
+
   router.get('/sessions/:id/export/decisions.csv', async (req, res) => {
     const found = await instructorsSession(deps, req, res);
     if (found === null) return;
-    const rows = decisionRows(found.scenario, await tablesOf(found.scenario, found.session));
+    const lang = exportLocale(req, res);
+    if (lang === null) return;
+    const { tables, roster } = await exportOf(found.scenario, found.session);
+    const rows = decisionRows(found.scenario, tables, roster, lang);
     sendFile(res, `border-bargain-${found.session.code}-decisions.csv`, 'text/csv; charset=utf-8', toCsv(DECISION_COLUMNS, rows));
   });
 
   router.get('/sessions/:id/export/students.csv', async (req, res) => {
     const found = await instructorsSession(deps, req, res);
     if (found === null) return;
-    const rows = studentRows(found.scenario, await tablesOf(found.scenario, found.session));
+    const lang = exportLocale(req, res);
+    if (lang === null) return;
+    const { tables, roster } = await exportOf(found.scenario, found.session);
+    const rows = studentRows(found.scenario, tables, roster, lang);
     sendFile(res, `border-bargain-${found.session.code}-students.csv`, 'text/csv; charset=utf-8', toCsv(STUDENT_COLUMNS, rows));
+  });
+
+  router.get('/sessions/:id/export/gradebook.csv', async (req, res) => {
+    const found = await instructorsSession(deps, req, res);
+    if (found === null) return;
+    const { tables, roster } = await exportOf(found.scenario, found.session);
+    const book = gradebook(found.scenario, tables, roster, found.session.code);
+    sendFile(res, `border-bargain-${found.session.code}-gradebook.csv`, 'text/csv; charset=utf-8', toCsv(book.columns, book.rows));
   });
 
   router.get('/sessions/:id/export/records.json', async (req, res) => {
@@ -101,6 +123,16 @@ async function instructorsSession(deps: SessionReviewDeps, req: Request, res: Re
   }
   return { session, scenario };
 }
+
+/** `?lang=es` words the files in Spanish, `?lang=en` (or none) in English; anything else is answered with a 400 and no file. */
+function exportLocale(req: Request, res: Response): Locale | null {
+  const lang = ExportQuery.safeParse(req.query);
+  if (lang.success) return lang.data.lang;
+  sendError(res, 400, { code: 'query/invalid', message: 'lang must be "en" or "es".' });
+  return null;
+}
+
+const ExportQuery = z.object({ lang: Locale.default('en') }).loose();
 
 function isTrusted(key: string | undefined, req: Request): boolean {
   if (key === undefined || key === '') return false;

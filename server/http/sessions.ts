@@ -2,7 +2,7 @@ import { matchMaker } from '@colyseus/core';
 import express from 'express';
 import type { Request, Response, Router } from 'express';
 import type { Logger } from 'pino';
-import { CreateSessionBody, JoinSessionBody, SessionControl } from '../../shared/session.ts';
+import { CreateSessionBody, JoinSessionBody, SchoolIdBody, SessionControl } from '../../shared/session.ts';
 import type { CreatedSession, JoinedSession, SessionView } from '../../shared/session.ts';
 import { hashSeatToken, mintSeatToken } from '../rooms/seat-token.ts';
 import type { SessionRoom } from '../rooms/session-room.ts';
@@ -75,6 +75,8 @@ export function sessionRoutes(deps: SessionApiDeps): Router {
     const studentToken = mintSeatToken();
     const answer = await callSession<{ studentId: string }>(session.sessionId, 'admit', [body.data.name, hashSeatToken(studentToken)]);
     if (!answer.ok) return sendError(res, answer.status, { code: answer.code, message: answer.message });
+    const schoolId = body.data.schoolId ?? null;
+    if (schoolId !== null) await store.setSchoolId(session.sessionId, answer.value.studentId, schoolId);
     const joined: JoinedSession = { sessionId: session.sessionId, studentId: answer.value.studentId, studentToken };
     res.status(201).json(joined);
   });
@@ -88,6 +90,21 @@ export function sessionRoutes(deps: SessionApiDeps): Router {
     if (!answer.ok) return sendError(res, answer.status, { code: answer.code, message: answer.message });
     log.info({ sessionId: session.sessionId, control: control.data.type }, 'instructor control');
     res.json(answer.value);
+  });
+
+  router.put('/sessions/:id/students/:studentId/school-id', async (req, res) => {
+    const session = await authorised(store, req);
+    if (session === null) return forbidden(res);
+    const body = SchoolIdBody.safeParse(req.body);
+    if (!body.success) return badBody(res, body.error);
+    const studentId = String(req.params.studentId).slice(0, 40);
+    const students = await store.loadStudents(session.sessionId);
+    if (!students.some((s) => s.studentId === studentId)) {
+      return sendError(res, 404, { code: 'student/unknown', message: 'No student with that id in this class.' });
+    }
+    await store.setSchoolId(session.sessionId, studentId, body.data.schoolId);
+    log.info({ sessionId: session.sessionId, studentId }, 'student id set by the instructor');
+    res.json({ studentId, schoolId: body.data.schoolId });
   });
 
   router.get('/sessions/:id', async (req, res) => {

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { BotPolicyId } from '../../shared/bots/policy.ts';
-import type { ExportTable } from '../../shared/review/exports.ts';
+import type { ExportStudent, ExportTable } from '../../shared/review/exports.ts';
 import type { GameState } from '../../shared/rules/state.ts';
 import type { Scenario } from '../../shared/scenario/schema.ts';
 import { completeCards } from '../scoring/record-decisions.ts';
@@ -10,7 +10,7 @@ import type { Scorer } from '../scoring/scorer.ts';
 import type { GameStore, StoredStudent } from '../store/store.ts';
 
 /** One table of a class as the comparison and the exports read it: its record replayed once, its cards, who sat where. */
-export type ClassTableData = ExportTable & { finished: boolean; state: GameState; bots: Record<string, BotPolicyId> };
+export type ClassTableData = ExportTable & { finished: boolean; state: GameState; bots: Record<string, BotPolicyId>; holders: Record<string, string[]> };
 
 export type ClassTableDeps = { store: GameStore; scorer: Scorer; log: Logger; replays: ReplayCache };
 
@@ -31,7 +31,7 @@ export async function loadClassTables(deps: ClassTableDeps, scenario: Scenario, 
     const finished = t.finished || state.phase === 'ended';
     const cards = finished ? await completeCards(deps.scorer, store, scenario, record, deps.log.child({ gameId: t.gameId })) : await store.loadCards(t.gameId);
     const bots = await store.loadSeatBots(t.gameId);
-    loaded.push({ table: t.table, gameId: t.gameId, record, cards, holders: holdersAt(scenario, students, t.table, bots), finished, state, bots });
+    loaded.push({ table: t.table, gameId: t.gameId, record, cards, whatIf: null, holders: holdersAt(scenario, students, t.table, bots), finished, state, bots });
   }
   return loaded;
 }
@@ -45,4 +45,29 @@ function holdersAt(scenario: Scenario, students: readonly StoredStudent[], table
       return [seat.id, bot === undefined ? names : [...names, botName(bot)]];
     }),
   );
+}
+
+/**
+ * The what-ifs forked from a class's tables (and from those forks), each marked with the
+ * table it came from. A what-if still in play shows the cards scored so far.
+ */
+export async function loadWhatIfs(deps: ClassTableDeps, scenario: Scenario, tables: readonly ExportTable[]): Promise<ExportTable[]> {
+  const { store } = deps;
+  const found: ExportTable[] = [];
+  const pending = tables.map((t) => ({ gameId: t.gameId, table: t.table }));
+  for (let next = pending.shift(); next !== undefined; next = pending.shift()) {
+    for (const fork of await store.listForks(next.gameId)) {
+      const record = await store.loadRecord(fork.gameId);
+      if (record === null) continue;
+      const cards = fork.finished ? await completeCards(deps.scorer, store, scenario, record, deps.log.child({ gameId: fork.gameId })) : await store.loadCards(fork.gameId);
+      found.push({ table: next.table, gameId: fork.gameId, record, cards, whatIf: { table: next.table, step: fork.step } });
+      pending.push({ gameId: fork.gameId, table: next.table });
+    }
+  }
+  return found;
+}
+
+/** The class's roster as the exports read it. */
+export async function loadRoster(store: GameStore, sessionId: string): Promise<ExportStudent[]> {
+  return (await store.loadStudents(sessionId)).map((s) => ({ memberId: s.studentId, name: s.name, schoolId: s.schoolId, table: s.table, seat: s.seat }));
 }

@@ -1,3 +1,6 @@
+import type { GameRecord } from '../../shared/record.ts';
+import { actorsBySeq } from '../../shared/review/exports.ts';
+import type { FrameworkCard } from '../../shared/scoring/card.ts';
 import { outcomeOf, paretoFrontier } from '../../shared/review/outcomes.ts';
 import type { OutcomePoint, SessionReview, TableReview } from '../../shared/review/schemas.ts';
 import type { Scenario } from '../../shared/scenario/schema.ts';
@@ -34,7 +37,7 @@ export async function sessionComparison(
       phase: t.state.phase,
       holders: t.holders,
       scores,
-      profiles: scenario.seats.map((seat) => profileOf(seat.id, t.cards)),
+      profiles: scenario.seats.map((seat) => profileOf(seat.id, studentsCards(t.record, t.cards))),
       forks,
     });
     played.push({ id: `table:${t.table}`, kind: 'table', gameId: t.gameId, label: `Table ${t.table}`, scores, policies: null, frontier: false });
@@ -52,4 +55,10 @@ export async function sessionComparison(
     tables: reviews,
     points: [...ours, ...references.map((p) => ({ ...p, frontier: false }))],
   };
+}
+
+/** The cards of decisions students made: a bot's moves are the bot's, not the profile of the students at its seat. */
+function studentsCards(record: GameRecord, cards: readonly FrameworkCard[]): FrameworkCard[] {
+  const actors = actorsBySeq(record);
+  return cards.filter((card) => actors.get(card.seq)?.kind !== 'bot');
 }

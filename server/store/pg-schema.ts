@@ -79,6 +79,7 @@ CREATE TABLE IF NOT EXISTS students (
   PRIMARY KEY (session_id, student_id),
   UNIQUE (session_id, name_key)
 );
+ALTER TABLE students ADD COLUMN IF NOT EXISTS school_id TEXT;
 `;
 
 // BIGINT columns arrive as strings: pg will not guess whether a JS number can hold them.
@@ -117,6 +118,7 @@ export const StudentRow = z.object({
   table_label: z.string().nullable(),
   seat_id: z.string().nullable(),
   joined_at: BigIntColumn,
+  school_id: z.string().nullable(),
 });
 export const TableRow = z.object({ table_label: z.string(), game_id: z.string(), finished: z.boolean() });
 export const BotRow = z.object({ seat_id: z.string(), policy: BotPolicyId });

@@ -29,7 +29,7 @@ import {
 } from './pg-schema.ts';
 import { nameKey } from './store.ts';
 import type { ForkOrigin } from '../../shared/review/schemas.ts';
-import type { GameMeta, GameStore, SessionMeta, SessionPhase, SessionTable, StoredClock, StoredFork, StoredGame, StoredSeat, StoredSession, StoredStudent } from './store.ts';
+import type { GameMeta, GameStore, RosterStudent, SessionMeta, SessionPhase, SessionTable, StoredClock, StoredFork, StoredGame, StoredSeat, StoredSession, StoredStudent } from './store.ts';
 
 /** Several servers may start at once against one database (scale-out): one creates the tables, the others wait. */
 const SCHEMA_LOCK = 'border-bargain schema';
@@ -280,7 +280,7 @@ export class PgStore implements GameStore {
     );
   }
 
-  async loadStudents(sessionId: string): Promise<StoredStudent[]> {
+  async loadStudents(sessionId: string): Promise<RosterStudent[]> {
     const { rows } = await this.pool.query('SELECT * FROM students WHERE session_id = $1 ORDER BY joined_at, student_id COLLATE "C"', [sessionId]);
     return rows.map((raw) => {
       const row = StudentRow.parse(raw);
@@ -292,8 +292,13 @@ export class PgStore implements GameStore {
         table: row.table_label,
         seat: row.seat_id,
         joinedAt: row.joined_at,
+        schoolId: row.school_id,
       };
     });
+  }
+
+  async setSchoolId(sessionId: string, studentId: string, schoolId: string | null): Promise<void> {
+    await this.pool.query('UPDATE students SET school_id = $1 WHERE session_id = $2 AND student_id = $3', [schoolId, sessionId, studentId]);
   }
 
   async seatStudent(sessionId: string, studentId: string, table: string | null, seat: string | null): Promise<void> {

@@ -12,7 +12,7 @@ import { CreateSessionBody } from '../../shared/session.ts';
 import { ACTOR_MIGRATION, actorRewrites, type GameToMigrate } from './actor-migration.ts';
 import { nameKey } from './store.ts';
 import type { ForkOrigin } from '../../shared/review/schemas.ts';
-import type { GameMeta, GameStore, SessionMeta, SessionPhase, SessionTable, StoredClock, StoredFork, StoredGame, StoredSeat, StoredSession, StoredStudent } from './store.ts';
+import type { GameMeta, GameStore, RosterStudent, SessionMeta, SessionPhase, SessionTable, StoredClock, StoredFork, StoredGame, StoredSeat, StoredSession, StoredStudent } from './store.ts';
 
 export const SQLITE_FILE = 'border-bargain.sqlite';
 
@@ -95,6 +95,7 @@ const ADDED_COLUMNS = [
   { table: 'games', column: 'clock', definition: 'TEXT' },
   { table: 'games', column: 'parent_game_id', definition: 'TEXT' },
   { table: 'games', column: 'parent_step', definition: 'INTEGER' },
+  { table: 'students', column: 'school_id', definition: 'TEXT' },
 ];
 
 const GameRow = z.object({
@@ -130,6 +131,7 @@ const StudentRow = z.object({
   table_label: z.string().nullable(),
   seat_id: z.string().nullable(),
   joined_at: z.number(),
+  school_id: z.string().nullable(),
 });
 const TableRow = z.object({ table_label: z.string(), game_id: z.string(), finished: z.number().int() });
 const BotRow = z.object({ seat_id: z.string(), policy: BotPolicyId });
@@ -393,7 +395,7 @@ export class SqliteStore implements GameStore {
       .run(student.sessionId, student.studentId, student.name, nameKey(student.name), student.tokenHash, student.table, student.seat, student.joinedAt);
   }
 
-  async loadStudents(sessionId: string): Promise<StoredStudent[]> {
+  async loadStudents(sessionId: string): Promise<RosterStudent[]> {
     const rows = this.db.prepare('SELECT * FROM students WHERE session_id = ? ORDER BY joined_at, student_id').all(sessionId);
     return rows.map((raw) => {
       const row = StudentRow.parse(raw);
@@ -405,8 +407,13 @@ export class SqliteStore implements GameStore {
         table: row.table_label,
         seat: row.seat_id,
         joinedAt: row.joined_at,
+        schoolId: row.school_id,
       };
     });
+  }
+
+  async setSchoolId(sessionId: string, studentId: string, schoolId: string | null): Promise<void> {
+    this.db.prepare('UPDATE students SET school_id = ? WHERE session_id = ? AND student_id = ?').run(schoolId, sessionId, studentId);
   }
 
   async seatStudent(sessionId: string, studentId: string, table: string | null, seat: string | null): Promise<void> {

@@ -65,6 +65,9 @@ export type StoredStudent = {
   joinedAt: number;
 };
 
+/** A student as the roster is read back: with the id at their school, if the student or the instructor entered one. */
+export type RosterStudent = StoredStudent & { schoolId: string | null };
+
 /** A table of a session: the game played there. */
 export type SessionTable = { table: string; gameId: string; finished: boolean };
 
@@ -113,7 +116,9 @@ export interface GameStore {
   setAnnouncement(sessionId: string, text: string | null): Promise<void>;
   /** Names are unique per session, case-insensitively: a second student with the same name is refused by the database too. */
   addStudent(student: StoredStudent): Promise<void>;
-  loadStudents(sessionId: string): Promise<StoredStudent[]>;
+  loadStudents(sessionId: string): Promise<RosterStudent[]>;
+  /** The id the student has at their school (for a gradebook), or null to clear it. */
+  setSchoolId(sessionId: string, studentId: string, schoolId: string | null): Promise<void>;
   /** Where a student sits now (null, null: nowhere yet). */
   seatStudent(sessionId: string, studentId: string, table: string | null, seat: string | null): Promise<void>;
   /** The session's tables, by label order of creation. */

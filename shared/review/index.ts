@@ -5,4 +5,4 @@ export { commitmentLedger } from './commitment-ledger.ts';
 export { seriesOf } from './series.ts';
 export { outcomeOf, paretoFrontier, referenceOutcomes, REFERENCE_SEED } from './outcomes.ts';
 export { forkRecord } from './fork.ts';
-export { decisionRows, studentRows, describeMove, type ExportTable, type DecisionRow, type StudentRow } from './exports.ts';
+export { decisionRows, studentRows, studentResults, gradebook, describeMove, type ExportTable, type ExportStudent, type DecisionRow, type StudentRow } from './exports.ts';

@@ -173,6 +173,7 @@ export const TableReview = z.object({
   /** Students' names per seat; a bot-held seat as "bot:<policy>". */
   holders: z.record(z.string(), z.array(z.string())),
   scores: z.record(z.string(), z.number()),
+  /** Each seat's profile of the decisions its students made (a bot's decisions are left out). */
   profiles: z.array(Profile),
   forks: z.array(ForkSummary),
 });
@@ -210,17 +211,17 @@ export const CreatedFork = z.object({
 });
 export type CreatedFork = z.infer<typeof CreatedFork>;
 
-/** Columns of the per-decision CSV export, in order. */
+/** Columns of the per-decision CSV export, in order (docs/review.md says what each holds). */
 export const DECISION_COLUMNS = [
-  'table', 'game', 'round', 'seq', 'seat', 'role', 'students', 'move', 'detail',
+  'table', 'game', 'what_if', 'forked_from', 'round', 'seq', 'time', 'seat', 'role', 'made_by', 'made_by_kind', 'student_id', 'move', 'detail',
   'instrument', 'aim', 'leverage', 'bargaining',
   'political_cost', 'reputational_cost', 'implementation_cost', 'score', 'label', 'case',
 ] as const;
 /** Columns of the per-student CSV export, in order. */
 export const STUDENT_COLUMNS = [
-  'student', 'table', 'seat', 'role', 'decisions', 'mean_score',
+  'student', 'student_id', 'table', 'seat', 'role', 'decisions', 'decisions_by_bots', 'mean_score',
   'coercive', 'cooperative', 'unilateral', 'restraint',
   'punitive', 'extractive', 'defensive', 'deterrent',
   'political_cost', 'reputational_cost', 'implementation_cost', 'final_score',
+  'role_rank', 'role_tables', 'role_percentile', 'first_move', 'last_move',
 ] as const;
-

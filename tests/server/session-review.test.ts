@@ -107,7 +107,9 @@ describe('a session’s review', () => {
       expect(t.holders).toEqual({ us: ['bot:dealmaker'], mx: ['bot:dealmaker'] });
       const cards = await server.store.loadCards(t.gameId);
       expect(cards.length).toBeGreaterThan(0);
-      expect(t.profiles).toEqual([profileOf('us', cards), profileOf('mx', cards)]);
+      // Bots played every seat: their decisions are theirs, so the seats' student profiles are empty.
+      expect(cards.every((card) => record.entries.find((e) => e.seq === card.seq)?.actor.kind === 'bot')).toBe(true);
+      expect(t.profiles).toEqual([profileOf('us', []), profileOf('mx', [])]);
     }
     const forkState = replay(scenario, { ...parentRecord, gameId: 'fork-of-table-1', entries: parentRecord.entries.slice(0, step) });
     expect(body.tables[0]?.forks).toEqual([

@@ -68,11 +68,21 @@ describe.each(storeEngines('store suite (class sessions)'))('the $name store, cl
     await store.seatStudent('s-1', 'st-2', '1', 'us');
     await store.seatStudent('s-1', 'st-2', null, null);
     expect(await store.loadStudents('s-1')).toEqual([
-      student('s-1', 'st-0', 'Ana', CREATED),
-      { ...student('s-1', 'st-1', AWKWARD[2] ?? 'Ana', CREATED + 1), table: '2', seat: 'mx' },
-      student('s-1', 'st-2', 'Zoë', CREATED + 1),
+      { ...student('s-1', 'st-0', 'Ana', CREATED), schoolId: null },
+      { ...student('s-1', 'st-1', AWKWARD[2] ?? 'Ana', CREATED + 1), table: '2', seat: 'mx', schoolId: null },
+      { ...student('s-1', 'st-2', 'Zoë', CREATED + 1), schoolId: null },
     ]);
-    expect(await store.loadStudents('s-2')).toEqual([student('s-2', 'st-0', 'Ana', CREATED)]);
+    expect(await store.loadStudents('s-2')).toEqual([{ ...student('s-2', 'st-0', 'Ana', CREATED), schoolId: null }]);
+  });
+
+  it("a student's school id is set, kept exactly and cleared, for that student of that session only", async () => {
+    await store.createSession(session('s-1', 'ACD347'));
+    await store.addStudent(student('s-1', 'st-0', 'Ana'));
+    await store.addStudent(student('s-1', 'st-1', 'Luis'));
+    await store.setSchoolId('s-1', 'st-0', AWKWARD[3] ?? 'S-1');
+    expect((await store.loadStudents('s-1')).map((s) => s.schoolId)).toEqual([AWKWARD[3] ?? 'S-1', null]);
+    await store.setSchoolId('s-1', 'st-0', null);
+    expect((await store.loadStudents('s-1')).map((s) => s.schoolId)).toEqual([null, null]);
   });
 
   it('a student token is one student\'s, and a student of no session is refused', async () => {
