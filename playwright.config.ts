@@ -36,9 +36,9 @@ export default defineConfig({
     // process.execPath: the pinned Node that runs this config, which strips the server's types.
     command: `"${process.execPath}" server/main.ts`,
     url: `${baseURL}/api/health`,
-    // SQLite in a fresh folder even when DATABASE_URL is set (CI sets it for the store suites):
+    // SQLite in a fresh folder and one process even when DATABASE_URL and REDIS_URL are set (CI sets them for the store and cluster suites):
     // Playwright passes our environment on, and a shared database would restore other runs' games.
-    env: { PORT: String(port), DATA_DIR: process.env.E2E_DATA_DIR, DATABASE_URL: '', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+    env: { PORT: String(port), DATA_DIR: process.env.E2E_DATA_DIR, DATABASE_URL: '', REDIS_URL: '', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'ignore',

@@ -13,7 +13,7 @@ describe('the server process', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)('prints where it runs, serves, and exits 0 on %s', async (signal) => {
     const data = await tempDataDir();
     const child = spawn(process.execPath, [MAIN], {
-      env: { ...process.env, PORT: '0', DATA_DIR: data.dir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
+      env: { ...process.env, PORT: '0', DATA_DIR: data.dir, DATABASE_URL: '', REDIS_URL: '', LOG_LEVEL: 'silent' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     try {
