@@ -97,3 +97,5 @@ console.log(`dashboard, ${dashboard.tables} live bot tables: a table's change re
 
 // The student's table, cold, on a slow school link: what crosses the wire and when it is interactive.
 printPageLoad(await benchPageLoad());
+// Every figure is printed and every server closed; lingering sockets must not keep the run open.
+process.exit(0);
