@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Aim, Bargaining, BotPolicyId, InstrumentClass } from '../framework.ts';
+import { Aim, Bargaining, BotPolicyId, InstrumentClass, Leverage } from '../framework.ts';
 import { Phase } from '../rules/phase.ts';
 
 /** Every player-facing text exists in English and Spanish. */
@@ -86,6 +86,12 @@ export const Instrument = z.object({
   strength: NonNegative,
   /** The level in force when the game starts (the status quo); the parameter's minimum if absent. */
   start: z.number().optional(),
+  /**
+   * What the instrument puts to use in the framework's reading, where its effect in the rules
+   * would mislead: work permits that keep refugees in place act on flows as enforcement does,
+   * yet they are a pathway offered, not control sold. Absent, the effect decides.
+   */
+  lever: Leverage.optional(),
 });
 export type Instrument = z.infer<typeof Instrument>;
 

@@ -95,7 +95,7 @@ export const BUILT_IN_CASES: HistoricalCase[] = [
     id: 'guinea-2018',
     instrument: 'coercive',
     role: 'destination',
-    title: { en: 'Visa sanctions on Guinea, 2018', es: 'Sanciones de visados a Guinea, 2018' },
+    title: { en: 'Guinea and US visa sanctions, 2018', es: 'Guinea y las sanciones de visados de Estados Unidos, 2018' },
     text: {
       en: 'The United States restricted visas for Guinea over refused returns and lifted the sanctions in August 2018, once Guinea began to accept deportees.',
       es: 'Estados Unidos restringió visados a Guinea por negarse a recibir retornos y levantó las sanciones en agosto de 2018, cuando Guinea empezó a aceptarlos.',
@@ -105,7 +105,7 @@ export const BUILT_IN_CASES: HistoricalCase[] = [
     id: 'chnv-2023',
     instrument: 'cooperative',
     aim: 'defensive',
-    title: { en: 'CHNV returns, 2023', es: 'Retornos CHNV, 2023' },
+    title: { en: 'Mexico and the CHNV returns, 2023', es: 'México y los retornos CHNV, 2023' },
     text: {
       en: 'Mexico agreed to take back up to 30,000 Cubans, Haitians, Nicaraguans and Venezuelans a month, yet only about 17,000 were sent in six months: the agreement outran what could be carried out.',
       es: 'México aceptó recibir hasta 30.000 cubanos, haitianos, nicaragüenses y venezolanos al mes, pero en seis meses solo llegaron unos 17.000: el acuerdo superó lo que podía ejecutarse.',
@@ -115,7 +115,7 @@ export const BUILT_IN_CASES: HistoricalCase[] = [
     id: 'ethiopia-2018',
     instrument: 'cooperative',
     bargaining: 'positive-sum',
-    title: { en: 'Ethiopia jobs compact, 2018', es: 'Pacto de empleo de Etiopía, 2018' },
+    title: { en: 'Ethiopia jobs compact, 2018', es: 'Etiopía y el pacto de empleo, 2018' },
     text: {
       en: 'Donors put up $500 million for jobs open to refugees among the 900,000 Ethiopia hosted: both sides ended better off than without a deal.',
       es: 'Los donantes aportaron 500 millones de dólares para empleos abiertos a refugiados entre los 900.000 que acogía Etiopía: ambas partes salieron mejor que sin acuerdo.',
@@ -126,7 +126,7 @@ export const BUILT_IN_CASES: HistoricalCase[] = [
     instrument: 'unilateral',
     aim: 'punitive',
     role: 'destination',
-    title: { en: 'Expelled foreign workers', es: 'Trabajadores extranjeros expulsados' },
+    title: { en: 'Jordan and Libya expelling foreign workers', es: 'Jordania y Libia, expulsiones de trabajadores extranjeros' },
     text: {
       en: 'Host states such as Jordan and Libya have expelled foreign workers to put pressure on countries that live on their remittances.',
       es: 'Estados receptores como Jordania o Libia han expulsado a trabajadores extranjeros para presionar a países que dependen de sus remesas.',

@@ -1,87 +1,108 @@
-import type { Scenario } from '../scenario/schema.ts';
+import type { Effect, Scenario } from '../scenario/schema.ts';
+import { breaches, obligationsOf } from '../rules/agreements.ts';
 import { findInstrument } from '../rules/instruments.ts';
 import type { Commitment, InstrumentUse, Move } from '../rules/moves.ts';
 import type { GameState } from '../rules/state.ts';
 import type { Aim, InstrumentClass, Leverage } from './card.ts';
-import { harmInPlay, harmsOther, LEVERAGE_OF, leverageOfInstrument, type Moment } from './moment.ts';
+import { harmDone, harmInPlay, harmsOther, LEVERAGE_OF, leverageOfInstrument, type Moment } from './moment.ts';
 
+/** `aim` is null when no leverage is activated: restraint, and a positive-sum exchange. */
 export type Reading = { instrument: InstrumentClass; aim: Aim | null; leverage: Leverage[] };
+
+/** Instruments that are a state's control over movement itself: what a transit state sells when it extracts. */
+const CONTROL: ReadonlySet<Effect> = new Set<Effect>(['enforcement', 'accept_returns', 'loosen']);
 
 function leverageOf(scenario: Scenario, ids: string[]): Leverage[] {
   return [...new Set(ids.map((id) => leverageOfInstrument(scenario, id)).filter((l): l is Leverage => l !== null))];
 }
 
-/** Does the bundle ask the other side to lift or hold back a harmful instrument (a ceiling on it)? */
-function undoesHarm(scenario: Scenario, asks: InstrumentUse[]): boolean {
-  return asks.some((a) => {
-    const inst = findInstrument(scenario, a.instrument);
-    return inst !== undefined && inst.commit === 'atMost' && harmsOther(inst.effect, 1);
+/** Does this ask lift or hold back a harmful instrument of the other side (a ceiling on it)? */
+function undoesHarm(scenario: Scenario, ask: InstrumentUse): boolean {
+  const inst = findInstrument(scenario, ask.instrument);
+  return inst !== undefined && inst.commit === 'atMost' && harmsOther(inst.effect, 1);
+}
+
+function sellsControl(scenario: Scenario, gives: InstrumentUse[]): boolean {
+  return gives.some((g) => {
+    const inst = findInstrument(scenario, g.instrument);
+    return inst !== undefined && CONTROL.has(inst.effect) && (inst.lever === undefined || inst.lever === 'flows' || inst.lever === 'returns');
   });
 }
 
 /**
- * The aim of a conditional move (proposal, threat, promise), by FRAMEWORK §1:
- * extractive when it seeks a gain (money, pathways, control, returns), whatever else is
- * in play; otherwise defensive when it seeks to lift or avert a harm the other side
- * threatens or inflicts, and deterrent when it only asks the other side to hold back
- * with no harm yet in play.
+ * The aim of an exchange (FRAMEWORK §1): extractive when the seat sells its control over
+ * movement for a gain, or asks a gain for nothing; defensive when all it asks is to lift or
+ * avert a harm in play; otherwise a positive-sum exchange (aid or work permits for hosting,
+ * pathways for cooperation) that activates no leverage, so it has no aim.
  */
-function conditionalAim(scenario: Scenario, m: Moment, asks: InstrumentUse[]): Aim {
-  const gains = asks.filter((a) => !undoesHarm(scenario, [a]));
-  if (gains.length > 0) return 'extractive';
+function exchangeAim(scenario: Scenario, m: Moment, gives: InstrumentUse[], asks: InstrumentUse[]): Aim | null {
+  const gains = asks.filter((a) => !undoesHarm(scenario, a));
+  if (gains.length === 0) return asks.length === 0 ? null : harmInPlay(m) ? 'defensive' : 'deterrent';
+  if (gives.length === 0 || sellsControl(scenario, gives)) return 'extractive';
+  return gains.length < asks.length && harmInPlay(m) ? 'defensive' : null;
+}
+
+/** A threat's aim: extractive when it demands a gain, defensive when it fends off a harm in play, deterrent ahead of one. */
+function threatAim(scenario: Scenario, m: Moment, demand: InstrumentUse): Aim {
+  if (!undoesHarm(scenario, demand)) return 'extractive';
   return harmInPlay(m) ? 'defensive' : 'deterrent';
 }
 
 function bundleReading(scenario: Scenario, m: Moment, commitments: Commitment[]): Reading {
-  const mine = commitments.filter((c) => c.seat === m.seat);
+  const gives = commitments.filter((c) => c.seat === m.seat);
   const asks = commitments.filter((c) => c.seat !== m.seat);
-  const own = leverageOf(scenario, mine.map((c) => c.instrument));
+  const own = leverageOf(scenario, gives.map((c) => c.instrument));
+  const leverage = own.length > 0 ? own : leverageOf(scenario, asks.map((c) => c.instrument));
   // An offer made while one's own threat hangs over the other side is coercion with a price list.
-  const backedByThreat = m.threatsBy.some((t) => t.target === m.other);
-  return {
-    instrument: backedByThreat ? 'coercive' : 'cooperative',
-    aim: conditionalAim(scenario, m, asks),
-    leverage: own.length > 0 ? own : leverageOf(scenario, asks.map((c) => c.instrument)),
-  };
+  if (m.threatsBy.some((t) => t.target === m.other)) {
+    const gains = asks.filter((a) => !undoesHarm(scenario, a));
+    return { instrument: 'coercive', aim: gains.length > 0 ? 'extractive' : harmInPlay(m) ? 'defensive' : 'deterrent', leverage };
+  }
+  return { instrument: 'cooperative', aim: exchangeAim(scenario, m, gives, asks), leverage };
+}
+
+/** A change of level that harms the other side, read by why it was made (FRAMEWORK §1: punitive only as retaliation). */
+function harmAim(scenario: Scenario, m: Moment, ids: string[]): Aim {
+  if (harmDone(m)) return 'punitive';
+  // Refusing returns pushed on oneself fends off a domestic cost; it is not punishment.
+  const refusesReturns = ids.every((id) => findInstrument(scenario, id)?.effect === 'accept_returns');
+  if (refusesReturns) return harmInPlay(m) ? 'defensive' : 'deterrent';
+  return 'extractive';
 }
 
 function decisionReading(scenario: Scenario, state: GameState, m: Moment, levels: Record<string, number>): Reading {
   const seatState = state.seats[m.seat];
-  const changed: { id: string; delta: number; harmful: boolean }[] = [];
+  const changed: { id: string; harmful: boolean }[] = [];
   for (const [id, level] of Object.entries(levels)) {
     const inst = findInstrument(scenario, id);
     if (!inst) continue;
     const delta = level - (seatState.policy[id] ?? inst.param.min);
-    if (Math.abs(delta) >= inst.param.step - 1e-9) changed.push({ id, delta, harmful: harmsOther(inst.effect, delta) });
+    if (Math.abs(delta) >= inst.param.step - 1e-9) changed.push({ id, harmful: harmsOther(inst.effect, delta) });
   }
-  const inForce = state.agreements.filter((a) => state.round >= a.fromRound && state.round <= a.toRound).flatMap((a) => a.commitments).filter((c) => c.seat === m.seat);
-  const breaks = inForce.filter((c) => {
-    const inst = findInstrument(scenario, c.instrument);
-    const level = levels[c.instrument];
-    return inst !== undefined && level !== undefined && (inst.commit === 'atLeast' ? level < c.amount - 1e-9 : level > c.amount + 1e-9);
-  });
-  const carriesOut = m.threatsBy.some((t) => t.dueRound === state.round && changed.some((c) => c.id === t.consequence.instrument && c.harmful));
+  const harmful = changed.filter((c) => c.harmful).map((c) => c.id);
+  const carried = m.threatsBy.filter((t) => t.dueRound === state.round && harmful.includes(t.consequence.instrument));
+  const broken = breaches(scenario, state, m.seat, levels);
   const complies = m.threatsAgainst.some((t) => t.dueRound === state.round && changed.some((c) => c.id === t.demand.instrument && !c.harmful));
-  const honours = inForce.some((c) => changed.some((ch) => ch.id === c.instrument && !ch.harmful));
+  const honours = obligationsOf(state, m.seat).some((c) => changed.some((ch) => ch.id === c.instrument && !ch.harmful));
   const leverage = leverageOf(scenario, changed.map((c) => c.id));
 
-  if (carriesOut) return { instrument: 'coercive', aim: m.harmedLastRound ? 'punitive' : 'extractive', leverage };
-  if (breaks.length > 0) {
-    // Defection from an agreement: retaliation if the other side struck first, rent-seeking otherwise.
-    return { instrument: 'unilateral', aim: m.harmedLastRound || m.harmInForce ? 'punitive' : 'extractive', leverage: leverage.length > 0 ? leverage : leverageOf(scenario, breaks.map((b) => b.instrument)) };
+  if (carried.length > 0) {
+    // Carrying out a threat serves the threat's own aim, unless it answers a harm just done.
+    return { instrument: 'coercive', aim: harmDone(m) ? 'punitive' : threatAim(scenario, m, carried[0].demand), leverage };
+  }
+  if (broken.length > 0) {
+    const ids = broken.map((b) => b.instrument);
+    return { instrument: 'unilateral', aim: harmAim(scenario, m, ids), leverage: leverage.length > 0 ? leverage : leverageOf(scenario, ids) };
   }
   if (changed.length === 0) return { instrument: 'restraint', aim: null, leverage: [] };
-  if (changed.some((c) => c.harmful)) {
-    return { instrument: 'unilateral', aim: m.harmedLastRound || m.harmInForce ? 'punitive' : 'extractive', leverage };
-  }
-  if (complies || honours) return { instrument: 'cooperative', aim: harmInPlay(m) ? 'defensive' : 'extractive', leverage };
+  if (harmful.length > 0) return { instrument: 'unilateral', aim: harmAim(scenario, m, harmful), leverage };
+  if (complies || honours) return { instrument: 'cooperative', aim: harmInPlay(m) ? 'defensive' : null, leverage };
   return { instrument: 'unilateral', aim: harmInPlay(m) ? 'defensive' : 'deterrent', leverage };
 }
 
 /**
  * Reads a move in its context: the instrument it uses (coercive, cooperative, unilateral,
- * restraint), its aim when leverage is activated, and the leverage it puts to use. Every
- * scored move gets exactly one instrument, and an aim unless it is restraint.
+ * restraint), its aim when leverage is activated, and the leverage it puts to use.
  */
 export function classifyMove(scenario: Scenario, state: GameState, m: Moment, move: Move): Reading {
   switch (move.type) {
@@ -89,25 +110,24 @@ export function classifyMove(scenario: Scenario, state: GameState, m: Moment, mo
     case 'counter':
       return bundleReading(scenario, m, move.commitments);
     case 'accept': {
-      const proposal = state.proposals.find((p) => p.id === move.proposalId);
-      const commitments = proposal?.commitments ?? [];
+      const commitments = state.proposals.find((p) => p.id === move.proposalId)?.commitments ?? [];
       const gives = commitments.filter((c) => c.seat === m.seat);
       const gets = commitments.filter((c) => c.seat !== m.seat);
-      const aim: Aim = harmInPlay(m) || gets.length === 0 ? 'defensive' : 'extractive';
       const leverage = leverageOf(scenario, (gives.length > 0 ? gives : gets).map((c) => c.instrument));
+      // A one-sided bundle (a concession, or a gift taken) is no exchange: defensive under pressure, else no aim.
+      const aim = gets.length === 0 || gives.length === 0 ? (harmInPlay(m) ? 'defensive' : null) : exchangeAim(scenario, m, gives, gets);
       return { instrument: 'cooperative', aim, leverage };
     }
     case 'reject': {
-      const proposal = state.proposals.find((p) => p.id === move.proposalId);
-      const asked = (proposal?.commitments ?? []).filter((c) => c.seat === m.seat);
+      const asked = (state.proposals.find((p) => p.id === move.proposalId)?.commitments ?? []).filter((c) => c.seat === m.seat);
       // Refusing to hand over one's own leverage (returns, control) is a defensive use of it.
       if (asked.length === 0) return { instrument: 'restraint', aim: null, leverage: [] };
       return { instrument: 'unilateral', aim: 'defensive', leverage: leverageOf(scenario, asked.map((c) => c.instrument)) };
     }
     case 'threaten':
-      return { instrument: 'coercive', aim: conditionalAim(scenario, m, [move.demand]), leverage: leverageOf(scenario, [move.consequence.instrument]) };
+      return { instrument: 'coercive', aim: threatAim(scenario, m, move.demand), leverage: leverageOf(scenario, [move.consequence.instrument]) };
     case 'promise':
-      return { instrument: 'cooperative', aim: conditionalAim(scenario, m, [move.condition]), leverage: leverageOf(scenario, [move.reward.instrument]) };
+      return { instrument: 'cooperative', aim: exchangeAim(scenario, m, [move.reward], [move.condition]), leverage: leverageOf(scenario, [move.reward.instrument]) };
     case 'decide':
       return decisionReading(scenario, state, m, move.levels);
     case 'withdraw':

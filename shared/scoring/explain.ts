@@ -5,7 +5,10 @@ import { MESSAGES, type MessageKey } from './messages.ts';
 
 /** The case whose framework reading is closest to the decision's; the scenario's own win ties. */
 export function closestCase(scenario: Scenario, reading: Classification, role: 'destination' | 'transit'): HistoricalCase {
-  const candidates = [...scenario.cases.map((c) => ({ c, bonus: 0.5 })), ...BUILT_IN_CASES.map((c) => ({ c, bonus: 0 }))];
+  const all = [...scenario.cases.map((c) => ({ c, bonus: 0.5 })), ...BUILT_IN_CASES.map((c) => ({ c, bonus: 0 }))];
+  // A transit state's decision is compared with transit states' cases, a destination's with destinations'.
+  const sameRole = all.filter(({ c }) => c.role === undefined || c.role === role);
+  const candidates = sameRole.length > 0 ? sameRole : all;
   let best = candidates[0];
   let bestScore = Number.NEGATIVE_INFINITY;
   for (const candidate of candidates) {
@@ -13,7 +16,7 @@ export function closestCase(scenario: Scenario, reading: Classification, role: '
     let score = candidate.bonus;
     if (c.instrument !== undefined) score += c.instrument === reading.instrument ? 2 : -2;
     if (c.aim !== undefined) score += c.aim === reading.aim ? 2 : -2;
-    if (c.role !== undefined) score += c.role === role ? 1 : -1;
+    else if (reading.aim === null) score += 1;
     if (c.bargaining !== undefined) score += c.bargaining === reading.bargaining ? 1.5 : -1.5;
     if (score > bestScore) {
       best = candidate;

@@ -4,6 +4,7 @@
  */
 export const en = {
   'concept.restraint': 'Restraint: you held your leverage in reserve and changed nothing the other side could feel — a strategy in its own right when no one is pressing you.',
+  'concept.exchange': 'A cooperative exchange: you put {leverage} into a deal meant to leave both sides better off, without turning your leverage into pressure.',
   'concept.coercive.punitive': 'A coercive, punitive move: you used {leverage} to make the other side pay for what it had done.',
   'concept.coercive.extractive': 'A coercive, extractive move: you used {leverage} as a threat to win a concession.',
   'concept.coercive.defensive': 'A coercive, defensive move: you used {leverage} as a threat to fend off a harm aimed at you.',
@@ -25,7 +26,7 @@ export const en = {
   'driver.reputational': 'damage to your international standing',
   'driver.implementation': 'strain on your capacity',
   'driver.response': 'how the other side is likely to respond',
-  'case.resembles': 'It resembles {case}: {text}',
+  'case.resembles': 'The closest historical case is {case}. {text}',
   'flag.over-capacity': 'Warning: these obligations need {needed} capacity points a round and you have {capacity} — an agreement that outruns what you can carry out, as with the CHNV returns in 2023.',
   'flag.breaks-agreement': 'This decision falls short of an agreement in force: expect a reputational cost and, if it was your choice, lost credibility.',
   'flag.partner-over-capacity': 'Warning: this asks the other side for obligations needing {needed} capacity points a round when it has {capacity}: it is likely to fall short, however willing.',
@@ -45,6 +46,7 @@ export type MessageKey = keyof typeof en;
 
 export const es: Record<MessageKey, string> = {
   'concept.restraint': 'Contención: guardaste tu palanca y no cambiaste nada que la otra parte pudiera notar; es una estrategia en sí misma cuando nadie te presiona.',
+  'concept.exchange': 'Un intercambio cooperativo: pusiste {leverage} en un trato pensado para que ambas partes salgan ganando, sin convertir tu palanca en presión.',
   'concept.coercive.punitive': 'Una jugada coercitiva y punitiva: usaste {leverage} para que la otra parte pagara por lo que había hecho.',
   'concept.coercive.extractive': 'Una jugada coercitiva y extractiva: usaste {leverage} como amenaza para obtener una concesión.',
   'concept.coercive.defensive': 'Una jugada coercitiva y defensiva: usaste {leverage} como amenaza para frenar un daño dirigido contra ti.',
@@ -66,7 +68,7 @@ export const es: Record<MessageKey, string> = {
   'driver.reputational': 'el daño a tu imagen internacional',
   'driver.implementation': 'la carga sobre tu capacidad',
   'driver.response': 'la respuesta probable de la otra parte',
-  'case.resembles': 'Se parece a {case}: {text}',
+  'case.resembles': 'El caso histórico más cercano es {case}. {text}',
   'flag.over-capacity': 'Atención: estas obligaciones exigen {needed} puntos de capacidad por ronda y tienes {capacity}; un acuerdo que supera lo que puedes ejecutar, como los retornos CHNV en 2023.',
   'flag.breaks-agreement': 'Esta decisión incumple un acuerdo vigente: espera un costo de reputación y, si fue tu elección, pérdida de credibilidad.',
   'flag.partner-over-capacity': 'Atención: esto pide a la otra parte obligaciones que exigen {needed} puntos de capacidad por ronda cuando tiene {capacity}: es probable que no las cumpla, aunque quiera.',

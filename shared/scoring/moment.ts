@@ -37,8 +37,10 @@ export type Moment = {
   threatsAgainst: Threat[];
   /** This seat's own pending threats. */
   threatsBy: Threat[];
-  /** A harmful instrument the other side has in force against this seat (tariff, loosened controls, returns pushed on it). */
+  /** A harmful instrument the other side has in force against this seat (a tariff, visa sanctions, loosened controls). */
   harmInForce: boolean;
+  /** The other side is pushing returns on this seat: pressure, but not a harm done to it. */
+  requestInForce: boolean;
   /** Last round the other side carried out a threat against this seat or broke an agreement by choice. */
   harmedLastRound: boolean;
   leverageAvailable: Leverage[];
@@ -50,11 +52,11 @@ export function counterpartOf(scenario: Scenario, seat: string): string {
   return other?.id ?? seat;
 }
 
-function harmfulLevelInForce(scenario: Scenario, state: GameState, by: string): boolean {
+function raisedAboveStart(scenario: Scenario, state: GameState, by: string, which: (effect: Effect) => boolean): boolean {
   return instrumentsOf(scenario, by).some((inst) => {
     const level = state.seats[by]?.policy[inst.id] ?? inst.param.min;
     const baseline = inst.start ?? inst.param.min;
-    return HARMS_WHEN_RAISED.has(inst.effect) && level > baseline;
+    return HARMS_WHEN_RAISED.has(inst.effect) && which(inst.effect) && level > baseline;
   });
 }
 
@@ -70,18 +72,24 @@ export function momentOf(scenario: Scenario, state: GameState, seat: string, oth
     role,
     threatsAgainst: state.threats.filter((t) => t.status === 'pending' && t.target === seat),
     threatsBy: state.threats.filter((t) => t.status === 'pending' && t.by === seat),
-    harmInForce: harmfulLevelInForce(scenario, state, other),
+    harmInForce: raisedAboveStart(scenario, state, other, (e) => e !== 'request_returns'),
+    requestInForce: raisedAboveStart(scenario, state, other, (e) => e === 'request_returns'),
     harmedLastRound: harmedByThreat || brokeByChoice,
-    leverageAvailable: [...new Set(instrumentsOf(scenario, seat).map((i) => LEVERAGE_OF[i.effect]))],
+    leverageAvailable: [...new Set(instrumentsOf(scenario, seat).map((i) => i.lever ?? LEVERAGE_OF[i.effect]))],
   };
 }
 
-/** A harm is in play when one is in force, was just inflicted, or is threatened. */
+/** A harm is done when one is in force or was just inflicted: what a punitive move can answer. */
+export function harmDone(m: Moment): boolean {
+  return m.harmInForce || m.harmedLastRound;
+}
+
+/** A harm is in play when one is done, threatened, or returns are being pushed on the seat. */
 export function harmInPlay(m: Moment): boolean {
-  return m.harmInForce || m.harmedLastRound || m.threatsAgainst.length > 0;
+  return harmDone(m) || m.requestInForce || m.threatsAgainst.length > 0;
 }
 
 export function leverageOfInstrument(scenario: Scenario, id: string): Leverage | null {
   const inst = findInstrument(scenario, id);
-  return inst ? LEVERAGE_OF[inst.effect] : null;
+  return inst ? (inst.lever ?? LEVERAGE_OF[inst.effect]) : null;
 }

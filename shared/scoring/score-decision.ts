@@ -131,9 +131,11 @@ export function scoreDecision(scenario: Scenario, before: GameState, seq: number
   const e = verdict.evaluation;
   const leverage = classification.leverage.length > 0 ? `@leverage.${classification.leverage[0]}` : '@leverage.none';
   const explanation: Sentence[] = [
-    classification.instrument === 'restraint' || classification.aim === null
+    classification.instrument === 'restraint'
       ? { key: 'concept.restraint', params: {} }
-      : { key: `concept.${classification.instrument}.${classification.aim}`, params: { leverage } },
+      : classification.aim === null
+        ? { key: 'concept.exchange', params: { leverage } }
+        : { key: `concept.${classification.instrument}.${classification.aim}`, params: { leverage } },
     {
       key: `verdict.${e.label}`,
       params: {

@@ -95,7 +95,9 @@ describe('scoring is total and deterministic', () => {
         expect(cards.map((c) => c.seq)).toEqual(decisions.map((d) => d.seq));
         for (const card of cards) {
           FrameworkCard.parse(card);
-          expect(card.classification.aim === null).toBe(card.classification.instrument === 'restraint');
+          // Restraint has no aim; neither has a positive-sum exchange, which is cooperative.
+          if (card.classification.instrument === 'restraint') expect(card.classification.aim).toBeNull();
+          else if (card.classification.aim === null) expect(card.classification.instrument).toBe('cooperative');
           expect(renderExplanation(mexico2019, card, 'en').length).toBeGreaterThanOrEqual(2);
           expect(renderExplanation(mexico2019, card, 'es').join(' ')).not.toMatch(/\{\w+\}|@/);
         }
