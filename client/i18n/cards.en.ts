@@ -37,7 +37,7 @@ export const cardsEn = {
   'cards.aim': 'Aim',
   'cards.leverage': 'Leverage',
   'cards.bargaining': 'Bargaining',
-  'cards.noAim': 'none (restraint)',
+  'cards.noAim': 'none (no leverage activated)',
   'cards.noLeverage': 'none',
   'cards.score': 'Score',
   'cards.scoreValue': '{score} of 100',

@@ -39,7 +39,7 @@ export const cardsEs: { readonly [K in keyof typeof cardsEn]: string } = {
   'cards.aim': 'Objetivo',
   'cards.leverage': 'Palanca',
   'cards.bargaining': 'Negociación',
-  'cards.noAim': 'ninguno (contención)',
+  'cards.noAim': 'ninguno (sin activar palancas)',
   'cards.noLeverage': 'ninguna',
   'cards.score': 'Puntuación',
   'cards.scoreValue': '{score} de 100',
