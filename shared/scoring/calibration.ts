@@ -1,3 +1,4 @@
+import { bestResponse } from '../bots/best-response.ts';
 import { playBotGame } from '../bots/play-bot-game.ts';
 import { BotPolicyId } from '../bots/policy.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -57,4 +58,27 @@ export function calibrateSeat(scenario: Scenario, seat: string, opponent: BotPol
     return { policy, meanCard: cards === 0 ? 0 : card / cards, meanFinal: final / games, cards };
   });
   return { seat, opponent, policies, spearman: spearman(policies.map((p) => p.meanCard), policies.map((p) => p.meanFinal)) };
+}
+
+/** The best-response bot's mean final score in one seat against one opponent policy, beside the fixed policies'. */
+export type BestResponseCheck = { seat: string; opponent: BotPolicyId; bestResponse: number; fixed: { policy: BotPolicyId; meanFinal: number }[]; bestFixed: BotPolicyId };
+
+/**
+ * Does a player who follows the cards do better? The best-response bot (which plays what
+ * the evaluator rates best) and each fixed policy play `seat` over the same seeded games
+ * against `opponent` everywhere else. The target is that following the cards is never
+ * beaten by a fixed temperament, within noise.
+ */
+export function checkBestResponse(scenario: Scenario, seat: string, opponent: BotPolicyId, games: number): BestResponseCheck {
+  const meanFinal = (policy: BotPolicyId | typeof bestResponse) => {
+    let total = 0;
+    for (let g = 0; g < games; g++) {
+      const seating = Object.fromEntries(scenario.seats.map((s) => [s.id, s.id === seat ? policy : opponent]));
+      total += playBotGame(scenario, 500 + g, seating, 11 + g).state.seats[seat]?.score ?? 0;
+    }
+    return total / games;
+  };
+  const fixed = BotPolicyId.options.map((policy) => ({ policy, meanFinal: meanFinal(policy) }));
+  const bestFixed = fixed.reduce((a, b) => (b.meanFinal > a.meanFinal ? b : a)).policy;
+  return { seat, opponent, bestResponse: meanFinal(bestResponse), fixed, bestFixed };
 }
