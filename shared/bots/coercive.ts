@@ -30,15 +30,21 @@ function demandBundle(ctx: BotContext, transit: string): Commitment[] {
   return demands.length === 0 ? [] : [...demands, ...liftPressure(ctx.scenario, ctx.seat)];
 }
 
+/** What this seat asks of `transit` now: its pending threats' demands once it has made them, else its standing demand. */
+function demandsOn(ctx: BotContext, transit: string): InstrumentUse[] {
+  const pending = ctx.view.threats.filter((t) => t.by === ctx.seat && t.target === transit && t.status === 'pending');
+  return pending.length > 0 ? pending.map((t) => t.demand) : coerciveDemands(ctx, transit);
+}
+
 function meetsDemands(ctx: BotContext, p: Proposal): boolean {
-  return coerciveDemands(ctx, p.from).every((d) => {
+  return demandsOn(ctx, p.from).every((d) => {
     const inst = findInstrument(ctx.scenario, d.instrument);
     return inst !== undefined && p.commitments.some((c) => c.seat === p.from && c.instrument === d.instrument && meetsCommitment(inst, c.amount, d.amount));
   });
 }
 
 function demandsMet(ctx: BotContext, transit: string): boolean {
-  return coerciveDemands(ctx, transit).every((d) => covered(ctx.scenario, ctx.view, ctx.seat, transit, d));
+  return demandsOn(ctx, transit).every((d) => covered(ctx.scenario, ctx.view, ctx.seat, transit, d));
 }
 
 const coerciveDestination: Conduct = {
