@@ -53,7 +53,7 @@ export const Sentence = z.object({
 });
 export type Sentence = z.infer<typeof Sentence>;
 
-export const Flag = z.enum(['over-capacity', 'partner-over-capacity', 'breaks-agreement', 'empty-threat-record', 'weak-threat', 'self-harming-threat']);
+export const Flag = z.enum(['over-capacity', 'partner-over-capacity', 'breaks-agreement', 'empty-threat-record', 'weak-threat', 'self-harming-threat', 'unaffordable-promise']);
 export type Flag = z.infer<typeof Flag>;
 
 export const FrameworkCard = z.object({

@@ -1,5 +1,6 @@
 import type { Scenario } from '../scenario/schema.ts';
 import { decisionCost, findInstrument } from '../rules/instruments.ts';
+import { overBudget } from '../rules/decision.ts';
 import type { Commitment, Move } from '../rules/moves.ts';
 import { nextRandom, seedRng } from '../rules/prng.ts';
 import type { GameState } from '../rules/state.ts';
@@ -79,7 +80,7 @@ function partnerObligations(state: GameState, seat: string, move: Move): { seat:
 
 /** The card's third sentence names the most pressing flag, in this order of precedence. */
 function flagSentence(flags: Flag[], params: Record<Flag, Sentence['params']>): Sentence | null {
-  const order: Flag[] = ['over-capacity', 'partner-over-capacity', 'breaks-agreement', 'self-harming-threat', 'empty-threat-record', 'weak-threat'];
+  const order: Flag[] = ['over-capacity', 'partner-over-capacity', 'breaks-agreement', 'unaffordable-promise', 'self-harming-threat', 'empty-threat-record', 'weak-threat'];
   const first = order.find((f) => flags.includes(f));
   return first === undefined ? null : { key: `flag.${first}`, params: params[first] };
 }
@@ -125,6 +126,9 @@ export function scoreDecision(scenario: Scenario, before: GameState, seq: number
   const exposure = (id: string) => scenario.seats.find((s) => s.id === id)?.tradeExposure ?? 0;
   const selfHarming = move.type === 'threaten' && findInstrument(scenario, move.consequence.instrument)?.effect === 'tariff' && exposure(seat) > exposure(move.target);
   if (selfHarming) flags.push('self-harming-threat');
+  // A promise is paid out of the capacity the seat has now, on top of the levels it holds.
+  const promised = move.type === 'promise' ? { ...before.seats[seat].policy, [move.reward.instrument]: move.reward.amount } : null;
+  if (promised !== null && overBudget(scenario, before, seat, promised)) flags.push('unaffordable-promise');
 
   const role = scenario.seats.find((s) => s.id === seat)?.role ?? 'transit';
   const historical = closestCase(scenario, classification, role);
@@ -157,6 +161,7 @@ export function scoreDecision(scenario: Scenario, before: GameState, seq: number
       'self-harming-threat': { own: exposure(seat), target: move.type === 'threaten' ? exposure(move.target) : 0 },
       'empty-threat-record': { credibility },
       'weak-threat': { credibility },
+      'unaffordable-promise': { needed: promised === null ? 0 : r2(decisionCost(scenario, seat, promised).implementation), capacity },
     }) ?? { key: 'case.resembles', params: { case: `@case:${historical.id}`, text: `@case-text:${historical.id}` } },
   ];
   return { seq, seat, round: before.round, move, classification, ledger, evaluation: e, case: historical.id, flags, explanation };

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { pagesForFile } from './pages.ts';
+import { pagesForFile, takeSeat } from './pages.ts';
 
 /**
  * A name can carry a right-to-left override (U+202E). Shown without isolation, it would
@@ -37,14 +37,6 @@ async function readsInOrder(within: Locator, word: string): Promise<boolean> {
     }
     throw new Error(`"${w}" is not in this element`);
   }, word);
-}
-
-async function takeSeat(page: Page, link: string, name: string, seat: string): Promise<void> {
-  await page.goto(link);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('radio', { name: seat }).check();
-  await page.getByRole('button', { name: 'Join', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Indicators' })).toBeVisible();
 }
 
 test('a right-to-left override in a name does not reorder the table header around it', async ({ browser, request, baseURL }) => {

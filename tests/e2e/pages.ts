@@ -1,4 +1,4 @@
-import { test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 /**
  * A way for a spec file to open a page in a browser context of its own (a person on their
@@ -19,4 +19,13 @@ export function pagesForFile(): (browser: Browser) => Promise<Page> {
     });
     return page;
   };
+}
+
+/** A student opens a game's link, types a name, picks a seat and joins: the table is there once its indicators show. */
+export async function takeSeat(page: Page, link: string, name: string, seat: string): Promise<void> {
+  await page.goto(link);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('radio', { name: seat }).check();
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Indicators' })).toBeVisible();
 }

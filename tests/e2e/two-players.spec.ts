@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { takeSeat } from './pages.ts';
 
 /**
  * Two students play a whole game of the 2019 scenario through the UI, one as the
@@ -32,14 +33,6 @@ async function newPlayer(browser: Browser): Promise<Page> {
     throw new Error(`unexpected dialog: ${dialog.message()}`);
   });
   return page;
-}
-
-async function takeSeat(page: Page, link: string, name: string, seat: string): Promise<void> {
-  await page.goto(link);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('radio', { name: seat }).check();
-  await page.getByRole('button', { name: 'Join', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Indicators' })).toBeVisible();
 }
 
 async function expectPhase(pages: Page[], phase: string): Promise<void> {

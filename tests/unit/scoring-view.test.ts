@@ -78,4 +78,17 @@ describe('flags at the moment of decision', () => {
     expect(card.flags).toContain('weak-threat');
     expect(card.explanation.at(-1)).toEqual({ key: 'flag.weak-threat', params: { credibility: 20 } });
   });
+
+  it('flags a promise whose reward, on top of the levels held, is beyond the seat\'s capacity', () => {
+    const s = talks();
+    const promise = (amount: number) => ({ type: 'promise' as const, version: s.version, target: 'us', condition: { instrument: 'us_aid', amount: 200 }, reward: { instrument: 'mx_guard', amount }, dueRound: 1 });
+    expect(scoreDecision(mexico, s, 3, 'mx', promise(15)).flags).not.toContain('unaffordable-promise');
+    const stretched = structuredClone(s);
+    stretched.seats.mx!.policy.mx_returns = 20000;
+    const card = scoreDecision(mexico, stretched, 3, 'mx', promise(25));
+    expect(card.flags).toContain('unaffordable-promise');
+    const needed = card.explanation.at(-1)?.params.needed;
+    expect(card.explanation.at(-1)).toEqual({ key: 'flag.unaffordable-promise', params: { needed, capacity: 60 } });
+    expect(needed).toBeGreaterThan(60);
+  });
 });
