@@ -1,6 +1,7 @@
 import { cardsEn } from './cards.en.ts';
 import { classroomEn } from './classroom.en.ts';
 import { compareEn } from './compare.en.ts';
+import { decisionEn } from './decision.en.ts';
 import { reviewEn } from './review.en.ts';
 
 /**
@@ -12,6 +13,7 @@ export const en = {
   ...classroomEn,
   ...cardsEn,
   ...reviewEn,
+  ...decisionEn,
   ...compareEn,
   'app.title': 'Border Bargain',
   'app.tagline': 'A negotiation game about migration diplomacy',

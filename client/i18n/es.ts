@@ -2,6 +2,7 @@ import { cardsEs } from './cards.es.ts';
 import { classroomEs } from './classroom.es.ts';
 import { compareEs } from './compare.es.ts';
 import type { MessageKey } from './en.ts';
+import { decisionEs } from './decision.es.ts';
 import { reviewEs } from './review.es.ts';
 
 /** The Spanish catalogue: the type makes a missing or an extra key a compile error. */
@@ -9,6 +10,7 @@ export const es: { readonly [K in MessageKey]: string } = {
   ...classroomEs,
   ...cardsEs,
   ...reviewEs,
+  ...decisionEs,
   ...compareEs,
   'app.title': 'Border Bargain',
   'app.tagline': 'Un juego de negociación sobre diplomacia migratoria',

@@ -1,18 +1,55 @@
 import { instrumentsOf } from '../../shared/rules/instruments.ts';
+import type { GameState } from '../../shared/rules/state.ts';
 import type { Instrument } from '../../shared/scenario/schema.ts';
 import { local, locale, t } from '../i18n/index.ts';
+import { decisionBrief, type DecisionBrief, type LevelMark, type Obligation } from '../ui/decision-brief.ts';
 import { fill, h, setDisabled, uid } from '../ui/element.ts';
 import { formatNumber } from '../ui/format.ts';
 import { budgetOf, buildDecision } from '../ui/move-drafts.ts';
-import { describeUse, seatName } from '../ui/names.ts';
-import { commitmentsInForce } from '../ui/round-summary.ts';
+import { amountWithUnit, describeUse, instrumentName, seatName } from '../ui/names.ts';
 import type { Panel, TableContext, TableFrame } from './table-context.ts';
+import '../styles/decision.css';
 
-type Level = { inst: Instrument; number: HTMLInputElement; slider: HTMLInputElement };
+type Level = { inst: Instrument; row: HTMLElement; number: HTMLInputElement; slider: HTMLInputElement; mark: HTMLElement };
+
+const agreementName = (id: string): string => t('brief.agreement', { agreement: id });
+
+function markText(ctx: TableContext, mark: LevelMark): string {
+  const { scenario } = ctx;
+  switch (mark.kind) {
+    case 'breaks-agreement':
+      return t('mark.breaks-agreement', { agreement: agreementName(mark.agreementId), use: describeUse(scenario, mark.commitment) });
+    case 'misses-demand':
+      return t('mark.misses-demand', { by: seatName(scenario, mark.threat.by), use: describeUse(scenario, mark.threat.demand) });
+    case 'empty-threat':
+      return t('mark.empty-threat', { target: seatName(scenario, mark.threat.target), use: describeUse(scenario, mark.threat.consequence, true) });
+    case 'breaks-promise':
+      return t('mark.breaks-promise', { target: seatName(scenario, mark.promise.target), use: describeUse(scenario, mark.promise.reward) });
+    case 'misses-condition':
+      return t('mark.misses-condition', { by: seatName(scenario, mark.promise.by), use: describeUse(scenario, mark.promise.condition) });
+  }
+}
+
+/** "National Guard 6 thousand personnel, Returns accepted 0 people". */
+function levelsText(ctx: TableContext, levels: Readonly<Record<string, number>>): string {
+  return Object.entries(levels)
+    .map(([id, amount]) => t('brief.level', { instrument: instrumentName(ctx.scenario, id), amount: amountWithUnit(ctx.scenario, id, amount) }))
+    .join(', ');
+}
+
+const obligationText = (ctx: TableContext, o: Obligation): string => t('brief.obligation', { agreement: agreementName(o.agreementId), use: describeUse(ctx.scenario, o.commitment) });
+
+const sentence = (text: string): HTMLElement => h('span', { text });
+
+function badge(good: boolean, text: string): HTMLElement {
+  return h('span', { class: `badge ${good ? 'badge-kept' : 'badge-broken'}`, text });
+}
 
 /**
  * The sealed, simultaneous decision: one level per own instrument, within the capacity
- * budget. The meter previews the cost with the same function the rules charge with.
+ * budget. The meter previews the cost with the same function the rules charge with; the
+ * brief (agreements in force, threats and promises due, marks on each level, what the
+ * table records without a seal) comes from the rules' own dry run.
  */
 export function createDecision(ctx: TableContext): Panel {
   const { scenario } = ctx;
@@ -30,23 +67,27 @@ export function createDecision(ctx: TableContext): Panel {
       attrs: { type: 'range', min: inst.param.min, max: inst.param.max, step: inst.param.step, value: inst.param.min, 'aria-label': t('decision.slider', { instrument: local(inst.label) }) },
     });
     const helpId = uid('help');
-    number.setAttribute('aria-describedby', helpId);
+    const mark = h('p', { class: 'level-mark', id: uid('mark') });
+    number.setAttribute('aria-describedby', `${helpId} ${mark.id}`);
+    slider.setAttribute('aria-describedby', mark.id);
     number.addEventListener('input', () => {
       if (Number.isFinite(number.valueAsNumber)) slider.value = String(number.valueAsNumber);
-      refreshBudget();
+      edited();
     });
     slider.addEventListener('input', () => {
       number.value = slider.value;
-      refreshBudget();
+      edited();
     });
-    levels.push({ inst, number, slider });
-    return h(
+    const row = h(
       'div',
       { class: 'level-row' },
       h('label', { attrs: { for: number.id }, text: t('decision.level', { instrument: local(inst.label), unit: local(inst.param.unit) }) }),
       h('div', { class: 'level-inputs' }, slider, number),
+      mark,
       h('p', { class: 'hint', id: helpId, text: local(inst.help) }),
     );
+    levels.push({ inst, row, number, slider, mark });
+    return row;
   });
 
   const budgetLabelId = uid('budget');
@@ -55,8 +96,11 @@ export function createDecision(ctx: TableContext): Panel {
   const budgetValue = h('span', { class: 'budget-value' });
   const budgetWarning = h('p', { class: 'warning' });
   const costs = h('p', { class: 'hint' });
-  const commitments = h('ul', { class: 'commitments' });
-  const submit = h('button', { class: 'primary', text: t('decision.submit'), attrs: { type: 'submit' } });
+  const dueList = h('ul', { class: 'brief-list' });
+  const ifUnsealed = h('p', { class: 'if-unsealed' });
+  const recorded = h('p', { class: 'recorded', attrs: { role: 'status' } });
+  const submitError = h('p', { class: 'field-error', id: uid('dec-err') });
+  const submit = h('button', { class: 'primary', text: t('decision.submit'), attrs: { type: 'submit', 'aria-describedby': submitError.id } });
   const sealed = h('p', { class: 'sealed-state', attrs: { role: 'status' } });
   const others = h('ul', { class: 'others-state' });
 
@@ -67,18 +111,27 @@ export function createDecision(ctx: TableContext): Panel {
     h('div', { class: 'budget-row' }, h('span', { id: budgetLabelId, class: 'meter-label', text: t('decision.budget') }), budgetMeter, budgetValue),
     budgetWarning,
     costs,
-    h('h3', { text: t('decision.commitments') }),
-    commitments,
     h('div', { class: 'actions' }, submit),
+    submitError,
   );
-  const form = h('form', { class: 'decision-form', attrs: { novalidate: true, 'aria-labelledby': heading.id } }, fieldset);
-  const el = h('section', { class: 'card decision' }, heading, form, sealed, others);
+  const brief = h('section', { class: 'decision-brief', attrs: { 'aria-label': t('brief.heading') } }, h('h3', { text: t('brief.heading') }), dueList, ifUnsealed);
+  const form = h('form', { class: 'decision-form', attrs: { novalidate: true, 'aria-labelledby': heading.id } }, brief, fieldset);
+  const el = h('section', { class: 'card decision' }, heading, recorded, form, sealed, others);
   if (seat === null) el.hidden = true;
 
   let capacity = 0;
   let seededRound = -1;
+  let state: GameState | null = null;
+  /** Rounds whose decision this browser saw sealed before the deadline, and saw open without a seal. */
+  const sealedRounds = new Set<number>();
+  const unsealedRounds = new Set<number>();
 
   const current = (): Record<string, number> => Object.fromEntries(levels.map((l) => [l.inst.id, l.number.valueAsNumber]));
+
+  const edited = (): void => {
+    submitError.textContent = '';
+    refresh();
+  };
 
   function refreshBudget(): void {
     if (seat === null) return;
@@ -94,6 +147,56 @@ export function createDecision(ctx: TableContext): Panel {
     costs.textContent = t('decision.costs', { political: formatNumber(loc, budget.political, 2), reputational: formatNumber(loc, budget.reputational, 2) });
   }
 
+  function renderBrief(b: DecisionBrief): void {
+    for (const l of levels) {
+      const marks = b.marks[l.inst.id] ?? [];
+      l.row.classList.toggle('marked', marks.length > 0);
+      l.mark.textContent = marks.map((m) => markText(ctx, m)).join(' ');
+    }
+    const items = [
+      ...b.obligations.map((o) => h('li', { class: 'brief-item obligation' }, badge(o.kept, t(o.kept ? 'brief.kept' : 'brief.broken')), ' ', h('span', { text: obligationText(ctx, o) }))),
+      ...b.threats.map(({ role, threat, answered }) =>
+        h(
+          'li',
+          { class: `brief-item threat ${role}` },
+          badge(answered, t(role === 'faced' ? (answered ? 'brief.met' : 'brief.unmet') : answered ? 'brief.backed' : 'brief.unbacked')),
+          ' ',
+          sentence(role === 'faced'
+            ? t('brief.threatFaced', { by: seatName(scenario, threat.by), demand: describeUse(scenario, threat.demand), consequence: describeUse(scenario, threat.consequence, true) })
+            : t('brief.threatMade', { target: seatName(scenario, threat.target), demand: describeUse(scenario, threat.demand), consequence: describeUse(scenario, threat.consequence, true) })),
+        ),
+      ),
+      ...b.promises.map(({ role, promise, answered }) =>
+        h(
+          'li',
+          { class: `brief-item promise ${role}` },
+          badge(answered, t(role === 'offered' ? (answered ? 'brief.met' : 'brief.unmet') : answered ? 'brief.backed' : 'brief.unbacked')),
+          ' ',
+          sentence(role === 'offered'
+            ? t('brief.promiseOffered', { by: seatName(scenario, promise.by), condition: describeUse(scenario, promise.condition), reward: describeUse(scenario, promise.reward) })
+            : t('brief.promiseMade', { target: seatName(scenario, promise.target), condition: describeUse(scenario, promise.condition), reward: describeUse(scenario, promise.reward) })),
+        ),
+      ),
+    ];
+    if (items.length === 0) fill(dueList, h('li', { class: 'empty', text: t('brief.nothing') }));
+    else fill(dueList, ...items);
+    if (b.ifUnsealed) {
+      const breaks = b.ifUnsealed.breaks;
+      ifUnsealed.textContent = [
+        t(b.ifUnsealed.standsDown ? 'brief.ifUnsealedMinimum' : 'brief.ifUnsealed', { levels: levelsText(ctx, b.ifUnsealed.levels) }),
+        breaks.length > 0 ? t('brief.ifUnsealedBreaks', { agreements: breaks.map((o) => obligationText(ctx, o)).join(' ') }) : '',
+      ]
+        .filter((x) => x !== '')
+        .join(' ');
+    } else ifUnsealed.textContent = '';
+  }
+
+  function refresh(): void {
+    if (seat === null || state === null) return;
+    refreshBudget();
+    renderBrief(decisionBrief(scenario, state, seat, current()));
+  }
+
   const setLevels = (values: Record<string, number>): void => {
     for (const l of levels) {
       const value = values[l.inst.id];
@@ -107,14 +210,21 @@ export function createDecision(ctx: TableContext): Panel {
     event.preventDefault();
     if (seat === null) return;
     const built = buildDecision(scenario, locale(), seat, current(), capacity, ctx.version());
-    if (!built.ok) return ctx.notify(built.problem);
+    if (!built.ok) {
+      submitError.textContent = t(built.problem.key, built.problem.params);
+      return ctx.notify(built.problem);
+    }
+    submitError.textContent = '';
     ctx.notify(null);
     ctx.send(built.move);
   });
 
+  const recordedWord = (round: number): string =>
+    sealedRounds.has(round) ? t('brief.recordedSealed') : unsealedRounds.has(round) ? t('brief.recordedUnsealed') : '';
+
   function update(frame: TableFrame): void {
     if (seat === null) return;
-    const { state } = frame;
+    state = frame.state;
     const mine = state.seats[seat];
     if (!mine) return;
     heading.textContent = t('decision.heading', { round: state.round });
@@ -123,18 +233,20 @@ export function createDecision(ctx: TableContext): Panel {
       setLevels(mine.policy);
       seededRound = state.round;
     }
+    const deciding = state.phase === 'decision';
+    if (deciding) (mine.submitted ? sealedRounds : unsealedRounds).add(state.round);
     if (mine.submitted && mine.decision) setLevels(mine.decision);
     setDisabled(fieldset, !frame.controls.decide);
+    const b = decisionBrief(scenario, state, seat, current());
     refreshBudget();
-
-    const binding = commitmentsInForce(state.agreements, state.round, seat);
-    if (binding.length === 0) fill(commitments, h('li', { class: 'empty', text: t('decision.noCommitments') }));
-    else fill(commitments, ...binding.map((c) => h('li', { text: `${describeUse(scenario, c)} (${c.agreementId})` })));
+    renderBrief(b);
+    recorded.textContent = b.recorded
+      ? [t('brief.recorded', { round: state.round, levels: levelsText(ctx, b.recorded) }), recordedWord(state.round)].filter((x) => x !== '').join(' ')
+      : '';
 
     const otherIds = Object.keys(state.seats).filter((id) => id !== seat);
-    const deciding = state.phase === 'decision';
     if (deciding && mine.submitted) {
-      const waiting = otherIds.filter((id) => !state.seats[id]?.submitted).map((id) => seatName(scenario, id));
+      const waiting = otherIds.filter((id) => !state?.seats[id]?.submitted).map((id) => seatName(scenario, id));
       sealed.textContent = waiting.length > 0 ? t('decision.sealed', { seats: waiting.join(', ') }) : t('decision.allSealed');
     } else {
       sealed.textContent = '';
@@ -142,7 +254,7 @@ export function createDecision(ctx: TableContext): Panel {
     fill(
       others,
       ...(deciding
-        ? otherIds.map((id) => h('li', { text: t(state.seats[id]?.submitted ? 'decision.otherSubmitted' : 'decision.otherPending', { seat: seatName(scenario, id) }) }))
+        ? otherIds.map((id) => h('li', { text: t(state?.seats[id]?.submitted ? 'decision.otherSubmitted' : 'decision.otherPending', { seat: seatName(scenario, id) }) }))
         : []),
     );
     el.classList.toggle('active', deciding);

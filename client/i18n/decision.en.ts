@@ -1,0 +1,35 @@
+/** The decision form's brief (what binds and falls due, marks on levels, the fallback) and the table's drafts. */
+export const decisionEn = {
+  'brief.heading': 'What binds you this round',
+  'brief.nothing': 'No agreement, threat or promise binds you this round.',
+  'brief.agreement': 'Agreement {agreement}',
+  'brief.obligation': '{agreement}: you keep {use}.',
+  'brief.threatFaced': 'Threat from {by}: unless {demand}, {by} sets {consequence}.',
+  'brief.threatMade': 'Your threat to {target}: unless {demand}, you set {consequence}.',
+  'brief.promiseOffered': 'Promise from {by}: if {condition}, {by} sets {reward}.',
+  'brief.promiseMade': 'Your promise to {target}: if {condition}, you set {reward}.',
+  'brief.kept': 'kept as set',
+  'brief.broken': 'broken as set',
+  'brief.met': 'met as set',
+  'brief.unmet': 'not met as set',
+  'brief.backed': 'carried out as set',
+  'brief.unbacked': 'not carried out as set',
+  'brief.ifUnsealed': 'If you do not seal before the deadline, the table records your levels in force: {levels}.',
+  'brief.ifUnsealedMinimum': 'If you do not seal before the deadline, your levels in force no longer fit your capacity, so the table records the minimum: {levels}.',
+  'brief.ifUnsealedBreaks': 'Those levels break {agreements}.',
+  'brief.recorded': 'Recorded for round {round}: {levels}.',
+  'brief.recordedSealed': 'This is the decision you sealed.',
+  'brief.recordedUnsealed': 'You did not seal in time: the table recorded your levels in force.',
+  'brief.level': '{instrument} {amount}',
+
+  'mark.breaks-agreement': 'Breaks {agreement}: you agreed to {use}.',
+  'mark.misses-demand': 'Does not meet the demand of {by}: {use}.',
+  'mark.empty-threat': 'Does not carry out your threat to {target} ({use}) if they do not comply.',
+  'mark.breaks-promise': 'Does not keep your promise to {target} ({use}) if they meet its condition.',
+  'mark.misses-condition': 'Does not meet the condition of the promise from {by}: {use}.',
+
+  'pledge.contradicts': 'Carrying this out would break {agreement}: you agreed to {use}.',
+  'pledge.asksNothingNew': 'An agreement in force already binds them to this: complying would show nothing.',
+
+  'draft.restored': 'Your unsent text and settings were restored.',
+} as const;
