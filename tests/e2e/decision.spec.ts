@@ -62,6 +62,8 @@ async function seated(browser: Parameters<typeof openPage>[0], request: APIReque
   return { us, mx, link };
 }
 
+test.slow();
+
 test('the decision form lists the agreement in force, marks a level that breaks it as the slider moves, and says what happens without a seal', async ({ browser, request, baseURL }) => {
   const { us, mx } = await seated(browser, request, baseURL);
   const both = [us, mx];
