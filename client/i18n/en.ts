@@ -1,5 +1,6 @@
 import { cardsEn } from './cards.en.ts';
 import { classroomEn } from './classroom.en.ts';
+import { instructorEn } from './instructor.en.ts';
 import { compareEn } from './compare.en.ts';
 import { decisionEn } from './decision.en.ts';
 import { reviewEn } from './review.en.ts';
@@ -11,6 +12,7 @@ import { reviewEn } from './review.en.ts';
  */
 export const en = {
   ...classroomEn,
+  ...instructorEn,
   ...cardsEn,
   ...reviewEn,
   ...decisionEn,

@@ -1,5 +1,6 @@
 import { cardsEs } from './cards.es.ts';
 import { classroomEs } from './classroom.es.ts';
+import { instructorEs } from './instructor.es.ts';
 import { compareEs } from './compare.es.ts';
 import type { MessageKey } from './en.ts';
 import { decisionEs } from './decision.es.ts';
@@ -8,6 +9,7 @@ import { reviewEs } from './review.es.ts';
 /** The Spanish catalogue: the type makes a missing or an extra key a compile error. */
 export const es: { readonly [K in MessageKey]: string } = {
   ...classroomEs,
+  ...instructorEs,
   ...cardsEs,
   ...reviewEs,
   ...decisionEs,

@@ -127,3 +127,10 @@ export function secretFor(sessionId: string, stores: (Store | undefined)[] = [pe
   }
   return null;
 }
+
+/** A secret the server refused is not kept: the next visit without one says so instead of failing again. */
+export function forgetSecret(sessionId: string, refused: string, stores: (Store | undefined)[] = [perTab(), local()]): void {
+  for (const store of stores) {
+    if (read(store, SECRET_PREFIX + sessionId) === refused) remove(store, SECRET_PREFIX + sessionId);
+  }
+}

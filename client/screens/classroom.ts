@@ -15,17 +15,22 @@ export type ClassPlace = Extract<Place, { kind: 'class' | 'instructor' | 'watch'
 const secretsInMemory = new Map<string, string>();
 
 /**
- * The instructor's secret, from the address or this browser. One found in the address is
- * kept and then wiped from the address bar: the page is often on a projector.
+ * The instructor's secret, from the address or, failing that, this browser. Either way the
+ * address bar ends up holding it in the fragment, so the address is the lasting link: it
+ * opens this page in any other browser or device, and after this one's storage is cleared.
+ * The fragment never reaches a server or its logs; the projector view carries no secret.
  */
 export function secretOf(place: Place & { sessionId: string; secret: string | null }): string | null {
-  if (place.secret !== null) {
-    rememberSecret(place.sessionId, place.secret);
-    secretsInMemory.set(place.sessionId, place.secret);
-    window.history.replaceState(window.history.state, '', addressOf(place));
-    return place.secret;
-  }
-  return secretFor(place.sessionId) ?? secretsInMemory.get(place.sessionId) ?? null;
+  const secret = place.secret ?? secretFor(place.sessionId) ?? secretsInMemory.get(place.sessionId) ?? null;
+  if (secret === null) return null;
+  // Kept too, for the pages this one opens in new tabs (watch, compare, debrief).
+  rememberSecret(place.sessionId, secret);
+  secretsInMemory.set(place.sessionId, secret);
+  // Whatever else the fragment says (a replay's step) stays beside it.
+  const fragment = new URLSearchParams(window.location.hash.slice(1));
+  fragment.set('secret', secret);
+  window.history.replaceState(window.history.state, '', `${addressOf(place)}#${fragment.toString()}`);
+  return secret;
 }
 
 function noSecret(): Screen {
@@ -44,7 +49,7 @@ export function classroomScreen(place: ClassPlace, go: (place: Place) => void): 
   if (place.kind === 'instructor' || place.kind === 'watch') {
     const secret = secretOf(place);
     if (secret === null) return noSecret();
-    if (place.kind === 'instructor') return instructorScreen(instructorDesk(place.sessionId, secret));
+    if (place.kind === 'instructor') return instructorScreen(instructorDesk(place.sessionId, secret), secret);
     return watchScreen(watchTable(place.gameId, secret, t('watch.name'), locale()), place.sessionId);
   }
 

@@ -4,13 +4,13 @@ import { exportButtons } from '../compare/export-buttons.ts';
 import { local, t } from '../i18n/index.ts';
 import { fetchScenario } from '../net/connection.ts';
 import type { DeskModel, InstructorDesk } from '../net/session.ts';
-import { secretFor } from '../net/session-store.ts';
+import { forgetSecret, secretFor } from '../net/session-store.ts';
 import { createClassControls } from '../panels/class-controls.ts';
 import { copyButton } from '../panels/copy-link.ts';
 import { bindControl, confirming, type DeskContext } from '../panels/desk-context.ts';
 import { createRoster } from '../panels/roster.ts';
 import { createTablesBoard } from '../panels/tables-board.ts';
-import { addressOf } from '../ui/address.ts';
+import { addressOf, withSecret } from '../ui/address.ts';
 import { fill, h } from '../ui/element.ts';
 import type { Screen } from './screen.ts';
 
@@ -22,7 +22,7 @@ const TICK_MS = 500;
  * live, and the controls. It renders the session view the server pushes and sends
  * controls; it decides nothing itself.
  */
-export function instructorScreen(desk: InstructorDesk): Screen {
+export function instructorScreen(desk: InstructorDesk, secret: string): Screen {
   const el = h('div', { class: 'instructor' }, h('p', { class: 'muted', attrs: { role: 'status' }, text: t('common.loading') }));
   let built: { update(view: SessionView, model: DeskModel): void; tick(): void } | null = null;
   let scenario: Scenario | null = null;
@@ -30,6 +30,7 @@ export function instructorScreen(desk: InstructorDesk): Screen {
   let disposed = false;
 
   const refused = (): void => {
+    forgetSecret(desk.sessionId, secret);
     fill(
       el,
       h(
@@ -101,6 +102,7 @@ export function instructorScreen(desk: InstructorDesk): Screen {
       h('div', { class: 'class-link' }, copyButton(t('class.studentLink'), link)),
       h('div', { class: 'actions class-actions' }, start, end.el),
       status,
+      instructorLink(desk.sessionId, secret),
     );
     const controls = createClassControls(ctx);
     const board = createTablesBoard(ctx, (gameId) => addressOf({ kind: 'review', gameId, sessionId: desk.sessionId, secret: null, debrief: false }));
@@ -138,6 +140,21 @@ export function instructorScreen(desk: InstructorDesk): Screen {
       clearInterval(timer);
     },
   };
+}
+
+/**
+ * The lasting instructor link, folded away (the page is often on a projector) and copied
+ * with one press, to open this page on another device.
+ */
+function instructorLink(sessionId: string, secret: string): HTMLElement {
+  const link = new URL(withSecret(addressOf({ kind: 'instructor', sessionId, secret: null }), secret), window.location.origin).href;
+  return h(
+    'details',
+    { class: 'instructor-link' },
+    h('summary', { text: t('desk.instructorLink') }),
+    h('p', { class: 'hint', text: t('desk.instructorLinkHint') }),
+    copyButton(t('desk.instructorLinkLabel'), link),
+  );
 }
 
 /**

@@ -29,6 +29,14 @@ function idParam(params: URLSearchParams, name: string): string | null {
   return ID.test(value) ? value : null;
 }
 
+/**
+ * An instructor's page with its secret in the fragment: the lasting link that opens the
+ * page in any browser, on any device, for as long as the class lives.
+ */
+export function withSecret(address: string, secret: string): string {
+  return `${address}#secret=${encodeURIComponent(secret)}`;
+}
+
 export function secretFromHash(hash: string): string | null {
   const params = new URLSearchParams(hash.startsWith('#') ? hash.slice(1) : hash);
   const secret = params.get('secret')?.trim() ?? '';

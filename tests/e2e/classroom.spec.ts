@@ -50,8 +50,8 @@ async function createClass(page: Page): Promise<string> {
   await expect(card.getByText(code, { exact: true })).toBeVisible();
   await card.getByRole('link', { name: 'Open the instructor page' }).click();
   await expect(page.getByRole('heading', { name: SCENARIO })).toBeVisible();
-  // The secret came in the fragment and was wiped from the address bar at once.
-  await expect(page).toHaveURL(/\/\?session=[\w-]+$/);
+  // The secret stays in the fragment, which no server sees: the address is the lasting link.
+  await expect(page).toHaveURL(/\/\?session=[\w-]+#secret=[\w-]+$/);
   return code;
 }
 
