@@ -1,5 +1,6 @@
 import { carryingOut, decisionCost, honouring, instrumentsOf, type GameState } from '../rules/index.ts';
 import type { Instrument, Scenario } from '../scenario/schema.ts';
+import { EPSILON } from '../rules/numbers.ts';
 
 type Rounding = 'down' | 'up' | 'nearest';
 
@@ -7,7 +8,7 @@ type Rounding = 'down' | 'up' | 'nearest';
 export function snap(inst: Instrument, amount: number, rounding: Rounding = 'nearest'): number {
   const { min, max, step } = inst.param;
   const raw = (amount - min) / step;
-  const steps = rounding === 'down' ? Math.floor(raw + 1e-9) : rounding === 'up' ? Math.ceil(raw - 1e-9) : Math.round(raw);
+  const steps = rounding === 'down' ? Math.floor(raw + EPSILON) : rounding === 'up' ? Math.ceil(raw - EPSILON) : Math.round(raw);
   const last = Math.round((max - min) / step);
   const level = min + Math.max(0, Math.min(last, steps)) * step;
   return Math.round(level * 1e9) / 1e9;
@@ -65,8 +66,8 @@ export function fitBudget(scenario: Scenario, view: GameState, seat: string, lev
     .sort((a, b) => Number(keep.has(a.id)) - Number(keep.has(b.id)) || spendOn(b) - spendOn(a));
   for (const inst of order) {
     const excess = spending(scenario, seat, fitted) - capacity;
-    if (excess <= 1e-9) break;
-    const steps = Math.ceil(excess / (inst.param.step * inst.cost.implementation) - 1e-9);
+    if (excess <= EPSILON) break;
+    const steps = Math.ceil(excess / (inst.param.step * inst.cost.implementation) - EPSILON);
     fitted[inst.id] = snap(inst, (fitted[inst.id] ?? inst.param.min) - steps * inst.param.step, 'down');
   }
   return fitted;

@@ -2,6 +2,7 @@ import { carryingOut, findInstrument, meetsCommitment, type Commitment, type Gam
 import type { Instrument, Scenario } from '../scenario/schema.ts';
 import { bind, minimum, spending } from './levels.ts';
 import { inForce } from './reading.ts';
+import { EPSILON } from '../rules/numbers.ts';
 
 /**
  * A simple value check, the kind a negotiator does on the back of an envelope: a
@@ -66,7 +67,7 @@ export function weigh(scenario: Scenario, view: GameState, seat: string, other: 
 
 export function balanced(scenario: Scenario, view: GameState, seat: string, p: Proposal, tolerance: number): boolean {
   const { gives, gets } = weigh(scenario, view, seat, p.from, p.commitments);
-  return gets >= tolerance * gives - 1e-9;
+  return gets >= tolerance * gives - EPSILON;
 }
 
 /** Could `seat` honour these commitments within its capacity, cutting everything else to the minimum? */
@@ -76,7 +77,7 @@ export function affordable(scenario: Scenario, view: GameState, seat: string, co
     const inst = findInstrument(scenario, c.instrument);
     if (c.seat === seat && inst) bind(levels, inst, c.amount);
   }
-  return spending(scenario, seat, levels) <= view.seats[seat].capacity + 1e-9;
+  return spending(scenario, seat, levels) <= view.seats[seat].capacity + EPSILON;
 }
 
 /** Does the proposal ask of `seat` nothing beyond `allowance`, the levels it would hold anyway, and can it afford them? */

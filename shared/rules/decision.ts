@@ -1,7 +1,7 @@
 import type { Scenario } from '../scenario/schema.ts';
 import type { GameEvent } from './events.ts';
 import { decisionCost, findInstrument, instrumentsOf, isLegalLevel } from './instruments.ts';
-import { round2 } from './numbers.ts';
+import { EPSILON, round2 } from './numbers.ts';
 import { ok, refusal, reject, type Result } from './result.ts';
 import type { GameState } from './state.ts';
 
@@ -25,7 +25,7 @@ export function fullLevels(scenario: Scenario, state: GameState, seat: string, l
 }
 
 export function overBudget(scenario: Scenario, state: GameState, seat: string, levels: Record<string, number>): boolean {
-  return decisionCost(scenario, seat, levels).implementation > state.seats[seat].capacity + 1e-9;
+  return decisionCost(scenario, seat, levels).implementation > state.seats[seat].capacity + EPSILON;
 }
 
 export function decide(scenario: Scenario, state: GameState, seat: string, levels: Record<string, number>): Result<GameEvent[]> {

@@ -1,4 +1,5 @@
 import type { Costs, Effect, Instrument, Scenario } from '../scenario/schema.ts';
+import { EPSILON } from './numbers.ts';
 
 export function instrumentsOf(scenario: Scenario, seat: string): Instrument[] {
   return scenario.instruments.filter((inst) => inst.seat === seat);
@@ -11,7 +12,7 @@ export function findInstrument(scenario: Scenario, id: string): Instrument | und
 /** A level is legal when it lies in the range and on a step of the parameter. */
 export function isLegalLevel(inst: Instrument, amount: number): boolean {
   const { min, max, step } = inst.param;
-  if (amount < min - 1e-9 || amount > max + 1e-9) return false;
+  if (amount < min - EPSILON || amount > max + EPSILON) return false;
   const steps = (amount - min) / step;
   return Math.abs(steps - Math.round(steps)) < 1e-6;
 }
@@ -22,7 +23,7 @@ export function startLevel(inst: Instrument): number {
 
 /** Does `level` honour a commitment of `amount` on this instrument (a floor or a ceiling)? */
 export function meetsCommitment(inst: Instrument, level: number, amount: number): boolean {
-  return inst.commit === 'atLeast' ? level >= amount - 1e-9 : level <= amount + 1e-9;
+  return inst.commit === 'atLeast' ? level >= amount - EPSILON : level <= amount + EPSILON;
 }
 
 /** The level nearest `level` that honours a commitment of `amount`: raised to a floor, lowered to a ceiling. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Aim, Bargaining, BotPolicyId, InstrumentClass, Leverage } from '../framework.ts';
 import { Phase } from '../rules/phase.ts';
+import { EPSILON } from '../rules/numbers.ts';
 
 /** Every player-facing text exists in English and Spanish. */
 export const Localized = z.object({
@@ -300,7 +301,7 @@ export const Scenario = ScenarioShape.superRefine((s, ctx) => {
     instrumentIds.add(inst.id);
     if (!seatIds.has(inst.seat)) ctx.addIssue({ code: 'custom', path: ['instruments', i, 'seat'], message: `unknown seat "${inst.seat}"` });
     const steps = (inst.param.max - inst.param.min) / inst.param.step;
-    if (Math.abs(steps - Math.round(steps)) > 1e-9) ctx.addIssue({ code: 'custom', path: ['instruments', i, 'param', 'step'], message: 'step must divide max - min' });
+    if (Math.abs(steps - Math.round(steps)) > EPSILON) ctx.addIssue({ code: 'custom', path: ['instruments', i, 'param', 'step'], message: 'step must divide max - min' });
     if (inst.start !== undefined && (inst.start < inst.param.min || inst.start > inst.param.max)) {
       ctx.addIssue({ code: 'custom', path: ['instruments', i, 'start'], message: 'start must lie within the parameter range' });
     }

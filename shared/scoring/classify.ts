@@ -5,6 +5,7 @@ import type { Commitment, InstrumentUse, Move } from '../rules/moves.ts';
 import type { GameState } from '../rules/state.ts';
 import type { Aim, InstrumentClass, Leverage } from './card.ts';
 import { harmDone, harmInPlay, harmsOther, LEVERAGE_OF, leverageOfInstrument, type Moment } from './moment.ts';
+import { EPSILON } from '../rules/numbers.ts';
 
 /** `aim` is null when no leverage is activated: restraint, and a positive-sum exchange. */
 export type Reading = { instrument: InstrumentClass; aim: Aim | null; leverage: Leverage[] };
@@ -77,7 +78,7 @@ function decisionReading(scenario: Scenario, state: GameState, m: Moment, levels
     const inst = findInstrument(scenario, id);
     if (!inst) continue;
     const delta = level - (seatState.policy[id] ?? inst.param.min);
-    if (Math.abs(delta) >= inst.param.step - 1e-9) changed.push({ id, harmful: harmsOther(inst.effect, delta) });
+    if (Math.abs(delta) >= inst.param.step - EPSILON) changed.push({ id, harmful: harmsOther(inst.effect, delta) });
   }
   const harmful = changed.filter((c) => c.harmful).map((c) => c.id);
   const carried = m.threatsBy.filter((t) => t.dueRound === state.round && harmful.includes(t.consequence.instrument));

@@ -9,6 +9,7 @@ import type { Bargaining, Evaluation, Ledger } from './card.ts';
 import { project, worldsOf, type Projection, type World } from './project.ts';
 import { playerView } from '../rules/player-view.ts';
 import { GAIN_EPSILON, labelFor, MAX_HORIZON, scoreFor } from './thresholds.ts';
+import { EPSILON, round2 } from '../rules/numbers.ts';
 
 /** The last round whose outcome the move can change: its own, or the due round of what it sets up. */
 export function horizonOf(scenario: Scenario, state: GameState, move: Move): number {
@@ -64,8 +65,6 @@ function bundleOf(state: GameState, move: Move): Commitment[] {
   return [];
 }
 
-const round2 = (n: number) => Math.round(n * 100) / 100;
-
 /** What made the difference to the best option: one kind of cost, or the other side's response. */
 export type Driver = 'political' | 'reputational' | 'implementation' | 'response';
 
@@ -97,7 +96,7 @@ export function evaluateDecision(scenario: Scenario, before: GameState, seat: st
     const outcome = option === null && baselineMove === null ? baseline : expect(scenario, worlds, seat, option, horizon);
     if (outcome === null) continue;
     counted += 1;
-    if (outcome.score[seat] > best + 1e-9) {
+    if (outcome.score[seat] > best + EPSILON) {
       best = outcome.score[seat];
       bestOption = option;
       bestOutcome = outcome;
@@ -154,7 +153,7 @@ export function bestOption(scenario: Scenario, before: GameState, seat: string, 
   let bestScore = Number.NEGATIVE_INFINITY;
   for (const option of alternativesTo(scenario, state, seat, first, random)) {
     const outcome = expect(scenario, worlds, seat, option, horizon);
-    if (outcome !== null && outcome.score[seat] > bestScore + 1e-9) {
+    if (outcome !== null && outcome.score[seat] > bestScore + EPSILON) {
       bestScore = outcome.score[seat];
       best = option;
     }

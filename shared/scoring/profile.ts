@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Aim, InstrumentClass } from '../framework.ts';
 import { Costs } from '../scenario/schema.ts';
 import type { FrameworkCard } from './card.ts';
+import { round2 } from '../rules/numbers.ts';
 
 export const TURNING_POINTS = 3;
 
@@ -17,8 +18,6 @@ export const Profile = z.object({
   turningPoints: z.array(z.object({ seq: z.number().int(), round: z.number().int(), impact: z.number() })),
 });
 export type Profile = z.infer<typeof Profile>;
-
-const r2 = (n: number) => Math.round(n * 100) / 100;
 
 /** What an instructor debriefs: how a seat used its leverage over the game, and where it counted. */
 export function profileOf(seat: string, cards: FrameworkCard[]): Profile {
@@ -37,10 +36,10 @@ export function profileOf(seat: string, cards: FrameworkCard[]): Profile {
     costs.reputational += card.ledger.costs.reputational;
     costs.implementation += card.ledger.costs.implementation;
   }
-  for (const k of InstrumentClass.options) instruments[k] = mine.length === 0 ? 0 : r2(instruments[k] / mine.length);
-  for (const k of Aim.options) aims[k] = activated === 0 ? 0 : r2(aims[k] / activated);
+  for (const k of InstrumentClass.options) instruments[k] = mine.length === 0 ? 0 : round2(instruments[k] / mine.length);
+  for (const k of Aim.options) aims[k] = activated === 0 ? 0 : round2(aims[k] / activated);
   const turningPoints = mine
-    .map((c) => ({ seq: c.seq, round: c.round, impact: r2(c.evaluation.expected - c.evaluation.baseline) }))
+    .map((c) => ({ seq: c.seq, round: c.round, impact: round2(c.evaluation.expected - c.evaluation.baseline) }))
     .filter((t) => t.impact !== 0)
     .sort((a, b) => Math.abs(b.impact) - Math.abs(a.impact) || a.seq - b.seq)
     .slice(0, TURNING_POINTS);
@@ -49,8 +48,8 @@ export function profileOf(seat: string, cards: FrameworkCard[]): Profile {
     decisions: mine.length,
     instruments,
     aims,
-    costs: { political: r2(costs.political), reputational: r2(costs.reputational), implementation: r2(costs.implementation) },
-    meanScore: mine.length === 0 ? 0 : r2(mine.reduce((a, c) => a + c.evaluation.score, 0) / mine.length),
+    costs: { political: round2(costs.political), reputational: round2(costs.reputational), implementation: round2(costs.implementation) },
+    meanScore: mine.length === 0 ? 0 : round2(mine.reduce((a, c) => a + c.evaluation.score, 0) / mine.length),
     turningPoints,
   };
 }

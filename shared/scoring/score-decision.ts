@@ -5,7 +5,7 @@ import type { Commitment, Move } from '../rules/moves.ts';
 import { nextRandom, seedRng } from '../rules/prng.ts';
 import type { GameState } from '../rules/state.ts';
 import { breaches } from '../rules/agreements.ts';
-import { EPSILON } from '../rules/numbers.ts';
+import { EPSILON, round2 } from '../rules/numbers.ts';
 import type { Classification, Flag, FrameworkCard, Ledger, Sentence } from './card.ts';
 import { classifyMove } from './classify.ts';
 import { evaluateDecision, type Verdict } from './evaluate.ts';
@@ -60,8 +60,6 @@ function obligationNeeds(scenario: Scenario, state: GameState, seat: string, com
   return Math.max(decisionCost(scenario, seat, levels).implementation, reception);
 }
 
-const r2 = (n: number) => Math.round(n * 100) / 100;
-
 /** Below this credibility a threat has little behind it (the indicator runs 0..100). */
 export const WEAK_CREDIBILITY = 35;
 
@@ -112,7 +110,7 @@ export function scoreDecision(scenario: Scenario, before: GameState, seq: number
   if (needed > capacity + EPSILON) {
     flags.push('over-capacity');
     // What carrying the bundle out would take over the rounds it binds, not what a shortfall will show.
-    ledger.costs.implementation = r2(Math.max(ledger.costs.implementation, needed * obligations.rounds));
+    ledger.costs.implementation = round2(Math.max(ledger.costs.implementation, needed * obligations.rounds));
   }
   const partner = partnerObligations(before, seat, move);
   const partnerNeeds = partner.seat === null ? 0 : obligationNeeds(scenario, before, partner.seat, partner.commitments);
@@ -146,7 +144,7 @@ export function scoreDecision(scenario: Scenario, before: GameState, seq: number
         horizon: e.horizon,
         expected: e.expected,
         best: e.best,
-        loss: r2(Math.max(0, e.best - e.expected)),
+        loss: round2(Math.max(0, e.best - e.expected)),
         alternatives: e.alternatives,
         driver: `@driver.${verdict.driver}`,
         political: ledger.costs.political,
@@ -155,13 +153,13 @@ export function scoreDecision(scenario: Scenario, before: GameState, seq: number
       },
     },
     flagSentence(flags, {
-      'over-capacity': { needed: r2(needed), capacity },
-      'partner-over-capacity': { needed: r2(partnerNeeds), capacity: partnerCapacity },
+      'over-capacity': { needed: round2(needed), capacity },
+      'partner-over-capacity': { needed: round2(partnerNeeds), capacity: partnerCapacity },
       'breaks-agreement': {},
       'self-harming-threat': { own: exposure(seat), target: move.type === 'threaten' ? exposure(move.target) : 0 },
       'empty-threat-record': { credibility },
       'weak-threat': { credibility },
-      'unaffordable-promise': { needed: promised === null ? 0 : r2(decisionCost(scenario, seat, promised).implementation), capacity },
+      'unaffordable-promise': { needed: promised === null ? 0 : round2(decisionCost(scenario, seat, promised).implementation), capacity },
     }) ?? { key: 'case.resembles', params: { case: `@case:${historical.id}`, text: `@case-text:${historical.id}` } },
   ];
   return { seq, seat, round: before.round, move, classification, ledger, evaluation: e, case: historical.id, flags, explanation };
