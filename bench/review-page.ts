@@ -59,7 +59,7 @@ export async function benchReviewPage(): Promise<ReviewPageBench> {
     scenariosDir: scenarios,
     distDir: path.resolve(import.meta.dirname, '..', 'dist'),
     log: pino({ level: 'silent' }),
-    botDelayMs: 0,
+    botPaceMs: 0,
   });
   const browser = await chromium.launch({ executablePath: await findChromium(), args: [...chromiumArgs] });
   try {

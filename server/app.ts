@@ -15,7 +15,7 @@ import { DEFAULT_CREATION_LIMITS } from './http/creation-limit.ts';
 import type { CreationLimits } from './http/creation-limit.ts';
 import { serveClient } from './http/client-files.ts';
 import { compressResponses } from './http/compression.ts';
-import { BOT_DELAY_MS, DEFAULT_MESSAGE_RATE, MAX_FRAME_BYTES, OPEN_GAME_EXPIRY_SECONDS, RECONNECT_SECONDS } from './rooms/limits.ts';
+import { BOT_PACE_MS, DEFAULT_MESSAGE_RATE, MAX_FRAME_BYTES, OPEN_GAME_EXPIRY_SECONDS, RECONNECT_SECONDS } from './rooms/limits.ts';
 import type { MessageRate } from './rooms/limits.ts';
 import { GameRoom } from './rooms/game-room.ts';
 import { admitByInvitationOnly } from './rooms/invitation.ts';
@@ -46,8 +46,8 @@ export type StartOptions = {
   databaseUrl?: string | undefined;
   /** How long a dropped connection can resume its session; tests shorten it to stage a long absence. */
   reconnectSeconds?: number;
-  /** Pause before bots answer a change at their table; tests shorten it. */
-  botDelayMs?: number;
+  /** The least time between two moves of one bot; tests shorten it. */
+  botPaceMs?: number;
   /** Joins by code per address; a test of a 200-student burst from one address raises them. */
   joinLimits?: JoinLimits;
   /** Games and class sessions created per address and overall; tests that create many raise them. */
@@ -98,7 +98,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     scorer,
     openGame: openRoom,
     reconnectSeconds: options.reconnectSeconds ?? RECONNECT_SECONDS,
-    botDelayMs: options.botDelayMs ?? BOT_DELAY_MS,
+    botPaceMs: options.botPaceMs ?? BOT_PACE_MS,
     openGameExpirySeconds: options.openGameExpirySeconds ?? OPEN_GAME_EXPIRY_SECONDS,
   };
 

@@ -38,8 +38,19 @@ export const PlayerView = z.object({
   paused: z.boolean().default(false),
   /** Who sits where (display names) and whether they are connected. */
   occupants: z.record(z.string(), z.object({ name: z.string(), connected: z.boolean() })),
+  /**
+   * The table has not begun: it waits in its lobby for these seats to be filled (by a
+   * player or a bot), and no phase clock runs until they are. Null once play has begun.
+   */
+  lobby: z.object({ empty: z.array(z.string()) }).nullable().default(null),
+  /** A practice game: its one player may hold and release the clock (and play on while it is held). */
+  selfPaced: z.boolean().default(false),
 });
 export type PlayerView = z.infer<typeof PlayerView>;
+
+/** Client → server at a practice game: its one player holds the clock, or lets it run again. */
+export const ClockRequest = z.object({ type: z.enum(['pause', 'resume']) });
+export type ClockRequest = z.infer<typeof ClockRequest>;
 
 export const Welcome = z.object({
   gameId: z.string(),

@@ -37,6 +37,8 @@ export const CreateSessionBody = z
     cards: CardRelease.default('immediate'),
     /** Empty seats are played by bots of this policy; without it they wait for a student. */
     bots: BotPolicyId.nullable().default('dealmaker'),
+    /** The least seconds between two moves of one bot (the server's own pace when left out). */
+    botPaceSeconds: z.number().int().min(1).max(120).optional(),
   })
   .refine((b) => !(b.tables !== undefined && b.studentsPerTable !== undefined), { message: 'give tables or studentsPerTable, not both' });
 export type CreateSessionBody = z.infer<typeof CreateSessionBody>;

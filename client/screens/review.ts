@@ -197,7 +197,7 @@ export function reviewScreen(place: ReviewPlace, go: (place: Place) => void): Sc
       main.classList.remove('waiting');
       problem.textContent = '';
       const frame: TableFrame = {
-        view: { gameId: data.gameId, seat: ctx.seat, state, deadline: null, paused: false, occupants },
+        view: { gameId: data.gameId, seat: ctx.seat, state, deadline: null, paused: false, occupants, lobby: null, selfPaced: false },
         state,
         controls: controlsFor(state, null),
         status: 'online',

@@ -1,6 +1,6 @@
 import { CloseCode, matchMaker, Room, ServerError } from '@colyseus/core';
 import type { Client } from '@colyseus/core';
-import { JoinOptions, MAX_MESSAGE_BYTES } from '../../shared/protocol.ts';
+import { ClockRequest, JoinOptions, MAX_MESSAGE_BYTES } from '../../shared/protocol.ts';
 import type { CardsMessage, PlayerView, Refusal, Welcome } from '../../shared/protocol.ts';
 import { Move } from '../../shared/rules/moves.ts';
 import { InstructorWatch, TeamDraft } from '../../shared/session.ts';
@@ -28,7 +28,7 @@ type Reconnection = ReturnType<Room['allowReconnection']>;
 type JoinAuth = { kind: 'player'; options: JoinOptions } | { kind: 'instructor' };
 
 /** The message types a game room reads; anything else gets a typed refusal. */
-const READS = new Set(['move', 'draft']);
+const READS = new Set(['move', 'draft', 'clock']);
 
 /**
  * One game table: a switchboard between connections and the table's game. It parses
@@ -48,6 +48,8 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
   private bots: BotDriver | null = null;
   /** The class session's secret hash, for an instructor who comes to watch; null at a game of its own. */
   private sessionSecretHash: string | null = null;
+  /** The class session's pace for its bots, when it set one; otherwise the server's. */
+  private botPaceMs: number | null = null;
   private readonly instructors = new Set<string>();
   /** Plain seat tokens of the connections here now, to repeat them in a welcome after a reconnection. */
   private readonly tokens = new Map<string, string>();
@@ -84,7 +86,10 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
       cardScored: () => this.report(),
     });
     if (game.session !== null) {
-      this.sessionSecretHash = (await deps.store.loadSession(game.session.sessionId))?.secretHash ?? null;
+      const session = await deps.store.loadSession(game.session.sessionId);
+      this.sessionSecretHash = session?.secretHash ?? null;
+      const pace = session?.config.botPaceSeconds;
+      this.botPaceMs = pace === undefined ? null : pace * 1000;
       await this.loadSeatsFromSession();
     } else {
       // A game of its own has bots only when it was forked with some: they play those seats for its life.
@@ -95,16 +100,19 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
       log: this.table.log,
       scenario,
       seed: game.seed,
-      delayMs: deps.botDelayMs,
+      paceMs: () => this.botPaceMs ?? deps.botPaceMs,
       state: () => this.table.state,
-      paused: () => this.table.paused,
+      // Bots wait in the lobby, and while the instructor holds the table (a practice game's own hold is a break, not a freeze).
+      idle: () => this.table.waiting || (this.table.paused && !this.table.selfPaced),
       bots: () => this.seating.botSeats(),
       enqueue: (task) => this.table.enqueue(task),
       play: (seat, move) => this.playBot(seat, move),
     });
+    this.table.selfPaced = this.seating.solo();
     this.project();
     this.bots.schedule();
     this.report();
+    this.beginWhenFilled();
     if (this.table.state.phase === 'ended') this.autoDispose = true;
     else if (game.session === null && !this.seating.anyTaken()) this.clock.setTimeout(() => this.expireUnseated(), deps.openGameExpirySeconds * 1000);
 
@@ -176,6 +184,15 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
     this.welcome(client);
     this.sendViews();
     this.report();
+    this.beginWhenFilled();
+  }
+
+  /** The lobby closes, and the first phase's clock starts, once every seat has a player or a bot. */
+  private beginWhenFilled(): void {
+    this.table.enqueue(async () => {
+      if (!this.table.waiting || this.seating.emptySeats().length > 0) return;
+      await this.table.begin();
+    });
   }
 
   /** A connection that no longer plays here (taken over, or moved by the session) is let go. */
@@ -260,6 +277,7 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
       recordStage('queued', performance.now() - arrived);
       if (refused !== null) return this.refuse(client, refused);
       if (type === 'draft') return this.relayDraft(client, raw);
+      if (type === 'clock') return this.holdClock(client, raw);
       return this.handleMove(client, raw);
     });
   }
@@ -273,7 +291,7 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
       return refusal('message/too-large', `Messages are limited to ${MAX_MESSAGE_BYTES} bytes.`, claimedType(raw));
     }
     if (!READS.has(type)) {
-      return refusal('move/malformed', `Unknown message type "${type.slice(0, 40)}": only "move" and "draft" are accepted.`, claimedType(raw));
+      return refusal('move/malformed', `Unknown message type "${type.slice(0, 40)}": only "move", "draft" and "clock" are accepted.`, claimedType(raw));
     }
     return null;
   }
@@ -303,6 +321,19 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
     const policy = this.seating.botOf(seat);
     if (policy === null) return Promise.resolve(refusal('seat/not-yours', 'No bot plays this seat now.', move.type));
     return this.table.commitMove(seat, move, botActor(policy));
+  }
+
+  /** The one player of a practice game holds the clock for a break, or lets it run again. */
+  private async holdClock(client: Client, raw: unknown): Promise<void> {
+    const parsed = ClockRequest.safeParse(raw);
+    if (!parsed.success) return this.refuse(client, refusal('move/malformed', `This request could not be read: ${describeIssues(parsed.error)}`, 'clock'));
+    const seat = this.seating.seatOf(client.sessionId);
+    if (seat === null || this.seating.botOf(seat) !== null || !this.table.selfPaced) {
+      return this.refuse(client, refusal('seat/not-yours', 'Only the player of a practice game holds its clock.', 'clock'));
+    }
+    const actor = studentActor(this.seating.memberOf(client.sessionId), this.table.game.session !== null);
+    const outcome = await this.table.steer({ type: parsed.data.type }, actor);
+    if (!outcome.ok) this.refuse(client, refusal(outcome.code === 'game/over' ? 'game/over' : 'server/unavailable', outcome.message, 'clock'));
   }
 
   /** A team member's draft goes to the seat's other members, and nowhere else; nothing is recorded. */
@@ -338,6 +369,7 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
       this.sendViews();
       this.bots?.schedule();
       this.report();
+      if (this.table.waiting && this.seating.emptySeats().length === 0) await this.table.begin();
       return { ok: true };
     });
   }

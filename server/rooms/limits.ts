@@ -28,8 +28,11 @@ export const RESTORE_GRACE_SECONDS = 30;
 /** WebSocket frames above this are dropped by the transport; between MAX_MESSAGE_BYTES and this they get a typed refusal. */
 export const MAX_FRAME_BYTES = 64 * 1024;
 
-/** Bots answer a change after this pause, so a table's people see their moves arrive one by one. */
-export const BOT_DELAY_MS = 400;
+/**
+ * The least time between two moves of one bot, and before its first move in a phase: a
+ * person reads the proposal before the answer comes. A class session may set its own.
+ */
+export const BOT_PACE_MS = 6000;
 
 /** A lecture hall, with room to spare; the session room's client limit follows from it. */
 export const MAX_STUDENTS_PER_SESSION = 600;

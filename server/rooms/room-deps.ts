@@ -21,8 +21,8 @@ export type RoomDeps = {
   openGame: (gameId: string) => Promise<void>;
   /** How long a dropped connection's session can be resumed; after that its token still brings it back. */
   reconnectSeconds: number;
-  /** Pause before the bots at a table answer a change. */
-  botDelayMs: number;
+  /** The least time between two moves of one bot (a class session may set its own); tests make it small. */
+  botPaceMs: number;
   /** How long a game of its own waits for its first player before it ends. */
   openGameExpirySeconds: number;
 };

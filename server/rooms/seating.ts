@@ -201,6 +201,16 @@ export class Seating {
     return out;
   }
 
+  /** Seats with neither a member nor a bot: the table waits in its lobby while there are any. */
+  emptySeats(): string[] {
+    return this.seatIds.filter((seat) => !this.taken(seat) && !this.bots.has(seat));
+  }
+
+  /** A practice game: a game of its own where bots play every seat but one, which a person plays (or will). */
+  solo(): boolean {
+    return !this.assigned && this.bots.size === this.seatIds.length - 1 && this.seatIds.length > 1;
+  }
+
   /** Whether anyone at all holds a seat here (a token's holder, a class's student). */
   anyTaken(): boolean {
     return this.seatIds.some((seat) => this.taken(seat));

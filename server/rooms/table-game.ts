@@ -45,6 +45,14 @@ export class TableGame {
   /** When seats last moved and the latest decisions: what the session's dashboard shows. */
   readonly activity: TableActivity;
   state: GameState;
+  /**
+   * A practice game: its one player holds the clock for a break, and play goes on while it
+   * is held (bots move, the table moves on when everyone is ready). At any other table a
+   * hold freezes the table. The room says which a table is, from who sits there.
+   */
+  selfPaced = false;
+  /** Play has begun: until then the table waits in its lobby, with no phase clock and no moves. */
+  private begun: boolean;
   private nextSeq: number;
   private readonly listener: TableListener;
   /** Moves, timer expiries, advances and controls run one after another, never interleaved around an await. */
@@ -59,12 +67,14 @@ export class TableGame {
     this.state = replayed.state;
     this.activity = replayed.activity;
     this.nextSeq = (record.entries.at(-1)?.seq ?? 0) + 1;
+    // A fork begins with its parent's entries: it has begun once it has some of its own.
+    this.begun = record.entries.length > (game.parent?.step ?? 0);
     this.cards = new HeldCards(game.cards, cards, this.state);
     this.listener = listener;
     this.clock = new TableClock(clock, (phaseVersion) =>
       // An early advance may have been queued first: this expiry then belongs to a phase already over.
       this.enqueue(async () => {
-        if (this.state.phaseVersion === phaseVersion && !this.clock.paused) await this.advance('timer');
+        if (this.state.phaseVersion === phaseVersion && !this.clock.paused && this.begun) await this.advance('timer');
       }),
     );
   }
@@ -77,7 +87,8 @@ export class TableGame {
     const lastAdvance = record.entries.findLast((entry) => entry.kind === 'advance');
     // Opened: a hold or an extension stored for this phase applies, even before the first move.
     // A fork's phase starts when the fork was made, not when its parent's began (the later of the two).
-    await table.enterPhase(Math.max(lastAdvance?.at ?? record.createdAt, record.createdAt), true);
+    // A table still in its lobby has no clock: it starts when the room says the seats are filled.
+    if (table.begun || table.state.phase === 'ended') await table.enterPhase(Math.max(lastAdvance?.at ?? record.createdAt, record.createdAt), true);
     let rescored = 0;
     for (const job of decisionsOf(scenario, record)) {
       if (table.cards.has(job.seq)) continue;
@@ -98,6 +109,25 @@ export class TableGame {
 
   get deadline(): number | null {
     return this.clock.deadline;
+  }
+
+  /** Still in the lobby: seats to fill (or, at a class, a start to wait for) before the first phase's clock runs. */
+  get waiting(): boolean {
+    return !this.begun && this.state.phase !== 'ended';
+  }
+
+  /**
+   * The seats are filled: the first phase begins now, with its whole length (or held, if a
+   * hold was stored for it: an untimed practice game). The clock is stored at once, so a
+   * restart keeps this deadline rather than counting from the game's creation. Run it in the queue.
+   */
+  async begin(): Promise<boolean> {
+    if (!this.waiting) return false;
+    this.begun = true;
+    await this.enterPhase(Date.now(), true);
+    await this.holdChanged();
+    this.log.info({ deadline: this.clock.deadline, held: this.clock.paused }, 'table begun: every seat is filled');
+    return true;
   }
 
   enqueue(task: () => Promise<void>): void {
@@ -125,6 +155,7 @@ export class TableGame {
   /** A seat's move, a student's or a bot's alike (`actor` says which, in the record). Run it inside the queue. */
   async commitMove(seat: string, move: Move, actor: Actor): Promise<Refusal | null> {
     const before = this.state;
+    if (this.waiting) return refusal('phase/wrong', 'The game has not begun: it starts once every seat is filled.', move.type);
     const rulesStart = performance.now();
     const applied = applyMove(this.scenario, before, seat, move);
     recordStage('rules', performance.now() - rulesStart);
@@ -140,7 +171,7 @@ export class TableGame {
     this.activity.moved(entry.seq, entry.at, seat, move.type, before.round);
     this.listener.changed();
     if (SCORED_MOVES.has(move.type)) this.submit({ scenario: this.scenario, before, seq: entry.seq, seat, move });
-    if (canAdvanceEarly(this.state) && !this.clock.paused) await this.advance('all-ready');
+    if (canAdvanceEarly(this.state) && (!this.clock.paused || this.selfPaced)) await this.advance('all-ready');
     return null;
   }
 
@@ -165,6 +196,8 @@ export class TableGame {
         if (this.clock.extend(command.seconds * 1000, now)) await this.holdChanged();
         return OK;
       case 'advance':
+        // At a table still waiting for a seat, "advance" starts it as it is.
+        if (this.waiting) return (await this.begin(), OK);
         return (await this.advance('instructor')) ? OK : unsaved();
       case 'inject': {
         const steered = injectEvent(this.scenario, this.state, command.eventId);

@@ -13,6 +13,8 @@ export function seatView(table: TableGame, seating: Seating, seat: string | null
     deadline: table.deadline,
     paused: table.paused,
     occupants: seating.occupants(),
+    lobby: table.waiting ? { empty: seating.emptySeats() } : null,
+    selfPaced: table.selfPaced,
   };
 }
 
@@ -21,5 +23,10 @@ export function instructorView(table: TableGame, seating: Seating): InstructorVi
   const state = structuredClone(table.state);
   state.seed = 0;
   state.rng = 0;
-  return { gameId: table.gameId, seat: null, state, deadline: table.deadline, paused: table.paused, occupants: seating.occupants(), spectator: 'instructor' };
+  return { gameId: table.gameId, seat: null, state, deadline: table.deadline, paused: table.paused,
+    occupants: seating.occupants(),
+    lobby: table.waiting ? { empty: seating.emptySeats() } : null,
+    selfPaced: table.selfPaced,
+    spectator: 'instructor',
+  };
 }

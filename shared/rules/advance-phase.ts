@@ -72,10 +72,15 @@ export function advancePhaseInPlace(scenario: Scenario, state: GameState): GameE
 
 /** Every seat has said it is ready (or, in the decision phase, has sealed its decision). */
 export function canAdvanceEarly(state: GameState): boolean {
-  const seats = Object.values(state.seats);
   if (state.phase === 'ended') return false;
-  if (state.phase === 'decision') return seats.every((s) => s.submitted);
-  return seats.every((s) => s.ready);
+  return Object.keys(state.seats).every((seat) => doneWithPhase(state, seat));
+}
+
+/** This seat has said it is ready (in the decision phase: has sealed its decision); the phase no longer waits for it. */
+export function doneWithPhase(state: GameState, seat: string): boolean {
+  const mine = state.seats[seat];
+  if (mine === undefined) return true;
+  return state.phase === 'decision' ? mine.submitted : mine.ready;
 }
 
 /** Seconds the phase lasts: the game's own timers where the instructor set them, else the scenario's. */

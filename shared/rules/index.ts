@@ -1,6 +1,6 @@
 export { createGame } from './create-game.ts';
 export { applyMove, PHASES_OF, type Applied } from './apply-move.ts';
-export { advancePhase, canAdvanceEarly, phaseSeconds, type Advanced } from './advance-phase.ts';
+export { advancePhase, canAdvanceEarly, doneWithPhase, phaseSeconds, type Advanced } from './advance-phase.ts';
 export { resolveRound } from './resolve-round.ts';
 export { playerView } from './player-view.ts';
 export { replay, applyEntry, entriesWithState } from './replay.ts';

@@ -67,11 +67,13 @@ describe('every number in a create body is bounded', () => {
   it('takes the longest phase there is, and its deadline is a real date', async () => {
     const made = await post(file.server, '/api/games', game({ timers: { ...LONG_TIMERS, briefing: MAX_PHASE_SECONDS } }));
     expect(made.status).toBe(201);
-    const watcher = await joinGame(file.server, CreatedGame.parse(made.body).gameId, { name: 'Watcher' });
-    const deadline = (await watcher.view()).deadline ?? 0;
+    const gameId = CreatedGame.parse(made.body).gameId;
+    const watcher = await joinGame(file.server, gameId, { name: 'Ana', seat: 'us' });
+    const other = await joinGame(file.server, gameId, { name: 'Luis', seat: 'mx' });
+    const deadline = (await watcher.view((_s, v) => v.lobby === null)).deadline ?? 0;
     expect(new Date(deadline).toISOString()).toMatch(/^\d{4}-/);
     expect(deadline).toBeGreaterThan(Date.now() + (MAX_PHASE_SECONDS - 60) * 1000);
-    await watcher.room.leave();
+    await Promise.all([watcher.room.leave(), other.room.leave()]);
   });
 
   it('lets a class’s worth of practice games come from one address: 40 students, two games each', async () => {

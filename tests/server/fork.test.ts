@@ -71,9 +71,12 @@ describe('forks of a game', () => {
 
     // The forker decides; the round resolves; the bot answers, and the fork's record grows by its move.
     me.move({ type: 'decide', version: first.state.version, levels: {} });
-    await me.view((s) => s.phase === 'resolution' && s.seats[BOT_SEAT]?.ready === true);
+    const resolved = await me.view((s) => s.phase === 'resolution');
+    // In a phase only read, the bot says ready once the person has: it never holds the table up.
+    me.move({ type: 'ready', version: resolved.state.version });
+    await me.view((s) => s.phase === 'debrief');
     const grown = await storedRecord(file.server, made.gameId);
-    expect(grown.entries.slice(step).map((e) => (e.kind === 'move' ? `${e.seat}:${e.move.type}` : e.kind))).toEqual([`${STUDENT_SEAT}:decide`, 'advance', `${BOT_SEAT}:ready`]);
+    expect(grown.entries.slice(step).map((e) => (e.kind === 'move' ? `${e.seat}:${e.move.type}` : e.kind))).toEqual([`${STUDENT_SEAT}:decide`, 'advance', `${STUDENT_SEAT}:ready`, `${BOT_SEAT}:ready`, 'advance']);
     // The parent has not moved meanwhile.
     expect((await storedRecord(file.server, gameId)).entries).toEqual(parent.entries);
 
@@ -147,10 +150,14 @@ describe('forks of a game', () => {
     await file.server.store.markFinished(gameId);
     const made = await forked(gameId, { step: 1, seats: { [STUDENT_SEAT]: { by: 'me' }, [BOT_SEAT]: { by: 'open' } }, name: 'Later' });
     const me = await joinGame(file.server, made.gameId, { name: 'Later', seatToken: made.seatToken });
-    const view = await me.view();
-    expect(view.state).toMatchObject({ phase: 'negotiation', version: 1 });
+    const waiting = await me.view();
+    expect(waiting.state).toMatchObject({ phase: 'negotiation', version: 1 });
+    // The open seat is empty: the fork waits in its lobby, with no clock.
+    expect(waiting).toMatchObject({ deadline: null, lobby: { empty: [BOT_SEAT] } });
+    const guest = await joinGame(file.server, made.gameId, { name: 'Guest', seat: BOT_SEAT });
+    const view = await me.view((_s, v) => v.lobby === null);
     // A phase clocked from the parent's advance would have ended an hour ago (and been given a few seconds' grace).
     expect(view.deadline ?? 0).toBeGreaterThan(Date.now() + (LONG_TIMERS.negotiation - 60) * 1000);
-    await me.room.leave();
+    await Promise.all([me.room.leave(), guest.room.leave()]);
   });
 });

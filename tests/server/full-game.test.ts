@@ -117,13 +117,16 @@ describe('two seats play a whole game over real WebSockets', () => {
 
   it('moves to the next phase when its timer runs out', async () => {
     const gameId = await createGame(server, { timers: { briefing: 1, negotiation: 600, decision: 600, resolution: 600, debrief: 600 } });
-    const watcher = await joinGame(server, gameId, { name: 'Observer' });
-    const started = await watcher.view((s) => s.phase === 'briefing');
+    const watcher = await joinGame(server, gameId, { name: 'Ana', seat: 'us' });
+    // Until the other seat is filled the table waits in its lobby: no clock runs.
+    expect(await watcher.view()).toMatchObject({ deadline: null, lobby: { empty: ['mx'] } });
+    const other = await joinGame(server, gameId, { name: 'Luis', seat: 'mx' });
+    const started = await watcher.view((s, v) => s.phase === 'briefing' && v.lobby === null);
     expect(started.deadline).not.toBeNull();
     const next = await watcher.view((s) => s.phase === 'negotiation');
     expect(next.deadline).toBeGreaterThan(started.deadline ?? Infinity);
     const record = await storedRecord(server, gameId);
     expect(record.entries).toMatchObject([{ kind: 'advance', seq: 1, reason: 'timer' }]);
-    await watcher.room.leave();
+    await Promise.all([watcher.room.leave(), other.room.leave()]);
   });
 });

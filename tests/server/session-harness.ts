@@ -68,7 +68,7 @@ export async function startClassServer(dataDir: string, options: Partial<StartOp
     distDir: join(dataDir, 'no-dist'),
     log: pino({ level: 'info' }, logs.stream),
     messageRate: FAST_PLAY,
-    botDelayMs: 5,
+    botPaceMs: 30,
     ...options,
   });
   return Object.assign(running, { logs });
