@@ -14,7 +14,7 @@ const REFUSALS_PER_PHASE = 3;
 /** Once every person at the table is done with the phase, bots finish theirs this many times faster. */
 const HURRY_FACTOR = 4;
 
-/** Phases a bot has nothing to do in but read: it says ready only once the people at the table have (or the clock ends them). */
+/** Phases a bot has nothing to do in but read: it says ready only once the people at the table have (or the clock ends them); at a table of bots alone, after a pace. */
 const READING_PHASES: ReadonlySet<Phase> = new Set(['briefing', 'resolution', 'debrief']);
 
 export type BotTable = {
@@ -39,7 +39,8 @@ export type BotTable = {
  * Plays a table's bot seats at a person's pace. Each bot makes one move at a time, at
  * least `paceMs` after its last one and after the phase began (or after it took the
  * seat), so a seat handed to a bot for a moment is not a round played in a flash. In the
- * phases that are only read, a bot says ready once the people have. A bot is never the
+ * phases that are only read, a bot says ready once the people have (at a table of bots
+ * alone, after a pace, as a person reading would). A bot is never the
  * reason a table waits: once every person at the table is done with the phase, the bots
  * finish theirs quickly (their policies withdraw offers nobody answered). Moves go
  * through the same path as a student's; each bot sees only its own `playerView`.
@@ -108,16 +109,17 @@ export class BotDriver {
   /** When this bot seat moves next: a pace after its last move (a quarter of one once the people are done); null: nothing to do. */
   private dueAt(state: GameState, seat: string, bots: ReadonlySet<string>): number | null {
     if (this.muted(seat, state.phaseVersion) || doneWithPhase(state, seat)) return null;
-    const hurry = this.peopleDone(state, bots);
-    if (READING_PHASES.has(state.phase) && !hurry) return null;
+    const people = this.people(state, bots);
+    const hurry = people.length > 0 && people.every((person) => doneWithPhase(state, person));
+    // With people at the table, a bot reads as long as they do; a table of bots alone reads at its pace.
+    if (READING_PHASES.has(state.phase) && people.length > 0 && !hurry) return null;
     const pace = this.table.paceMs();
     return (this.since.get(seat) ?? Date.now()) + (hurry ? pace / HURRY_FACTOR : pace);
   }
 
-  /** Every person at the table is done with the phase; a table of bots alone never hurries (its clock paces it). */
-  private peopleDone(state: GameState, bots: ReadonlySet<string>): boolean {
-    const people = Object.keys(state.seats).filter((seat) => !bots.has(seat));
-    return people.length > 0 && people.every((seat) => doneWithPhase(state, seat));
+  /** The seats people play; a table of bots alone never hurries (it plays at its pace). */
+  private people(state: GameState, bots: ReadonlySet<string>): string[] {
+    return Object.keys(state.seats).filter((seat) => !bots.has(seat));
   }
 
   /** Each bot whose time has come makes its one next move; then the next wake is planned. */

@@ -67,11 +67,11 @@ describe('the instructor’s dashboard', () => {
     expect(afterDecide?.latest.at(-1)).toMatchObject({ seq: decide.seq, seat: 'us', round: 1, moveType: 'decide' });
 
     // Once scored, the decision shows its label, though the student will not see the card before the end.
-    await file.server.scorer.idle();
+    // The label reaches the dashboard once the card is stored.
+    const labelled = await instructor.session((v) => v.tables[0]?.latest.at(-1)?.label !== null);
     const cards = await file.server.store.loadCards(table1.gameId);
     const card = cards.find((c) => c.seq === decide.seq);
     if (card === undefined) throw new Error('the decision was not scored');
-    const labelled = await instructor.session((v) => v.tables[0]?.latest.at(-1)?.label !== null);
     expect(labelled.tables[0]).toMatchObject(expectedActivity(record, cards));
     expect(labelled.tables[0]?.latest.at(-1)?.label).toBe(card.evaluation.label);
     expect(us.since(0, 'cards')).toEqual([]);

@@ -122,10 +122,13 @@ describe('bots and the instructor’s hand on a table', () => {
     const mine = status.seat?.seat ?? '';
     const botSeat = mine === 'us' ? 'mx' : 'us';
     await a.view((_s, v) => v.occupants[botSeat]?.name === 'bot:dealmaker');
-    // The bot is ready before the student: a student's ready is all the table waits for.
-    await a.view((s) => s.seats[botSeat]?.ready === true);
+    // In the briefing the bot reads as long as the student does: it says ready only once she has, and the table moves on.
+    const briefing = await a.view((s, v) => s.phase === 'briefing' && v.lobby === null);
+    expect(briefing.state.seats[botSeat]?.ready).toBe(false);
     a.move({ type: 'ready', version: a.version });
     await a.view((s) => s.phase === 'negotiation');
+    const readied = (await storedRecord(server, status.seat?.gameId ?? '')).entries.map((e) => (e.kind === 'move' ? `${e.seat}:${e.move.type}` : e.kind));
+    expect(readied).toEqual([`${mine}:ready`, `${botSeat}:ready`, 'advance']);
 
     await steer(server, session, { type: 'seat-bot', table: '1', seat: mine, policy: 'restraint' });
     await a.view((_s, v) => v.occupants[mine]?.name === 'bot:restraint');
@@ -154,13 +157,17 @@ describe('bots and the instructor’s hand on a table', () => {
   });
 
   it('extend, advance, announce and end: each reaches its tables and the record', async () => {
+    // No bots: each table's clock starts only once its two seats are filled.
     const session = await createSession(server, { tables: 2, timers: LONG_TIMERS, bots: null });
     const ana = await enrol(server, session.code, 'Ana');
     const luis = await enrol(server, session.code, 'Luis');
+    const bea = await enrol(server, session.code, 'Bea');
+    const tom = await enrol(server, session.code, 'Tom');
     await steer(server, session, { type: 'start' });
-    const a = await sit(server, ana);
-    const l = await sit(server, luis);
+    const [a, l, b, t] = await Promise.all([ana, luis, bea, tom].map((s) => sit(server, s)));
+    if (a === undefined || l === undefined || b === undefined || t === undefined) throw new Error('not seated');
     expect(a.status.seat?.gameId).not.toBe(l.status.seat?.gameId);
+    expect(new Set([a, l, b, t].map((s) => s.status.seat?.gameId)).size).toBe(2);
     const before = await a.player.view((_s, v) => v.deadline !== null);
 
     await steer(server, session, { type: 'extend', table: '1', seconds: 120 });
