@@ -108,7 +108,9 @@ export class BotDriver {
 
   /** When this bot seat moves next: a pace after its last move (a quarter of one once the people are done); null: nothing to do. */
   private dueAt(state: GameState, seat: string, bots: ReadonlySet<string>): number | null {
-    if (this.muted(seat, state.phaseVersion) || doneWithPhase(state, seat)) return null;
+    // A proposal made to a bot that has already said ready still gets its answer.
+    const asked = state.phase === 'negotiation' && state.proposals.some((p) => p.to === seat && p.status === 'open');
+    if (this.muted(seat, state.phaseVersion) || (doneWithPhase(state, seat) && !asked)) return null;
     const people = this.people(state, bots);
     const hurry = people.length > 0 && people.every((person) => doneWithPhase(state, person));
     // With people at the table, a bot reads as long as they do; a table of bots alone reads at its pace.
