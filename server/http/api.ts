@@ -18,6 +18,7 @@ import { ReplayCache } from './replay-cache.ts';
 import { secretsOpen } from './review-access.ts';
 import { reviewRoutes } from './review.ts';
 import { sessionReviewRoutes } from './session-review.ts';
+import { practiceRoutes } from './practice.ts';
 import { sessionRoutes } from './sessions.ts';
 
 export type ApiDeps = {
@@ -123,6 +124,7 @@ export function mountApi(app: Application, deps: ApiDeps): void {
     res.json(cards);
   });
 
+  api.use(practiceRoutes({ store, catalogue, log, openRoom: deps.openRoom, games }));
   api.use(sessionRoutes({ store, catalogue, log, openSession: deps.openSession, joinLimits: deps.joinLimits, creations: sessions }));
   // One cache of replays for both: the comparison and a replay of the same table read it once.
   const replays = new ReplayCache();

@@ -187,10 +187,14 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
     this.beginWhenFilled();
   }
 
-  /** The lobby closes, and the first phase's clock starts, once every seat has a player or a bot. */
+  /**
+   * The lobby closes, and the first phase's clock starts, once every seat has a player or a
+   * bot. A practice game, whose seats are filled when it is made, waits for its player to arrive.
+   */
   private beginWhenFilled(): void {
     this.table.enqueue(async () => {
       if (!this.table.waiting || this.seating.emptySeats().length > 0) return;
+      if (this.table.selfPaced && this.seating.connectedMembers().length === 0) return;
       await this.table.begin();
     });
   }
