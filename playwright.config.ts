@@ -38,7 +38,8 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     // SQLite in a fresh folder and one process even when DATABASE_URL and REDIS_URL are set (CI sets them for the store and cluster suites):
     // Playwright passes our environment on, and a shared database would restore other runs' games.
-    env: { PORT: String(port), DATA_DIR: process.env.E2E_DATA_DIR, DATABASE_URL: '', REDIS_URL: '', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+    // Bots keep a floor between moves (a quarter second here, seconds in a class) so tests see them play one move at a time.
+    env: { PORT: String(port), DATA_DIR: process.env.E2E_DATA_DIR, DATABASE_URL: '', REDIS_URL: '', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', BOT_PACE_MS: process.env.BOT_PACE_MS ?? '250' },
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'ignore',

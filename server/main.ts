@@ -31,11 +31,20 @@ function clusterFrom(redisUrl: string | undefined, publicAddress: string | undef
   return { redisUrl: redisUrl.trim(), publicAddress: address.replace(/\/+$/, '') };
 }
 
+/** The least milliseconds between two moves of one bot: a person's pace unless the operator (or a test) sets another. */
+function botPaceFrom(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 0 || ms > 120_000) throw new Error(`BOT_PACE_MS must be whole milliseconds from 0 to 120000, not "${value}"`);
+  return ms;
+}
+
 const log = createLog(process.env.LOG_LEVEL);
 // Data is the operator's (relative to where they start us); scenarios and the built client ship with the code.
 const repo = resolve(import.meta.dirname, '..');
 
 try {
+  const botPaceMs = botPaceFrom(process.env.BOT_PACE_MS);
   const running = await startServer({
     port: portFrom(process.env.PORT),
     host: hostFrom(process.env.HOST),
@@ -44,6 +53,7 @@ try {
     distDir: resolve(repo, 'dist'),
     databaseUrl: process.env.DATABASE_URL,
     cluster: clusterFrom(process.env.REDIS_URL, process.env.PUBLIC_ADDRESS),
+    ...(botPaceMs === undefined ? {} : { botPaceMs }),
     log,
   });
   // The one line a teacher reads in the terminal; the JSON log lines are for machines.
