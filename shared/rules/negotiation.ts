@@ -22,9 +22,10 @@ function otherSeat(state: GameState, seat: string, to: string): Result<true> {
   return ok(true);
 }
 
-function openProposal(state: GameState, id: string, move: { version: number }): Result<Proposal> {
+function openProposal(state: GameState, seat: string, id: string, move: { version: number }): Result<Proposal> {
   const proposal = state.proposals.find((p) => p.id === id);
-  if (!proposal) return reject('proposal/unknown', `There is no proposal "${id}".`);
+  // A proposal between two other seats is answered as if it did not exist: a refusal must not reveal it.
+  if (!proposal || (proposal.from !== seat && proposal.to !== seat)) return reject('proposal/unknown', `There is no proposal "${id}".`);
   if (proposal.status !== 'open') return reject('proposal/not-open', `Proposal ${id} is already ${proposal.status}.`);
   if (proposal.updatedVersion > move.version) return reject('state/stale', `Proposal ${id} changed after you last saw it.`);
   return ok(proposal);
@@ -56,7 +57,7 @@ export function propose(scenario: Scenario, state: GameState, seat: string, move
 }
 
 export function counter(scenario: Scenario, state: GameState, seat: string, move: MoveOf<'counter'>): Applied {
-  const found = openProposal(state, move.proposalId, move);
+  const found = openProposal(state, seat, move.proposalId, move);
   if (!found.ok) return refusal(found);
   const original = found.value;
   if (original.to !== seat) return reject('proposal/not-addressed', 'Only the seat a proposal is addressed to can counter it.');
@@ -69,7 +70,7 @@ export function counter(scenario: Scenario, state: GameState, seat: string, move
 }
 
 export function accept(scenario: Scenario, state: GameState, seat: string, move: MoveOf<'accept'>): Applied {
-  const found = openProposal(state, move.proposalId, move);
+  const found = openProposal(state, seat, move.proposalId, move);
   if (!found.ok) return refusal(found);
   const proposal = found.value;
   if (proposal.to !== seat) return reject('proposal/not-addressed', 'Only the seat a proposal is addressed to can accept it.');
@@ -89,7 +90,7 @@ export function accept(scenario: Scenario, state: GameState, seat: string, move:
 }
 
 export function rejectProposal(state: GameState, seat: string, move: MoveOf<'reject'>): Applied {
-  const found = openProposal(state, move.proposalId, move);
+  const found = openProposal(state, seat, move.proposalId, move);
   if (!found.ok) return refusal(found);
   if (found.value.to !== seat) return reject('proposal/not-addressed', 'Only the seat a proposal is addressed to can reject it.');
   found.value.status = 'rejected';
@@ -98,7 +99,7 @@ export function rejectProposal(state: GameState, seat: string, move: MoveOf<'rej
 }
 
 export function withdraw(state: GameState, seat: string, move: MoveOf<'withdraw'>): Applied {
-  const found = openProposal(state, move.proposalId, { version: Number.MAX_SAFE_INTEGER });
+  const found = openProposal(state, seat, move.proposalId, { version: Number.MAX_SAFE_INTEGER });
   if (!found.ok) return refusal(found);
   if (found.value.from !== seat) return reject('proposal/not-addressed', 'Only the seat that made a proposal can withdraw it.');
   found.value.status = 'withdrawn';

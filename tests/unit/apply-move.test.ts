@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyMove, createGame, stateHash, type GameState, type Move, type RejectionCode } from '../../shared/rules/index.ts';
 import { tinyScenario } from './fixtures/tiny-scenario.ts';
 import { advanceTo, must } from './fixtures/play.ts';
+import { shipped } from './fixtures/moments.ts';
 
 const scenario = tinyScenario();
 const start = createGame(scenario, 11);
@@ -83,5 +84,27 @@ describe('applyMove accepts legal moves and bumps the version', () => {
   it('keeps chat text exactly as typed, markup included: escaping is the renderer\'s job', () => {
     const s = must(scenario, negotiation, 'trans', { type: 'chat', version: v(negotiation), to: 'dest', text: '<script>alert(1)</script>' });
     expect(s.chat[0]).toMatchObject({ from: 'trans', to: 'dest', text: '<script>alert(1)</script>' });
+  });
+});
+
+describe('a proposal between two other seats', () => {
+  const three = shipped('hemisphere-2023');
+  const talks = advanceTo(three, createGame(three, 5), 'negotiation');
+  const guard = three.instruments.find((i) => i.seat === 'mx' && i.commit === 'atLeast')!;
+  const offered = must(three, talks, 'us', { type: 'propose', version: talks.version, to: 'mx', commitments: [{ seat: 'mx', instrument: guard.id, amount: guard.param.min + guard.param.step }], rounds: 1 });
+  const id = offered.proposals[0].id;
+
+  it.each(['accept', 'reject', 'withdraw'] as const)('is refused to a third seat that tries to %s it exactly as a proposal that does not exist', (type) => {
+    const refusal = (proposalId: string) => {
+      const applied = applyMove(three, offered, 'pa', { type, version: offered.version, proposalId } as Move);
+      return applied.ok ? null : applied.rejection.code;
+    };
+    expect(refusal(id)).toBe('proposal/unknown');
+    expect(refusal('p999')).toBe('proposal/unknown');
+  });
+
+  it('cannot be countered by a third seat either', () => {
+    const applied = applyMove(three, offered, 'pa', { type: 'counter', version: offered.version, proposalId: id, commitments: [{ seat: 'us', instrument: three.instruments.find((i) => i.seat === 'us')!.id, amount: 0 }], rounds: 1 });
+    expect(applied.ok ? null : applied.rejection.code).toBe('proposal/unknown');
   });
 });
