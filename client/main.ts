@@ -3,9 +3,8 @@ import { locale, onLocaleChange, setLocale, t } from './i18n/index.ts';
 import type { Table } from './net/connection.ts';
 import { closeClassroom } from './net/session.ts';
 import { classroomScreen } from './screens/classroom.ts';
-import { compareScreen } from './screens/compare.ts';
-import { debriefScreen } from './screens/debrief.ts';
-import { reviewScreen } from './screens/review.ts';
+// Screens the student's table never opens: their code (and the charts) is fetched when first shown.
+import { compareScreen, debriefScreen, reviewScreen } from './screens/on-demand.ts';
 import { joinScreen } from './screens/join.ts';
 import { landingScreen } from './screens/landing.ts';
 import type { Screen } from './screens/screen.ts';

@@ -4,6 +4,7 @@ import { buildMapModel } from '../scenes/map-model.ts';
 import { streamsOf } from '../scenes/flow-widths.ts';
 import { h } from '../ui/element.ts';
 import { formatNumber } from '../ui/format.ts';
+import { whenShown } from '../ui/when-shown.ts';
 import type { Panel, TableContext, TableFrame } from './table-context.ts';
 
 const STREAM_WORD = {
@@ -35,16 +36,19 @@ export function createMap(ctx: TableContext): Panel & { dispose(): void } {
   let shownRounds = -1;
   let pending: TableFrame | null = null;
 
-  import('../scenes/route-map.ts')
-    .then(({ startRouteMap }) => {
-      if (disposed) return;
-      map = startRouteMap(stage);
-      if (pending) draw(pending, false);
-    })
-    .catch((error: unknown) => {
-      console.error('map could not start', error);
-      stage.append(h('p', { class: 'muted', text: t('map.unavailable') }));
-    });
+  // Phaser is the largest file the page uses: it is fetched once the map is on screen, not before.
+  const stopWaiting = whenShown(el, () => {
+    import('../scenes/route-map.ts')
+      .then(({ startRouteMap }) => {
+        if (disposed) return;
+        map = startRouteMap(stage);
+        if (pending) draw(pending, false);
+      })
+      .catch((error: unknown) => {
+        console.error('map could not start', error);
+        stage.append(h('p', { class: 'muted', text: t('map.unavailable') }));
+      });
+  });
 
   const draw = (frame: TableFrame, animate: boolean): void => {
     if (!map) return;
@@ -86,6 +90,7 @@ export function createMap(ctx: TableContext): Panel & { dispose(): void } {
     update,
     dispose: () => {
       disposed = true;
+      stopWaiting();
       map?.destroy();
     },
   };
