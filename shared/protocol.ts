@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Locale, Localized, Role } from './scenario/schema.ts';
+import { Locale, Localized, Role, Scenario } from './scenario/schema.ts';
 import type { Timers } from './scenario/schema.ts';
 import { Move } from './rules/moves.ts';
 import { GameState } from './rules/state.ts';
@@ -127,6 +127,10 @@ export const GameSummary = z.object({
   seats: z.array(z.object({ id: z.string(), role: Role, name: Localized, taken: z.boolean() })),
 });
 export type GameSummary = z.infer<typeof GameSummary>;
+
+/** What a game's join link opens on, in one answer: its seats and the public scenario (no seat's briefing). */
+export const GameAndScenario = z.object({ game: GameSummary, scenario: Scenario });
+export type GameAndScenario = z.infer<typeof GameAndScenario>;
 
 export const ScenarioSummary = z.object({
   id: z.string(),

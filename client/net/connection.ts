@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   CardsMessage,
   CreatedGame,
+  GameAndScenario,
   GameSummary,
   PlayerView,
   Refusal,
@@ -114,6 +115,16 @@ export async function createGame(body: CreateGameBody): Promise<CreatedGame> {
 export async function fetchLobby(gameId: string): Promise<GameSummary | null> {
   try {
     return parsedOrThrow(GameSummary, await requestJson(`/api/games/${encodeURIComponent(gameId)}`), 'game');
+  } catch (error) {
+    if (error instanceof HttpError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+/** A join link's page in one round trip: the game's seats and the scenario it is played from; null when there is no such game. */
+export async function fetchGameAndScenario(gameId: string): Promise<GameAndScenario | null> {
+  try {
+    return parsedOrThrow(GameAndScenario, await requestJson(`/api/games/${encodeURIComponent(gameId)}/with-scenario`), 'game');
   } catch (error) {
     if (error instanceof HttpError && error.status === 404) return null;
     throw error;

@@ -1,7 +1,7 @@
 import { JoinOptions } from '../../shared/protocol.ts';
 import type { Scenario } from '../../shared/scenario/schema.ts';
 import { local, locale, t, type MessageKey } from '../i18n/index.ts';
-import { fetchLobby, fetchScenario, joinErrorMessage, joinTable, type Table } from '../net/connection.ts';
+import { fetchGameAndScenario, joinErrorMessage, joinTable, type Table } from '../net/connection.ts';
 import type { GameSummary } from '../../shared/protocol.ts';
 import { forgetSeat, heldSeat } from '../net/seat-store.ts';
 import { fill, h, uid } from '../ui/element.ts';
@@ -122,11 +122,10 @@ export function joinScreen(gameId: string, onSeated: Seated): Screen {
   };
 
   const start = async (): Promise<void> => {
-    const lobby = await fetchLobby(gameId);
+    const found = await fetchGameAndScenario(gameId);
     if (disposed) return;
-    if (lobby === null) return notFound();
-    const scenario = await fetchScenario(lobby.scenarioId);
-    if (disposed) return;
+    if (found === null) return notFound();
+    const { game: lobby, scenario } = found;
     const held = heldSeat(gameId);
     if (held) {
       status.textContent = t('join.rejoining');

@@ -3,7 +3,8 @@ import express from 'express';
 import type { Application, NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { CreateGameBody } from '../../shared/protocol.ts';
-import type { CardsMessage, CreatedGame, GameSummary } from '../../shared/protocol.ts';
+import type { CardsMessage, CreatedGame, GameAndScenario, GameSummary } from '../../shared/protocol.ts';
+import type { Scenario } from '../../shared/scenario/schema.ts';
 import { publicScenario } from '../../shared/scenario/public.ts';
 import { playerView, replay } from '../../shared/rules/index.ts';
 import type { ScenarioCatalogue } from '../scenarios/catalogue.ts';
@@ -94,11 +95,12 @@ export function mountApi(app: Application, deps: ApiDeps): void {
     res.status(201).json(created);
   });
 
-  api.get('/games/:id', async (req, res) => {
-    const game = await store.loadGame(req.params.id);
+  /** A game's seats and who holds them, with the scenario it is played from; null for no such game. */
+  const summaryOf = async (gameId: string): Promise<{ summary: GameSummary; scenario: Scenario } | null> => {
+    const game = await store.loadGame(gameId);
     const record = game === null ? null : await store.loadRecord(game.gameId);
     const scenario = game === null ? undefined : catalogue.get(game.scenarioId);
-    if (game === null || record === null || scenario === undefined) return unknownGame(res, req.params.id);
+    if (game === null || record === null || scenario === undefined) return null;
     // The public view: what anyone holding the link may know, no seat's secrets.
     const state = playerView(replay(scenario, record), null);
     // A seat a bot plays (a fork's) is as taken as one a person holds.
@@ -110,7 +112,21 @@ export function mountApi(app: Application, deps: ApiDeps): void {
       round: state.round,
       seats: scenario.seats.map((seat) => ({ id: seat.id, role: seat.role, name: seat.name, taken: taken.has(seat.id) })),
     };
-    res.json(summary);
+    return { summary, scenario };
+  };
+
+  api.get('/games/:id', async (req, res) => {
+    const found = await summaryOf(req.params.id);
+    if (found === null) return unknownGame(res, req.params.id);
+    res.json(found.summary);
+  });
+
+  // What a join link opens on, in one round trip: the seats to pick from and the public scenario.
+  api.get('/games/:id/with-scenario', async (req, res) => {
+    const found = await summaryOf(req.params.id);
+    if (found === null) return unknownGame(res, req.params.id);
+    const answer: GameAndScenario = { game: found.summary, scenario: publicScenario(found.scenario) };
+    res.json(answer);
   });
 
   api.get('/games/:id/cards', async (req, res) => {

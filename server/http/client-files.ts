@@ -25,6 +25,21 @@ function setCacheControl(res: ServerResponse, root: string, filePath: string): v
   res.setHeader('Cache-Control', inAssets ? HASHED_ASSET_CACHE : REVALIDATED_CACHE);
 }
 
+/** A game id as the server makes them (base64url); anything else in a join link gets no hint. */
+const GAME_ID = /^[A-Za-z0-9_-]{1,40}$/;
+
+/**
+ * A join link's page (`/?game=ID`) needs one API answer before it can show the seats
+ * (client/net/connection.ts, fetchGameAndScenario). A `Link: rel=preload` header on the page
+ * lets the browser ask for it at once, while the app's code is still on its way, instead of
+ * after that code has arrived and run; the app's own fetch then takes the preloaded answer.
+ */
+export function joinLinkPreload(search: URLSearchParams): string | null {
+  const gameId = search.get('game');
+  if (gameId === null || !GAME_ID.test(gameId) || search.has('review') || search.has('session')) return null;
+  return `</api/games/${gameId}/with-scenario>; rel=preload; as=fetch; crossorigin=anonymous`;
+}
+
 /**
  * Serves the built browser client from `distDir`, with every other GET falling back to
  * its index.html (the app routes itself). The build writes a brotli (.br) and a gzip (.gz)
@@ -34,6 +49,13 @@ function setCacheControl(res: ServerResponse, root: string, filePath: string): v
 export function serveClient(app: Application, distDir: string): void {
   const root = resolve(distDir);
   const index = join(root, 'index.html');
+  app.use((req, res, next) => {
+    if (req.method === 'GET' && !NOT_THE_APP.test(req.path)) {
+      const preload = joinLinkPreload(new URL(req.originalUrl, 'http://page').searchParams);
+      if (preload !== null) res.setHeader('Link', preload);
+    }
+    next();
+  });
   if (existsSync(index)) {
     app.use(
       expressStaticGzip(root, {

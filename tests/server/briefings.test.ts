@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { GameAndScenario, GameSummary } from '../../shared/protocol.ts';
 import { Scenario } from '../../shared/scenario/schema.ts';
 import { createGame, joinGame, SCENARIO_ID, serverForFile } from './harness.ts';
 
@@ -19,6 +20,25 @@ describe('private briefings', () => {
       expect(body).not.toContain(seat.briefing.en.slice(0, 60));
       expect(body).not.toContain(seat.briefing.es.slice(0, 60));
     }
+  });
+
+  it('are left out of the scenario a join link fetches with its game, which matches the game summary', async () => {
+    const gameId = await createGame(table.server);
+    const res = await fetch(`${table.server.url}/api/games/${gameId}/with-scenario`);
+    expect(res.status).toBe(200);
+    const body = await res.text();
+    const both = GameAndScenario.parse(JSON.parse(body));
+    const summary = GameSummary.parse(await (await fetch(`${table.server.url}/api/games/${gameId}`)).json());
+    expect(both.game).toEqual(summary);
+    const alone = Scenario.parse(await (await fetch(`${table.server.url}/api/scenarios/${SCENARIO_ID}`)).json());
+    expect(both.scenario).toEqual(alone);
+    for (const seat of full.seats) {
+      expect(body).not.toContain(seat.briefing.en.slice(0, 60));
+      expect(body).not.toContain(seat.briefing.es.slice(0, 60));
+    }
+    const missing = await fetch(`${table.server.url}/api/games/no-such-game/with-scenario`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ code: 'game/unknown' });
   });
 
   it('reach each seat alone, in its welcome', async () => {

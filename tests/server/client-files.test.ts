@@ -127,3 +127,17 @@ describe('what a browser may keep', () => {
     expect(again).toBe(304);
   });
 });
+
+describe('a join link', () => {
+  it('tells the browser to fetch its game and scenario while the code loads, from the page and from the address the link names', async () => {
+    expect((await raw('/?game=abc123', 'br')).headers.link).toBe('</api/games/abc123/with-scenario>; rel=preload; as=fetch; crossorigin=anonymous');
+    expect((await raw('/?lang=es&game=Zx_9-q', null)).headers.link).toBe('</api/games/Zx_9-q/with-scenario>; rel=preload; as=fetch; crossorigin=anonymous');
+  });
+
+  it.each(['/', '/?game=', '/?game=a%3Eb', '/?review=abc123&game=abc123', '/assets/app-Hash123.js?game=abc123', '/api/health?game=abc123'])(
+    'gives no such hint at %s',
+    async (path) => {
+      expect((await raw(path, null)).headers.link).toBeUndefined();
+    },
+  );
+});
