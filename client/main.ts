@@ -88,7 +88,10 @@ function relabelShell(): void {
 for (const button of document.querySelectorAll<HTMLButtonElement>('#lang button')) {
   button.addEventListener('click', () => {
     const next = button.dataset.locale;
-    if (next === 'en' || next === 'es') setLocale(next);
+    if (next !== 'en' && next !== 'es') return;
+    setLocale(next);
+    // The screen is rebuilt in the new language; on the table the switch moves with it, and keeps focus.
+    button.focus();
   });
 }
 

@@ -4,6 +4,7 @@ import { instructorEn } from './instructor.en.ts';
 import { compareEn } from './compare.en.ts';
 import { decisionEn } from './decision.en.ts';
 import { reviewEn } from './review.en.ts';
+import { tableEn } from './table.en.ts';
 
 /**
  * The English catalogue: the reference every other language must match key for key.
@@ -17,6 +18,7 @@ export const en = {
   ...reviewEn,
   ...decisionEn,
   ...compareEn,
+  ...tableEn,
   'app.title': 'Border Bargain',
   'app.tagline': 'A negotiation game about migration diplomacy',
   'app.skip': 'Skip to main content',

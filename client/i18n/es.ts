@@ -5,6 +5,7 @@ import { compareEs } from './compare.es.ts';
 import type { MessageKey } from './en.ts';
 import { decisionEs } from './decision.es.ts';
 import { reviewEs } from './review.es.ts';
+import { tableEs } from './table.es.ts';
 
 /** The Spanish catalogue: the type makes a missing or an extra key a compile error. */
 export const es: { readonly [K in MessageKey]: string } = {
@@ -14,6 +15,7 @@ export const es: { readonly [K in MessageKey]: string } = {
   ...reviewEs,
   ...decisionEs,
   ...compareEs,
+  ...tableEs,
   'app.title': 'Border Bargain',
   'app.tagline': 'Un juego de negociación sobre diplomacia migratoria',
   'app.skip': 'Saltar al contenido principal',

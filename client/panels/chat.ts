@@ -10,7 +10,7 @@ import type { Panel, TableContext, TableFrame } from './table-context.ts';
 export function createChat(ctx: TableContext): Panel {
   const { scenario } = ctx;
   const headingId = uid('chat');
-  const log = h('ol', { class: 'chat-log', attrs: { role: 'log', 'aria-live': 'polite', 'aria-labelledby': headingId, tabindex: 0 } });
+  const log = h('div', { class: 'chat-log', attrs: { role: 'log', 'aria-live': 'polite', 'aria-labelledby': headingId, tabindex: 0 } });
   const to = h('select', { attrs: { name: 'to' } });
   const text = h('textarea', { attrs: { name: 'message', rows: 3, maxlength: CHAT_MAX * 2 } });
   const counter = h('p', { class: 'hint counter' });
@@ -57,14 +57,14 @@ export function createChat(ctx: TableContext): Panel {
     if (state.chat.length === shownCount) return;
     shownCount = state.chat.length;
     if (state.chat.length === 0) {
-      fill(log, h('li', { class: 'empty', text: t('chat.none') }));
+      fill(log, h('p', { class: 'empty', text: t('chat.none') }));
       return;
     }
     fill(
       log,
       ...state.chat.map((m) =>
         h(
-          'li',
+          'p',
           { class: `chat-line${m.from === ctx.seat ? ' mine' : ''}`, attrs: { style: `--seat:${seatColor(scenario, m.from)}` } },
           h('span', { class: 'chat-meta', text: `${t('chat.line', { from: seatName(scenario, m.from), to: seatName(scenario, m.to) })} · ${t('common.round', { round: m.round })}` }),
           h('span', { class: 'chat-text', text: m.text, attrs: { dir: 'auto' } }),

@@ -4,25 +4,34 @@ import { formatCountdown, msUntil } from '../ui/format.ts';
 import { occupantNode, seatColor, seatName } from '../ui/names.ts';
 import type { Panel, TableContext, TableFrame } from './table-context.ts';
 
-/** Where the game stands: round, phase, time left, who is at the table, and our connection. */
-export function createHeader(ctx: TableContext): Panel & { dispose(): void } {
+export type TableHeader = Panel & {
+  /** The scenario's title and who sits at the table: read once, so it scrolls away with the page. */
+  intro: HTMLElement;
+  /** Where the page's language switch sits while the table is on screen. */
+  langSlot: HTMLElement;
+  dispose(): void;
+};
+
+/**
+ * Where the game stands: round, phase, time left and our connection in a bar that stays at
+ * the top of the screen (`el`), and the title and the players below it (`intro`).
+ */
+export function createHeader(ctx: TableContext): TableHeader {
   const { scenario } = ctx;
   const round = h('p', { class: 'round-label' });
   const phase = h('span', { class: 'phase-badge' });
-  const phaseHelp = h('p', { class: 'phase-help' });
   const clock = h('time', { class: 'countdown', attrs: { 'aria-live': 'off' } });
   const clockBox = h('p', { class: 'countdown-box' }, h('span', { class: 'countdown-label', text: t('header.timeLeft') }), ' ', clock);
   const players = h('ul', { class: 'players', attrs: { 'aria-label': t('header.players') } });
   const connection = h('p', { class: 'connection', attrs: { role: 'status' } });
+  const langSlot = h('div', { class: 'bar-lang' });
 
   const el = h(
     'header',
-    { class: 'table-header card' },
-    h('div', { class: 'title-block' }, h('h1', { text: local(scenario.title) }), round),
-    h('div', { class: 'phase-block' }, h('p', { class: 'phase-line' }, phase), phaseHelp),
-    h('div', { class: 'clock-block' }, clockBox, connection),
-    players,
+    { class: 'table-bar' },
+    h('div', { class: 'bar-row' }, round, h('p', { class: 'phase-line' }, phase), clockBox, connection, langSlot),
   );
+  const intro = h('div', { class: 'table-intro' }, h('h1', { text: local(scenario.title) }), players);
 
   let deadline: number | null = null;
   let paused = false;
@@ -41,7 +50,6 @@ export function createHeader(ctx: TableContext): Panel & { dispose(): void } {
     round.textContent = t('header.round', { round: state.round, total: scenario.rounds.length, label: label ? local(label) : '' });
     phase.textContent = t('header.phase', { phase: t(`phase.${state.phase}`) });
     phase.dataset.phase = state.phase;
-    phaseHelp.textContent = t(`phase.help.${state.phase}`);
     clockBox.hidden = state.phase === 'ended';
     deadline = view.deadline;
     paused = view.paused;
@@ -67,5 +75,5 @@ export function createHeader(ctx: TableContext): Panel & { dispose(): void } {
     );
   }
 
-  return { el, update, dispose: () => clearInterval(timer) };
+  return { el, intro, langSlot, update, dispose: () => clearInterval(timer) };
 }

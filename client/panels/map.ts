@@ -27,14 +27,15 @@ export function createMap(ctx: TableContext): Panel & { dispose(): void } {
     { class: 'map-legend', attrs: { 'aria-hidden': 'true' } },
     ...(['setOut', 'diverted', 'interdicted', 'arrived', 'returned'] as const).map((s) => h('li', { class: `legend-${s}`, text: t(STREAM_WORD[s]) })),
   );
-  // On a phone the map keeps a readable size and scrolls sideways.
-  const scroller = h('div', { class: 'map-scroll', attrs: { role: 'group', 'aria-labelledby': 'map-h', tabindex: 0 } }, stage);
-  const el = h('section', { class: 'card map-card', attrs: { 'aria-labelledby': 'map-h' } }, h('h2', { id: 'map-h', text: t('map.heading') }), scroller, legend);
+  // The canvas scales to the card's width (Phaser's FIT), so every seat stays in view on a phone.
+  const el = h('section', { class: 'card map-card', attrs: { 'aria-labelledby': 'map-h' } }, h('h2', { id: 'map-h', text: t('map.heading') }), stage, legend);
 
   let map: RouteMap | null = null;
   let disposed = false;
   let shownRounds = -1;
   let pending: TableFrame | null = null;
+  /** A round resolved before the map first started: its trip plays once the map is on screen. */
+  let owed = false;
 
   // Phaser is the largest file the page uses: it is fetched once the map is on screen, not before.
   const stopWaiting = whenShown(el, () => {
@@ -42,7 +43,7 @@ export function createMap(ctx: TableContext): Panel & { dispose(): void } {
       .then(({ startRouteMap }) => {
         if (disposed) return;
         map = startRouteMap(stage);
-        if (pending) draw(pending, false);
+        if (pending) draw(pending, owed);
       })
       .catch((error: unknown) => {
         console.error('map could not start', error);
@@ -51,7 +52,10 @@ export function createMap(ctx: TableContext): Panel & { dispose(): void } {
   });
 
   const draw = (frame: TableFrame, animate: boolean): void => {
-    if (!map) return;
+    if (!map) {
+      owed ||= animate;
+      return;
+    }
     const loc = locale();
     const model = buildMapModel(scenario, frame.state.history, {
       name: (seat) => local(scenario.seats.find((s) => s.id === seat)?.name ?? { en: seat, es: seat }),

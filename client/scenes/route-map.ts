@@ -22,8 +22,22 @@ export function startRouteMap(parent: HTMLElement): RouteMap {
     audio: { noAudio: true },
     scene,
   });
+  // Phaser refits on window resizes only; the map's card also changes size when its tab opens or the layout reflows.
+  // While the card is hidden (another tab is open) the loop sleeps, so a map nobody sees draws nothing.
+  const watch = new ResizeObserver(() => {
+    if (parent.clientWidth === 0) {
+      if (game.loop.running) game.loop.sleep();
+      return;
+    }
+    if (game.loop.started && !game.loop.running) game.loop.wake();
+    if (game.scale.getParentBounds()) game.scale.refresh();
+  });
+  watch.observe(parent);
   return {
     show: (model, animate) => scene.show(model, animate),
-    destroy: () => game.destroy(true),
+    destroy: () => {
+      watch.disconnect();
+      game.destroy(true);
+    },
   };
 }

@@ -29,3 +29,10 @@ export async function takeSeat(page: Page, link: string, name: string, seat: str
   await page.getByRole('button', { name: 'Join', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Indicators' })).toBeVisible();
 }
+
+/** Opens one of the table's sections (its tabs), as a student taps it. */
+export async function openTab(page: Page, name: string): Promise<void> {
+  const tab = page.getByRole('tab', { name });
+  await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+}

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { takeSeat } from './pages.ts';
+import { openTab, takeSeat } from './pages.ts';
 
 /**
  * Two students play a whole game of the 2019 scenario through the UI, one as the
@@ -114,6 +114,7 @@ test('two players negotiate, decide and finish all six rounds', async ({ browser
       await us.screenshot({ path: 'test-results/table.png', fullPage: true });
 
       // The framework reads the US proposal: a verdict in words and the sentences that explain it.
+      for (const page of both) await openTab(page, 'Cards');
       const cards = us.getByRole('region', { name: 'Framework cards' });
       const card = cards.getByRole('article', { name: 'Round 1 · Proposal' });
       await expect(card).toBeVisible();

@@ -1,0 +1,23 @@
+/** English messages of the table's layout: its sections (tabs), the phase heading and the notices of what just arrived. */
+export const tableEn = {
+  'table.now': 'Now: {phase}',
+  'table.sections': 'Sections of the table',
+  'tabs.briefing': 'News & briefing',
+  'tabs.talks': 'Talks',
+  'tabs.decision': 'Decision',
+  'tabs.results': 'Map & results',
+  'tabs.cards': 'Cards',
+  'tabs.new': '{count} new',
+  'notices.label': 'What just arrived',
+  'notices.open': 'Open {tab}',
+  'notices.dismiss': 'Close',
+  'notices.more': 'and {count} more',
+  'notice.proposal': 'New proposal from {seat}',
+  'notice.counter': '{seat} answered with a counter-proposal',
+  'notice.accepted': '{seat} accepted your proposal',
+  'notice.rejected': '{seat} rejected your proposal',
+  'notice.threat': '{seat} made a threat',
+  'notice.promise': '{seat} made a promise',
+  'notice.chat': 'New message from {seat}',
+  'notice.announcement': 'New message from the instructor',
+} as const;
