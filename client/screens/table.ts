@@ -140,11 +140,14 @@ export function tableScreen(table: Table, scenario: Scenario): Screen {
       announce,
     );
     // One language switch for the page: while the table is on screen it rides in the bar that stays visible.
+    // Its home is the page's top bar, where it goes back when the table leaves (unless another table took it meanwhile).
     const lang = document.getElementById('lang');
-    const home = lang?.parentElement ?? null;
+    const home = document.querySelector('body > .topbar');
     if (lang && home) {
       header.langSlot.append(lang);
-      disposers.push(() => home.append(lang));
+      disposers.push(() => {
+        if (header.langSlot.contains(lang)) home.append(lang);
+      });
     }
     const panels: Panel[] = [header, ready, hints, end, ...TABS.flatMap((tab) => sections[tab].flat())];
     return { panels, status, announce, strip: strip, tabRow, phaseHeading, phaseHelp, bar: header.el, seat, forms: [builder, pledges] };

@@ -47,9 +47,14 @@ async function expectAccessible(page: Page): Promise<void> {
   expect(problems).toEqual([]);
 }
 
+/** Neither the page nor any table in it scrolls sideways: tables reflow to the screen's width. */
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
   const widths = await page.evaluate(() => ({ scroll: document.scrollingElement?.scrollWidth ?? 0, inner: window.innerWidth }));
   expect(widths.scroll).toBeLessThanOrEqual(widths.inner);
+  const wide = await page.locator('.table .table-scroll').evaluateAll((boxes) =>
+    boxes.filter((box) => box.clientWidth > 0 && box.scrollWidth > box.clientWidth + 1).map((box) => `${box.getAttribute('aria-label') ?? '?'}: ${box.scrollWidth} > ${box.clientWidth}`),
+  );
+  expect(wide).toEqual([]);
 }
 
 /** The phase has changed: its heading has focus, and the bar shows it. */
@@ -67,7 +72,7 @@ async function bothReady(pages: Page[], next: string): Promise<void> {
 async function checkPhase(page: Page, size: string, phase: string): Promise<void> {
   await expectNoSidewaysScroll(page);
   await expectAccessible(page);
-  await page.screenshot({ path: `test-results/table-layout/${size}-${phase}.png` });
+  await page.screenshot({ path: `test-results/table-layout/${size}-${phase}.png`, fullPage: true });
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   const bar = page.locator('.table-bar');
   await expect(bar.getByText(/^Round \d of 6/)).toBeInViewport();
