@@ -78,7 +78,7 @@ export const classroomEn = {
   'lobby.chooseHint': 'Pick a free seat; your instructor can still move you.',
   'lobby.chooseSeat': 'Sit at {table} as {seat}',
   'lobby.seatFree': 'free',
-  'lobby.seatTaken': '{count} seated',
+  'lobby.seatTaken': '{count, plural, other {# seated}}',
   'lobby.seatBot': 'a bot plays it for now',
   'announcement.label': 'Message from your instructor',
   'announcement.dismiss': 'Dismiss',

@@ -80,7 +80,7 @@ export const classroomEs: { readonly [K in keyof typeof classroomEn]: string } =
   'lobby.chooseHint': 'Elige un lugar libre; tu docente aún puede cambiarte.',
   'lobby.chooseSeat': 'Sentarme en {table} como {seat}',
   'lobby.seatFree': 'libre',
-  'lobby.seatTaken': '{count} sentados',
+  'lobby.seatTaken': '{count, plural, one {# sentado} other {# sentados}}',
   'lobby.seatBot': 'de momento lo juega un bot',
   'announcement.label': 'Mensaje de tu docente',
   'announcement.dismiss': 'Cerrar',

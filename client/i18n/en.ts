@@ -26,8 +26,7 @@ export const en = {
   'common.loading': 'Loading…',
   'common.error': 'Something went wrong: {message}',
   'common.round': 'Round {round}',
-  'common.rounds': '{count} rounds',
-  'common.oneRound': '1 round',
+  'common.rounds': '{count, plural, one {# round} other {# rounds}}',
   'common.seat': '{name} ({role})',
 
   'landing.heading': 'Negotiate the border',

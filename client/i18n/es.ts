@@ -23,8 +23,7 @@ export const es: { readonly [K in MessageKey]: string } = {
   'common.loading': 'Cargando…',
   'common.error': 'Algo salió mal: {message}',
   'common.round': 'Ronda {round}',
-  'common.rounds': '{count} rondas',
-  'common.oneRound': '1 ronda',
+  'common.rounds': '{count, plural, one {# ronda} other {# rondas}}',
   'common.seat': '{name} ({role})',
 
   'landing.heading': 'Negocia la frontera',

@@ -1,19 +1,24 @@
 import type { Locale, Localized } from '../../shared/scenario/schema.ts';
 import { en, type MessageKey } from './en.ts';
 import { es } from './es.ts';
+import { compileMessage, type Message, type Params } from './message.ts';
 
-export type { MessageKey };
-export type Params = Readonly<Record<string, string | number>>;
+export type { MessageKey, Params };
 
 const catalogues: Record<Locale, { readonly [K in MessageKey]: string }> = { en, es };
 const STORAGE_KEY = 'border-bargain:locale';
 
-/** Fill `{name}` placeholders; an unknown placeholder stays visible so a missing parameter is noticed. */
+/** Each message is read (parsed) the first time it is shown, once per language. */
+const compiled: Record<Locale, Map<MessageKey, Message>> = { en: new Map(), es: new Map() };
+
+/** A catalogue message with its values filled in: ICU MessageFormat (./message.ts), plurals and numbers in the language's own forms. */
 export function translate(locale: Locale, key: MessageKey, params: Params = {}): string {
-  return catalogues[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
+  let message = compiled[locale].get(key);
+  if (message === undefined) {
+    message = compileMessage(locale, catalogues[locale][key]);
+    compiled[locale].set(key, message);
+  }
+  return message.format(params);
 }
 
 export function isMessageKey(key: string): key is MessageKey {

@@ -26,7 +26,7 @@ export const reviewEn = {
 
   'debrief.sessionTitle': 'Class debrief',
   'debrief.tableTitle': 'Table debrief',
-  'debrief.sessionMeta': 'Class {code} · {date} · {tables} tables',
+  'debrief.sessionMeta': 'Class {code} · {date} · {tables, plural, one {# table} other {# tables}}',
   'debrief.tableMeta': '{table} · {date}',
   'debrief.tools': 'Debrief tools',
   'debrief.print': 'Print or save as PDF',
@@ -140,7 +140,7 @@ export const reviewEn = {
   'ledger.intro': 'Every promise, threat and agreement obligation, what became of it, and what that did to credibility.',
   'ledger.caption': 'Promises, threats and agreements',
   'ledger.none': 'No promise, threat or agreement was made in this game.',
-  'ledger.summary': '{given} commitments made so far: {kept} kept, {broken} broken or partly kept, {pending} still open.',
+  'ledger.summary': '{given, plural, one {# commitment} other {# commitments}} made so far: {kept} kept, {broken} broken or partly kept, {pending} still open.',
   'ledger.filters': 'Narrow the ledger',
   'ledger.filterKind': 'Kind of commitment',
   'ledger.filterSeat': 'Seat that gave or received its word',

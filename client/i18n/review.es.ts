@@ -28,7 +28,7 @@ export const reviewEs: { readonly [K in keyof typeof reviewEn]: string } = {
 
   'debrief.sessionTitle': 'Balance de la clase',
   'debrief.tableTitle': 'Balance de la mesa',
-  'debrief.sessionMeta': 'Clase {code} · {date} · {tables} mesas',
+  'debrief.sessionMeta': 'Clase {code} · {date} · {tables, plural, one {# mesa} other {# mesas}}',
   'debrief.tableMeta': '{table} · {date}',
   'debrief.tools': 'Herramientas del balance',
   'debrief.print': 'Imprimir o guardar como PDF',
@@ -142,7 +142,7 @@ export const reviewEs: { readonly [K in keyof typeof reviewEn]: string } = {
   'ledger.intro': 'Cada promesa, amenaza y obligación de un acuerdo, qué fue de ella y qué hizo con la credibilidad.',
   'ledger.caption': 'Promesas, amenazas y acuerdos',
   'ledger.none': 'En esta partida no se hizo ninguna promesa, amenaza ni acuerdo.',
-  'ledger.summary': '{given} compromisos hechos hasta ahora: {kept} cumplidos, {broken} incumplidos o cumplidos en parte, {pending} aún abiertos.',
+  'ledger.summary': '{given, plural, one {# compromiso hecho} other {# compromisos hechos}} hasta ahora: {kept} cumplidos, {broken} incumplidos o cumplidos en parte, {pending} aún abiertos.',
   'ledger.filters': 'Filtrar el registro',
   'ledger.filterKind': 'Tipo de compromiso',
   'ledger.filterSeat': 'Asiento que dio o recibió su palabra',

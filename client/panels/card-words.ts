@@ -19,7 +19,7 @@ function terms(scenario: Scenario, commitments: readonly Commitment[]): string {
 }
 
 function duration(rounds: number): string {
-  return rounds === 1 ? t('common.oneRound') : t('common.rounds', { count: rounds });
+  return t('common.rounds', { count: rounds });
 }
 
 /** "Decide: National Guard deployment 15 thousand personnel, Returns accepted 0 people". */

@@ -11,7 +11,7 @@ export function cardsSummary(seat: string, cards: readonly FrameworkCard[]): str
   const profile = profileOf(seat, [...cards]);
   if (profile.decisions === 0) return null;
   const mean = formatNumber(locale(), profile.meanScore, 0);
-  return profile.decisions === 1 ? t('cards.summaryOne', { mean }) : t('cards.summary', { count: profile.decisions, mean });
+  return t('cards.summary', { count: profile.decisions, mean });
 }
 
 /**

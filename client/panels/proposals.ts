@@ -54,7 +54,7 @@ export function createProposals(ctx: TableContext, onCounter: (proposal: Proposa
         h('span', { class: `badge badge-${p.status}`, text: t(`proposalStatus.${p.status}`) }),
         p.parent ? h('span', { class: 'muted', text: t('proposals.counterOf', { id: p.parent }) }) : null,
       ),
-      h('p', { class: 'muted', text: t('proposals.from', { from: seatName(scenario, p.from), to: seatName(scenario, p.to), round: p.round, duration: p.rounds === 1 ? t('common.oneRound') : t('common.rounds', { count: p.rounds }) }) }),
+      h('p', { class: 'muted', text: t('proposals.from', { from: seatName(scenario, p.from), to: seatName(scenario, p.to), round: p.round, duration: t('common.rounds', { count: p.rounds }) }) }),
       commitmentList(p.commitments),
       buttons.length > 0 ? h('div', { class: 'actions' }, ...buttons) : null,
     );

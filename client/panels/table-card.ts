@@ -187,7 +187,7 @@ export function tableCard(ctx: DeskContext, table: string, replayHref: (gameId: 
     setHidden(alertBox, alerts.length === 0);
     setHidden(alertCount, alerts.length === 0);
     setText(alertCountText, String(alerts.length));
-    setText(alertCountWords, alerts.length === 1 ? t('dash.alertCountOne') : t('dash.alertCount', { count: alerts.length }));
+    setText(alertCountWords, t('dash.alertCount', { count: alerts.length }));
     setClass(el, 'needs-attention', alerts.length > 0);
   };
   alertBox.hidden = true;
