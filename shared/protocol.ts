@@ -3,7 +3,7 @@ import { Locale, Localized, Role, Scenario } from './scenario/schema.ts';
 import type { Timers } from './scenario/schema.ts';
 import { Move } from './rules/moves.ts';
 import { GameState } from './rules/state.ts';
-import { RejectionCode } from './rules/result.ts';
+import { RejectionCode, RejectionParams } from './rules/result.ts';
 import { FrameworkCard } from './scoring/card.ts';
 
 /** The one room name on the server. */
@@ -64,7 +64,9 @@ export type Welcome = z.infer<typeof Welcome>;
 
 export const Refusal = z.object({
   code: RejectionCode,
+  /** English, for logs; a client builds its words from `code` and `params`. */
   message: z.string(),
+  params: RejectionParams.optional(),
   /** The move type refused, when the message could be read that far. */
   about: z.string().optional(),
 });

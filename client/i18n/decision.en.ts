@@ -17,6 +17,7 @@ export const decisionEn = {
   'brief.ifUnsealed': 'If you do not seal before the deadline, the table records your levels in force: {levels}.',
   'brief.ifUnsealedMinimum': 'If you do not seal before the deadline, your levels in force no longer fit your capacity, so the table records the minimum: {levels}.',
   'brief.ifUnsealedBreaks': 'Those levels break {agreements}.',
+  'brief.breach': '{agreement} ({use})',
   'brief.recorded': 'Recorded for round {round}: {levels}.',
   'brief.recordedSealed': 'This is the decision you sealed.',
   'brief.recordedUnsealed': 'You did not seal in time: the table recorded your levels in force.',
@@ -30,6 +31,14 @@ export const decisionEn = {
 
   'pledge.contradicts': 'Carrying this out would break {agreement}: you agreed to {use}.',
   'pledge.asksNothingNew': 'An agreement in force already binds them to this: complying would show nothing.',
+
+  'refusedWith.param/out-of-range': '{instrument} must be between {min} and {max} in steps of {step}.',
+  'refusedWith.budget/exceeded': 'This decision needs {used} capacity; you have {capacity}.',
+  'refusedWith.chat/too-long': 'A message can have at most {max} characters.',
+  'refusedWith.due/invalid': 'The due round must be between {min} and {max}.',
+  'refusedWith.message/too-large': 'Messages are limited to {max} bytes.',
+  'refusedWith.instrument/not-yours': '{instrument} belongs to the other side.',
+  'refusedWith.proposal/not-open': 'That proposal is no longer open: it was {status}.',
 
   'draft.restored': 'Your unsent text and settings were restored.',
 } as const;

@@ -1,13 +1,15 @@
 import type { Refusal } from '../../shared/protocol.ts';
-import { locale, t, type MessageKey } from '../i18n/index.ts';
+import type { Scenario } from '../../shared/scenario/schema.ts';
+import { locale, t } from '../i18n/index.ts';
 import { fill, h } from '../ui/element.ts';
 import type { Problem } from '../ui/move-drafts.ts';
+import { refusalProblem } from '../ui/refusal-text.ts';
 
 /**
  * The one place refusals and input problems are announced (`role="alert"`), so a
  * screen reader hears them and every player sees them in the same spot.
  */
-export function createStatusArea(): { el: HTMLElement; refusal(refusal: Refusal): void; problem(problem: Problem | null): void; clear(): void } {
+export function createStatusArea(scenario: Scenario): { el: HTMLElement; refusal(refusal: Refusal): void; problem(problem: Problem | null): void; clear(): void } {
   const el = h('div', { class: 'status-area', attrs: { role: 'alert', 'aria-atomic': 'true' } });
 
   const show = (text: string, detail?: string): void => {
@@ -18,11 +20,9 @@ export function createStatusArea(): { el: HTMLElement; refusal(refusal: Refusal)
   return {
     el,
     refusal(refusal) {
-      // Typed as a key: a refusal code without a message is a compile error.
-      const key: MessageKey = `refused.${refusal.code}`;
-      // The server's text names the exact numbers; it is written in English only.
-      const detail = locale() === 'en' && refusal.message !== t(key) ? refusal.message : undefined;
-      show(t(key), detail);
+      // The words are ours, in the student's language, with the numbers the rules gave.
+      const problem = refusalProblem(scenario, locale(), refusal);
+      show(t(problem.key, problem.params));
     },
     problem(problem) {
       if (problem === null) return this.clear();

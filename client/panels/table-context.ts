@@ -1,4 +1,4 @@
-import type { PlayerView } from '../../shared/protocol.ts';
+import type { PlayerView, Refusal } from '../../shared/protocol.ts';
 import type { Move } from '../../shared/rules/moves.ts';
 import type { GameState } from '../../shared/rules/state.ts';
 import type { Scenario } from '../../shared/scenario/schema.ts';
@@ -26,6 +26,8 @@ export type TableFrame = {
   controls: Controls;
   status: ConnectionStatus;
   clockOffset: number;
+  /** The server's latest refusal; `seq` tells a new one from one already shown. A panel shows it beside the control whose move it refuses (`about`). */
+  refusal?: (Refusal & { seq: number }) | null;
 };
 
 /** A panel owns its element; forms keep what the player typed across updates. */

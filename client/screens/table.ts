@@ -49,12 +49,12 @@ export function tableScreen(table: Table, scenario: Scenario): Screen {
   const frameOf = (model: TableModel): TableFrame | null => {
     const view = model.view;
     if (!view) return null;
-    return { view, state: view.state, controls: controlsFor(view.state, view.seat), status: model.status, clockOffset: model.clockOffset };
+    return { view, state: view.state, controls: controlsFor(view.state, view.seat), status: model.status, clockOffset: model.clockOffset, refusal: model.refusal };
   };
 
   const build = (model: TableModel) => {
     const seat = model.view?.seat ?? model.welcome?.seat ?? null;
-    const status = createStatusArea();
+    const status = createStatusArea(scenario);
     const welcome = model.welcome;
     // The public scenario has no briefings: this seat's own arrived with the welcome.
     const briefed = welcome ? { ...scenario, seats: scenario.seats.map((s) => (s.id === welcome.seat ? { ...s, briefing: welcome.briefing } : s)) } : scenario;

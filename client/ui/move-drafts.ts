@@ -9,7 +9,8 @@ import { formatNumber } from './format.ts';
  * Form state in, a move out: every move is checked here with the same schema and level
  * rules the server uses, so a student sees the problem before anything is sent.
  */
-export type Problem = { key: MessageKey; params?: Params };
+/** `field` names the input at fault (an instrument's id, or `rounds`, `due`, `text`), so the form can say it there. */
+export type Problem = { key: MessageKey; params?: Params; field?: string };
 export type Built = { ok: true; move: Move } | { ok: false; problem: Problem };
 
 export type CommitmentDraft = { seat: string; instrument: string; include: boolean; amount: number };
@@ -17,8 +18,8 @@ export type ProposalDraft = { to: string; rows: readonly CommitmentDraft[]; roun
 export type UseDraft = { instrument: string; amount: number };
 export type PledgeDraft = { kind: 'threat' | 'promise'; target: string; ask: UseDraft; answer: UseDraft; dueRound: number };
 
-function failed(key: MessageKey, params?: Params): Built {
-  return params ? { ok: false, problem: { key, params } } : { ok: false, problem: { key } };
+function failed(key: MessageKey, params?: Params, field?: string): Built {
+  return { ok: false, problem: { key, ...(params ? { params } : {}), ...(field === undefined ? {} : { field }) } };
 }
 
 function firstIssue(error: z.ZodError): string {
@@ -37,6 +38,7 @@ export function rangeProblem(locale: Locale, inst: Instrument, amount: number): 
   if (Number.isFinite(amount) && isLegalLevel(inst, amount)) return null;
   return {
     key: 'decision.outOfRange',
+    field: inst.id,
     params: {
       instrument: inst.label[locale],
       min: formatNumber(locale, inst.param.min, 4),
@@ -48,7 +50,7 @@ export function rangeProblem(locale: Locale, inst: Instrument, amount: number): 
 
 function checkUse(scenario: Scenario, locale: Locale, use: UseDraft): Problem | null {
   const inst = findInstrument(scenario, use.instrument);
-  if (!inst) return { key: 'refused.instrument/unknown' };
+  if (!inst) return { key: 'refused.instrument/unknown', field: use.instrument };
   return rangeProblem(locale, inst, use.amount);
 }
 
@@ -60,7 +62,7 @@ export function buildProposal(scenario: Scenario, locale: Locale, draft: Proposa
     if (problem) return { ok: false, problem };
   }
   if (!Number.isInteger(draft.rounds) || draft.rounds < 1 || draft.rounds > MAX_AGREEMENT_ROUNDS) {
-    return failed('proposal.roundsInvalid', { max: MAX_AGREEMENT_ROUNDS });
+    return failed('proposal.roundsInvalid', { max: MAX_AGREEMENT_ROUNDS }, 'rounds');
   }
   const commitments = chosen.map((row) => ({ seat: row.seat, instrument: row.instrument, amount: row.amount }));
   const raw =
@@ -71,12 +73,12 @@ export function buildProposal(scenario: Scenario, locale: Locale, draft: Proposa
 }
 
 export function buildPledge(scenario: Scenario, locale: Locale, draft: PledgeDraft, version: number): Built {
-  for (const use of [draft.ask, draft.answer]) {
+  for (const [field, use] of [['ask', draft.ask], ['answer', draft.answer]] as const) {
     const problem = checkUse(scenario, locale, use);
-    if (problem) return { ok: false, problem };
+    if (problem) return { ok: false, problem: { ...problem, field } };
   }
   if (!Number.isInteger(draft.dueRound) || draft.dueRound < 1 || draft.dueRound > scenario.rounds.length) {
-    return failed('refused.due/invalid');
+    return failed('refused.due/invalid', undefined, 'due');
   }
   const ask = { instrument: draft.ask.instrument, amount: draft.ask.amount };
   const answer = { instrument: draft.answer.instrument, amount: draft.answer.amount };
@@ -94,8 +96,8 @@ export function chatLength(text: string): number {
 
 export function buildChat(to: string, text: string, version: number): Built {
   const length = chatLength(text);
-  if (length === 0) return failed('chat.empty');
-  if (length > CHAT_MAX) return failed('chat.tooLong', { max: CHAT_MAX });
+  if (length === 0) return failed('chat.empty', undefined, 'text');
+  if (length > CHAT_MAX) return failed('chat.tooLong', { max: CHAT_MAX }, 'text');
   return parsed({ type: 'chat', version, to, text: text.trim() }, 'chat.tooLong');
 }
 

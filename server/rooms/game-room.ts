@@ -292,7 +292,7 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
       return refusal('rate/limited', 'Too many messages: wait a moment and try again.', claimedType(raw));
     }
     if (messageBytes(raw) > MAX_MESSAGE_BYTES) {
-      return refusal('message/too-large', `Messages are limited to ${MAX_MESSAGE_BYTES} bytes.`, claimedType(raw));
+      return refusal('message/too-large', `Messages are limited to ${MAX_MESSAGE_BYTES} bytes.`, claimedType(raw), { max: MAX_MESSAGE_BYTES });
     }
     if (!READS.has(type)) {
       return refusal('move/malformed', `Unknown message type "${type.slice(0, 40)}": only "move", "draft" and "clock" are accepted.`, claimedType(raw));

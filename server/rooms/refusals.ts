@@ -28,6 +28,6 @@ export function messageBytes(raw: unknown): number {
   }
 }
 
-export function refusal(code: Refusal['code'], message: string, about?: string): Refusal {
-  return about === undefined ? { code, message } : { code, message, about };
+export function refusal(code: Refusal['code'], message: string, about?: string, params?: Refusal['params']): Refusal {
+  return { code, message, ...(about === undefined ? {} : { about }), ...(params === undefined ? {} : { params }) };
 }

@@ -159,7 +159,7 @@ export class TableGame {
     const rulesStart = performance.now();
     const applied = applyMove(this.scenario, before, seat, move);
     recordStage('rules', performance.now() - rulesStart);
-    if (!applied.ok) return refusal(applied.rejection.code, applied.rejection.message, move.type);
+    if (!applied.ok) return refusal(applied.rejection.code, applied.rejection.message, move.type, applied.rejection.params);
     const entry: RecordEntry = { kind: 'move', seq: this.nextSeq, at: Date.now(), actor, seat, move };
     const commitStart = performance.now();
     const appended = await this.append(entry);

@@ -77,7 +77,7 @@ function chat(state: GameState, seat: string, to: string, raw: string): Result<G
   if (to === seat || !state.seats[to]) return reject('target/invalid', 'Address another seat at the table.');
   const text = raw.trim();
   if (text === '') return reject('chat/empty', 'An empty message was not sent.');
-  if ([...text].length > CHAT_MAX) return reject('chat/too-long', `Messages are limited to ${CHAT_MAX} characters.`);
+  if ([...text].length > CHAT_MAX) return reject('chat/too-long', `Messages are limited to ${CHAT_MAX} characters.`, { max: CHAT_MAX });
   state.chat.push({ from: seat, to, text, round: state.round, version: state.version + 1 });
   return ok([{ type: 'chat', from: seat, to }]);
 }

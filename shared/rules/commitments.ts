@@ -14,9 +14,14 @@ export function checkCommitment(scenario: Scenario, c: Commitment, parties: read
 export function checkUse(scenario: Scenario, use: InstrumentUse, seat: string): Result<InstrumentUse> {
   const inst = findInstrument(scenario, use.instrument);
   if (!inst) return reject('instrument/unknown', `There is no instrument "${use.instrument}" in this scenario.`);
-  if (inst.seat !== seat) return reject('instrument/not-yours', `"${inst.label.en}" belongs to another seat.`);
+  if (inst.seat !== seat) return reject('instrument/not-yours', `"${inst.label.en}" belongs to another seat.`, { instrument: use.instrument });
   if (!isLegalLevel(inst, use.amount)) {
-    return reject('param/out-of-range', `"${inst.label.en}" must be between ${inst.param.min} and ${inst.param.max} in steps of ${inst.param.step}.`);
+    return reject('param/out-of-range', `"${inst.label.en}" must be between ${inst.param.min} and ${inst.param.max} in steps of ${inst.param.step}.`, {
+      instrument: use.instrument,
+      min: inst.param.min,
+      max: inst.param.max,
+      step: inst.param.step,
+    });
   }
   return ok(use);
 }

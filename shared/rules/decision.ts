@@ -14,9 +14,14 @@ export function fullLevels(scenario: Scenario, state: GameState, seat: string, l
   for (const [id, amount] of Object.entries(levels)) {
     const inst = findInstrument(scenario, id);
     if (!inst) return reject('instrument/unknown', `There is no instrument "${id}" in this scenario.`);
-    if (inst.seat !== seat) return reject('instrument/not-yours', `"${inst.label.en}" belongs to another seat.`);
+    if (inst.seat !== seat) return reject('instrument/not-yours', `"${inst.label.en}" belongs to another seat.`, { instrument: id });
     if (!isLegalLevel(inst, amount)) {
-      return reject('param/out-of-range', `"${inst.label.en}" must be between ${inst.param.min} and ${inst.param.max} in steps of ${inst.param.step}.`);
+      return reject('param/out-of-range', `"${inst.label.en}" must be between ${inst.param.min} and ${inst.param.max} in steps of ${inst.param.step}.`, {
+        instrument: id,
+        min: inst.param.min,
+        max: inst.param.max,
+        step: inst.param.step,
+      });
     }
   }
   const full: Record<string, number> = {};
@@ -35,7 +40,7 @@ export function decide(scenario: Scenario, state: GameState, seat: string, level
   if (!full.ok) return refusal(full);
   if (overBudget(scenario, state, seat, full.value)) {
     const used = round2(decisionCost(scenario, seat, full.value).implementation);
-    return reject('budget/exceeded', `This decision needs ${used} capacity; you have ${seatState.capacity}.`);
+    return reject('budget/exceeded', `This decision needs ${used} capacity; you have ${seatState.capacity}.`, { used, capacity: seatState.capacity });
   }
   seatState.decision = full.value;
   seatState.submitted = true;

@@ -26,7 +26,7 @@ function openProposal(state: GameState, seat: string, id: string, move: { versio
   const proposal = state.proposals.find((p) => p.id === id);
   // A proposal between two other seats is answered as if it did not exist: a refusal must not reveal it.
   if (!proposal || (proposal.from !== seat && proposal.to !== seat)) return reject('proposal/unknown', `There is no proposal "${id}".`);
-  if (proposal.status !== 'open') return reject('proposal/not-open', `Proposal ${id} is already ${proposal.status}.`);
+  if (proposal.status !== 'open') return reject('proposal/not-open', `Proposal ${id} is already ${proposal.status}.`, { proposal: id, status: proposal.status });
   if (proposal.updatedVersion > move.version) return reject('state/stale', `Proposal ${id} changed after you last saw it.`);
   return ok(proposal);
 }
@@ -109,7 +109,7 @@ export function withdraw(state: GameState, seat: string, move: MoveOf<'withdraw'
 
 function checkDue(scenario: Scenario, state: GameState, dueRound: number): Result<true> {
   if (dueRound < state.round || dueRound > scenario.rounds.length) {
-    return reject('due/invalid', `The due round must be between ${state.round} and ${scenario.rounds.length}.`);
+    return reject('due/invalid', `The due round must be between ${state.round} and ${scenario.rounds.length}.`, { min: state.round, max: scenario.rounds.length });
   }
   return ok(true);
 }

@@ -29,13 +29,24 @@ export const RejectionCode = z.enum([
 ]);
 export type RejectionCode = z.infer<typeof RejectionCode>;
 
-export const Rejection = z.object({ code: RejectionCode, message: z.string() });
+/**
+ * The numbers and ids a refusal names, so a client can say it in the student's language:
+ * ids as ids (an instrument's, a proposal's), numbers as numbers, never words.
+ */
+export const RejectionParams = z.record(z.string().max(40), z.union([z.string().max(200), z.number()]));
+export type RejectionParams = z.infer<typeof RejectionParams>;
+
+/** `message` is English for logs and developers; a client builds its own text from `code` and `params`. */
+export const Rejection = z.object({ code: RejectionCode, message: z.string(), params: RejectionParams.optional() });
 export type Rejection = z.infer<typeof Rejection>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; rejection: Rejection };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const reject = <T>(code: RejectionCode, message: string): Result<T> => ({ ok: false, rejection: { code, message } });
+export const reject = <T>(code: RejectionCode, message: string, params?: RejectionParams): Result<T> => ({
+  ok: false,
+  rejection: params === undefined ? { code, message } : { code, message, params },
+});
 
 /** Hand a refusal on unchanged, whatever the caller's success type. */
 export const refusal = <T>(failed: { ok: false; rejection: Rejection }): Result<T> => ({ ok: false, rejection: failed.rejection });

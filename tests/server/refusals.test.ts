@@ -31,7 +31,7 @@ afterAll(async () => {
  * Sends one bad message and checks the whole contract: a typed refusal to the sender,
  * nothing at all to anyone else, nothing recorded, and the sender still connected.
  */
-async function expectRefused(sender: Player, send: () => void, code: string, about?: string): Promise<void> {
+async function expectRefused(sender: Player, send: () => void, code: string, about?: string, params?: Record<string, string | number>): Promise<void> {
   const everyone = [us, mx, watcher];
   const others = everyone.filter((p) => p !== sender);
   await Promise.all(everyone.map((p) => p.settle()));
@@ -45,6 +45,8 @@ async function expectRefused(sender: Player, send: () => void, code: string, abo
   expect(refused.message.length).toBeGreaterThan(0);
   expect(refused.message).not.toMatch(/\n\s+at /);
   if (about !== undefined) expect(refused.about).toBe(about);
+  // The numbers the client words the refusal with, in the student's language.
+  if (params !== undefined) expect(refused.params).toEqual(params);
 
   // Each other client's probe is answered only after anything the bad message caused for it.
   for (const other of others) {
@@ -108,7 +110,7 @@ describe('a bad message gets a typed refusal to its sender alone and changes not
 
   it('a decision over the capacity budget is refused', async () => {
     await playTo([us, mx], 'decision');
-    await expectRefused(mx, () => mx.move({ type: 'decide', version: mx.version, levels: { mx_guard: 25, mx_asylum: 20 } }), 'budget/exceeded', 'decide');
+    await expectRefused(mx, () => mx.move({ type: 'decide', version: mx.version, levels: { mx_guard: 25, mx_asylum: 20 } }), 'budget/exceeded', 'decide', { used: 70, capacity: 60 });
   });
 
   it('after all that, a good move still goes through for everyone', async () => {
