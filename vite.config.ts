@@ -45,6 +45,8 @@ export default defineConfig({
             { name: 'phaser', test: /node_modules[\\/]phaser[\\/]/, priority: 2 },
             // Charts are drawn only on review pages, which load them lazily: keep them off the first load.
             { name: 'charts', test: /node_modules[\\/](chart\.js|@kurkle)[\\/]/, priority: 2 },
+            // The QR encoder is drawn only for the instructor and the projector, which load it lazily.
+            { name: 'qrcode', test: /node_modules[\\/](qrcode|dijkstrajs)[\\/]/, priority: 2 },
             { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
           ],
         },

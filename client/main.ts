@@ -43,7 +43,7 @@ function route(): void {
     closeClassroom();
     return show(place.kind === 'review' ? reviewScreen(place, go) : place.kind === 'compare' ? compareScreen(place, go) : debriefScreen(place, go));
   }
-  if (place.kind === 'class' || place.kind === 'instructor' || place.kind === 'watch') {
+  if (place.kind === 'class' || place.kind === 'instructor' || place.kind === 'watch' || place.kind === 'projector') {
     if (seated) void seated.table.leave();
     seated = null;
     return show(classroomScreen(place, go));

@@ -40,6 +40,8 @@ export type StartOptions = {
   log: Logger;
   /** Per-connection soft message rate; tests that play fast raise it. */
   messageRate?: MessageRate;
+  /** PUBLIC_URL: where students reach this server; the machine's network addresses when omitted. */
+  publicUrl?: string | undefined;
   /** Bind address; all interfaces when omitted, so classroom devices can reach it. */
   host?: string;
   /** PostgreSQL instead of SQLite under `dataDir` (`DATABASE_URL`). */
@@ -130,6 +132,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         openSession,
         joinLimits: options.joinLimits ?? DEFAULT_JOIN_LIMITS,
         creationLimits: options.creationLimits ?? DEFAULT_CREATION_LIMITS,
+        publicUrl: options.publicUrl,
       });
       serveClient(app, options.distDir);
     },

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { startServer } from './app.ts';
 import type { ClusterOptions } from './app.ts';
+import { lanAddresses, publicUrlFrom } from './http/public-address.ts';
 import { createLog } from './log.ts';
 
 const DEFAULT_PORT = 2567;
@@ -45,9 +46,11 @@ const repo = resolve(import.meta.dirname, '..');
 
 try {
   const botPaceMs = botPaceFrom(process.env.BOT_PACE_MS);
+  const publicUrl = publicUrlFrom(process.env.PUBLIC_URL);
   const running = await startServer({
     port: portFrom(process.env.PORT),
     host: hostFrom(process.env.HOST),
+    publicUrl,
     dataDir: resolve(process.cwd(), process.env.DATA_DIR ?? 'data'),
     scenariosDir: resolve(repo, 'scenarios'),
     distDir: resolve(repo, 'dist'),
@@ -58,6 +61,8 @@ try {
   });
   // The one line a teacher reads in the terminal; the JSON log lines are for machines.
   console.log(`Border Bargain is running: ${running.url}`);
+  const students = publicUrl ?? lanAddresses().map((ip) => `http://${ip}:${running.port}`)[0];
+  if (students !== undefined) console.log(`Students on their own devices open: ${students}`);
 
   let stopping = false;
   const stop = (signal: string): void => {
@@ -76,5 +81,7 @@ try {
   process.on('SIGTERM', () => stop('SIGTERM'));
 } catch (error) {
   log.fatal({ err: error }, 'could not start');
+  // The reason, readable, for whoever typed npm start (a bad PORT, HOST or PUBLIC_URL).
+  console.error(`Border Bargain could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }

@@ -4,7 +4,7 @@ import { local, locale, t } from '../i18n/index.ts';
 import { fetchScenario } from '../net/connection.ts';
 import { createSession } from '../net/session.ts';
 import { rememberSecret } from '../net/session-store.ts';
-import { secretFromHash } from '../ui/address.ts';
+import { addressOf, secretFromHash } from '../ui/address.ts';
 import {
   ASSIGNMENTS,
   BOT_POLICIES,
@@ -20,7 +20,7 @@ import {
 } from '../ui/class-form.ts';
 import { field, fill, h, uid } from '../ui/element.ts';
 import { formatNumber } from '../ui/format.ts';
-import { copyButton } from './copy-link.ts';
+import { joinPoster } from './join-poster.ts';
 
 /**
  * "Run a class" for one scenario: the session's options, checked with the shared schema
@@ -176,23 +176,21 @@ export function createClassSetup(scenario: ScenarioSummary): HTMLElement {
   return el;
 }
 
-/** The join code, big, for the projector; the student link; the way to the instructor's page. */
+/** The join code, big, with the address and QR code for the projector; the student link; the way to the instructor's page. */
 function showCreated(el: HTMLElement, created: CreatedSession, title: string): void {
   const secret = secretFromHash(new URL(created.instructorUrl, window.location.origin).hash);
   if (secret !== null) rememberSecret(created.sessionId, secret);
-  const link = new URL(created.joinUrl, window.location.origin).href;
   const headingId = uid('created-h');
   const open = h('a', { class: 'button-link', text: t('class.openInstructor'), attrs: { href: created.instructorUrl } });
+  const projector = h('a', { class: 'button-link secondary-link', text: t('poster.projector'), attrs: { href: addressOf({ kind: 'projector', code: created.code }), target: '_blank', rel: 'noopener' } });
   fill(
     el,
     h(
       'div',
       { class: 'class-created', attrs: { role: 'region', 'aria-labelledby': headingId } },
       h('h4', { id: headingId, text: t('class.ready', { title }) }),
-      h('p', { text: t('class.tellStudents', { site: window.location.host }) }),
-      h('div', { class: 'code-block' }, h('p', { class: 'code-label', text: t('class.code') }), h('p', { class: 'join-code-big', text: created.code })),
-      copyButton(t('class.studentLink'), link),
-      h('div', { class: 'actions' }, open),
+      joinPoster(created.code, 'card'),
+      h('div', { class: 'actions' }, open, projector),
       h('p', { class: 'hint', text: t('class.secretHint') }),
     ),
   );

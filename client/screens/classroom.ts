@@ -6,10 +6,11 @@ import { h } from '../ui/element.ts';
 import { instructorScreen } from './instructor.ts';
 import { joinCodeScreen } from './join-code.ts';
 import { lobbyScreen } from './lobby.ts';
+import { projectorScreen } from './projector.ts';
 import type { Screen } from './screen.ts';
 import { watchScreen } from './watch.ts';
 
-export type ClassPlace = Extract<Place, { kind: 'class' | 'instructor' | 'watch' }>;
+export type ClassPlace = Extract<Place, { kind: 'class' | 'instructor' | 'watch' | 'projector' }>;
 
 /** Secrets seen this page's life, for a browser whose storage is blocked. */
 const secretsInMemory = new Map<string, string>();
@@ -44,8 +45,9 @@ function noSecret(): Screen {
   return { el, dispose: () => undefined };
 }
 
-/** Class sessions' pages: a student's join and lobby, the instructor's desk, a watched table. */
+/** Class sessions' pages: a student's join and lobby, the instructor's desk, a watched table, the projector. */
 export function classroomScreen(place: ClassPlace, go: (place: Place) => void): Screen {
+  if (place.kind === 'projector') return projectorScreen(place.code);
   if (place.kind === 'instructor' || place.kind === 'watch') {
     const secret = secretOf(place);
     if (secret === null) return noSecret();

@@ -7,6 +7,7 @@ import type { DeskModel, InstructorDesk } from '../net/session.ts';
 import { forgetSecret, secretFor } from '../net/session-store.ts';
 import { createClassControls } from '../panels/class-controls.ts';
 import { copyButton } from '../panels/copy-link.ts';
+import { joinPoster } from '../panels/join-poster.ts';
 import { bindControl, confirming, type DeskContext } from '../panels/desk-context.ts';
 import { createRoster } from '../panels/roster.ts';
 import { createTablesBoard } from '../panels/tables-board.ts';
@@ -80,7 +81,7 @@ export function instructorScreen(desk: InstructorDesk, secret: string): Screen {
     bindControl(start, status, () => ({ type: 'start' }), ctx);
     const end = confirming(h('button', { class: 'danger-outline', text: t('desk.end'), attrs: { type: 'button' } }), t('desk.endConfirm'), t('desk.endYes'));
     bindControl(end.confirm, status, () => ({ type: 'end' }), ctx);
-    const link = new URL(addressOf({ kind: 'class', code: first.code }), window.location.origin).href;
+    const projector = h('a', { class: 'button-link secondary-link', text: t('poster.projector'), attrs: { href: addressOf({ kind: 'projector', code: first.code }), target: '_blank', rel: 'noopener' } });
 
     const classHead = h(
       'section',
@@ -93,14 +94,8 @@ export function instructorScreen(desk: InstructorDesk, secret: string): Screen {
         h('p', { class: 'session-line' }, phase),
         connection,
       ),
-      h(
-        'div',
-        { class: 'code-block' },
-        h('p', { class: 'code-label', text: t('desk.code', { site: window.location.host }) }),
-        h('p', { class: 'join-code-big', text: first.code }),
-      ),
-      h('div', { class: 'class-link' }, copyButton(t('class.studentLink'), link)),
-      h('div', { class: 'actions class-actions' }, start, end.el),
+      joinPoster(first.code, 'card'),
+      h('div', { class: 'actions class-actions' }, start, end.el, projector),
       status,
       instructorLink(desk.sessionId, secret),
     );

@@ -10,6 +10,8 @@ export type Place =
   /** A student joining a class, or coming back to it: `/?code=ABC123`. */
   | { kind: 'class'; code: string }
   | { kind: 'instructor'; sessionId: string; secret: string | null }
+  /** The class's screen for the projector, by join code (`/?project=ABC123`): nothing secret on it. */
+  | { kind: 'projector'; code: string }
   /** The instructor watching one table of the class, read-only. */
   | { kind: 'watch'; sessionId: string; gameId: string; secret: string | null }
   /**
@@ -55,6 +57,7 @@ export function placeOf(search: string, hash: string): Place {
     const gameId = idParam(params, 'watch');
     return gameId === null ? { kind: 'instructor', sessionId, secret } : { kind: 'watch', sessionId, gameId, secret };
   }
+  if (params.has('project')) return { kind: 'projector', code: cleanCode(params.get('project') ?? '') };
   if (params.has('code')) return { kind: 'class', code: cleanCode(params.get('code') ?? '') };
   const gameId = idParam(params, 'game');
   return gameId === null ? { kind: 'landing' } : { kind: 'game', gameId };
@@ -71,6 +74,8 @@ export function addressOf(place: Place): string {
       return place.code === '' ? '/?code=' : `/?code=${encodeURIComponent(place.code)}`;
     case 'instructor':
       return `/?session=${encodeURIComponent(place.sessionId)}`;
+    case 'projector':
+      return `/?project=${encodeURIComponent(place.code)}`;
     case 'watch':
       return `/?session=${encodeURIComponent(place.sessionId)}&watch=${encodeURIComponent(place.gameId)}`;
     case 'review': {

@@ -33,6 +33,8 @@ export type ApiDeps = {
   openSession: (sessionId: string) => Promise<void>;
   joinLimits: JoinLimits;
   creationLimits: CreationLimits;
+  /** PUBLIC_URL, where students reach this server. */
+  publicUrl?: string | undefined;
 };
 
 /** Large enough for any body the API takes; a bigger one is refused before it is parsed. */
@@ -141,7 +143,7 @@ export function mountApi(app: Application, deps: ApiDeps): void {
   });
 
   api.use(practiceRoutes({ store, catalogue, log, openRoom: deps.openRoom, games }));
-  api.use(sessionRoutes({ store, catalogue, log, openSession: deps.openSession, joinLimits: deps.joinLimits, creations: sessions }));
+  api.use(sessionRoutes({ store, catalogue, log, openSession: deps.openSession, joinLimits: deps.joinLimits, creations: sessions, publicUrl: deps.publicUrl }));
   // One cache of replays for both: the comparison and a replay of the same table read it once.
   const replays = new ReplayCache();
   api.use(reviewRoutes({ store, catalogue, log, scorer: deps.scorer, openRoom: deps.openRoom, replays, forks: games }));

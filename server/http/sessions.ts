@@ -2,8 +2,10 @@ import { matchMaker } from '@colyseus/core';
 import express from 'express';
 import type { Request, Response, Router } from 'express';
 import type { Logger } from 'pino';
-import { CreateSessionBody, JoinSessionBody, SchoolIdBody, SessionControl } from '../../shared/session.ts';
+import { projectorBoard } from '../../shared/projector.ts';
+import { CreateSessionBody, JoinCode, JoinSessionBody, SchoolIdBody, SessionControl } from '../../shared/session.ts';
 import type { CreatedSession, JoinedSession, SessionView } from '../../shared/session.ts';
+import type { ServerAddress } from '../../shared/server-address.ts';
 import { hashSeatToken, mintSeatToken } from '../rooms/seat-token.ts';
 import type { SessionRoom } from '../rooms/session-room.ts';
 import { storedStanding } from '../rooms/table-dashboard.ts';
@@ -14,6 +16,7 @@ import type { GameStore, StoredSession } from '../store/store.ts';
 import { AddressLimit, clientAddress, type JoinLimits } from './address-limit.ts';
 import type { CreationLimit } from './creation-limit.ts';
 import { badBody, sendError } from './http-error.ts';
+import { addressFor, lanAddresses } from './public-address.ts';
 
 export type SessionApiDeps = {
   store: GameStore;
@@ -23,6 +26,8 @@ export type SessionApiDeps = {
   openSession: (sessionId: string) => Promise<void>;
   joinLimits: JoinLimits;
   creations: CreationLimit;
+  /** PUBLIC_URL: where students reach this server, when the operator says. */
+  publicUrl?: string | undefined;
 };
 
 /** Codes are drawn until one is free among live sessions; a handful of draws is already astronomically unlucky. */
@@ -38,6 +43,17 @@ export function sessionRoutes(deps: SessionApiDeps): Router {
   const router = express.Router();
   const attempts = new AddressLimit(deps.joinLimits.attempts);
   const misses = new AddressLimit(deps.joinLimits.misses);
+
+  // Where students on their own devices reach this server: shown with the code and the QR code.
+  router.get('/address', (req, res) => {
+    const address: ServerAddress = addressFor({
+      publicUrl: deps.publicUrl,
+      requested: { protocol: req.protocol, host: req.get('host') ?? '' },
+      lan: lanAddresses(),
+      port: req.socket.localPort ?? 0,
+    });
+    res.json(address);
+  });
 
   router.post('/sessions', async (req, res) => {
     const body = CreateSessionBody.safeParse(req.body);
@@ -81,6 +97,27 @@ export function sessionRoutes(deps: SessionApiDeps): Router {
     res.status(201).json(joined);
   });
 
+  // The projector's view of a class, by its join code: no names and no secrets, so no key either.
+  // Unknown codes count against the same per-address limit as wrong codes at join.
+  router.get('/sessions/code/:code/board', async (req, res) => {
+    const address = clientAddress(req);
+    const now = Date.now();
+    if (misses.spent(address, now)) {
+      res.setHeader('Retry-After', String(misses.retryAfter(address, now)));
+      return sendError(res, 429, { code: 'join/rate-limited', message: 'Too many wrong codes from this address: wait a minute and try again.' });
+    }
+    const code = JoinCode.safeParse(req.params.code);
+    if (!code.success) return sendError(res, 400, { code: 'code/invalid', message: 'A class code has 6 letters and digits, such as ACD347.' });
+    const session = await store.findLiveSession(code.data);
+    const view = session === null ? null : await sessionView(session.sessionId);
+    if (view === null) {
+      misses.allow(address, now);
+      return sendError(res, 404, { code: 'session/unknown', message: 'No class is running with that code.' });
+    }
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(projectorBoard(view));
+  });
+
   router.post('/sessions/:id/control', async (req, res) => {
     const session = await authorised(store, req);
     if (session === null) return forbidden(res);
@@ -119,6 +156,15 @@ export function sessionRoutes(deps: SessionApiDeps): Router {
   });
 
   return router;
+}
+
+/** The live view of a session, from its room (on whichever process holds it); null if the room is gone. */
+async function sessionView(sessionId: string): Promise<SessionView | null> {
+  try {
+    return await matchMaker.remoteRoomCall<SessionRoom>(sessionId, 'view', []);
+  } catch {
+    return null;
+  }
 }
 
 /** A code no live session uses; null if none was found in a few draws. */
