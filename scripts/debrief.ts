@@ -1,4 +1,4 @@
-// `npm run debrief SESSION [--out FILE] [--lang en|es]`: prints a class session's debrief
+// `npm run debrief CODE|SESSION [--out FILE] [--lang en|es]`: prints a class session's debrief
 // to PDF. It reads the same store as the server (DATA_DIR / DATABASE_URL), serves the
 // built client and the review API on a private port, and has headless Chromium print
 // the debrief page once the page says everything is drawn. It opens no game room, so
@@ -23,6 +23,8 @@ import { createLog } from '../server/log.ts';
 import { loadCatalogue } from '../server/scenarios/catalogue.ts';
 import { createScorer } from '../server/scoring/scorer.ts';
 import { openStore } from '../server/store/open-store.ts';
+import type { GameStore, StoredSession } from '../server/store/store.ts';
+import { JoinCode } from '../shared/session.ts';
 import { chromiumArgs, findChromium } from './chromium.ts';
 import { ensureClientBuilt } from './client-build.ts';
 
@@ -34,7 +36,7 @@ type Language = (typeof LANGUAGES)[number];
 /** Where the client keeps the reader's language (client/i18n). */
 const LOCALE_KEY = 'border-bargain:locale';
 
-const USAGE = 'usage: npm run debrief SESSION [--out FILE] [--lang en|es]';
+const USAGE = 'usage: npm run debrief CODE|SESSION [--out FILE] [--lang en|es]   (CODE: the class\'s join code; SESSION: the id after "session=" in the instructor link)';
 
 function fail(message: string): never {
   console.error(message);
@@ -48,8 +50,8 @@ const args = (() => {
     return fail(`${(error as Error).message}\n${USAGE}`);
   }
 })();
-const sessionId = args.positionals[0];
-if (sessionId === undefined || args.positionals.length > 1) fail(USAGE);
+const named = args.positionals[0];
+if (named === undefined || args.positionals.length > 1) fail(USAGE);
 const lang = args.values.lang;
 if (!LANGUAGES.includes(lang as Language)) fail(`--lang must be en or es, not "${lang}".\n${USAGE}`);
 // npm runs scripts from the package folder; a relative --out is meant from where the command was typed.
@@ -72,10 +74,7 @@ async function closeAll(): Promise<void> {
 }
 
 try {
-  const session = await store.loadSession(sessionId);
-  if (session === null) {
-    throw new Error(`No class session "${sessionId}" in this store. The session id is the part after "session=" in the instructor's link.`);
-  }
+  const session = await sessionNamed(store, named);
   const out = path.resolve(typedIn, args.values.out ?? `debrief-${session.code}.pdf`);
   if ((await ensureClientBuilt()) === 'absent') throw new Error('There is no web client (client/index.html) to print the debrief with.');
   const catalogue = await loadCatalogue(path.join(root, 'scenarios'), log);
@@ -137,6 +136,26 @@ try {
   fail((error as Error).message);
 }
 await closeAll();
+
+/**
+ * The session a join code or a session id names. A code is free again once its class ends,
+ * so it can have named several: the newest is printed, and the others are listed by id.
+ */
+async function sessionNamed(from: GameStore, name: string): Promise<StoredSession> {
+  const byId = await from.loadSession(name);
+  if (byId !== null) return byId;
+  const code = JoinCode.safeParse(name);
+  if (!code.success) {
+    throw new Error(`"${name}" is neither a join code (6 letters and digits, such as ACD347) nor a session id in this store.\n${USAGE}`);
+  }
+  const [newest, ...older] = await from.findSessionsByCode(code.data);
+  if (newest === undefined) throw new Error(`No class session in this store has had the join code ${code.data}.`);
+  if (older.length > 0) {
+    const others = older.map((s) => `${s.sessionId} (${new Date(s.createdAt).toISOString().slice(0, 16).replace('T', ' ')} UTC)`).join(', ');
+    console.log(`The code ${code.data} named ${older.length + 1} classes: printing the newest. For an older one, give its session id: ${others}.`);
+  }
+  return newest;
+}
 
 /** Chromium writes each page as an uncompressed `/Type /Page` object. */
 function pageCount(pdf: Buffer): number {

@@ -259,6 +259,11 @@ export class PgStore implements GameStore {
     return rows[0] === undefined ? null : sessionOf(rows[0]);
   }
 
+  async findSessionsByCode(code: string): Promise<StoredSession[]> {
+    const { rows } = await this.pool.query('SELECT * FROM sessions WHERE code = $1 ORDER BY created_at DESC, session_id COLLATE "C" DESC', [code]);
+    return rows.map(sessionOf);
+  }
+
   async listLiveSessions(): Promise<string[]> {
     const { rows } = await this.pool.query(`SELECT session_id FROM sessions WHERE phase <> 'ended' ORDER BY created_at, session_id COLLATE "C"`);
     return rows.map((row) => SessionIdRow.parse(row).session_id);

@@ -373,6 +373,10 @@ export class SqliteStore implements GameStore {
     return row === undefined ? null : sessionOf(row);
   }
 
+  async findSessionsByCode(code: string): Promise<StoredSession[]> {
+    return this.db.prepare('SELECT * FROM sessions WHERE code = ? ORDER BY created_at DESC, session_id DESC').all(code).map(sessionOf);
+  }
+
   async listLiveSessions(): Promise<string[]> {
     const rows = this.db.prepare("SELECT session_id FROM sessions WHERE phase <> 'ended' ORDER BY created_at").all();
     return rows.map((row) => SessionIdRow.parse(row).session_id);

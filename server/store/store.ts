@@ -110,6 +110,8 @@ export interface GameStore {
   loadSession(sessionId: string): Promise<StoredSession | null>;
   /** The session (not ended) that answers to this join code; codes are unique among those. */
   findLiveSession(code: string): Promise<StoredSession | null>;
+  /** Every session that has had this join code, ended ones too, newest first (a code is free again once its session ends). */
+  findSessionsByCode(code: string): Promise<StoredSession[]>;
   /** Sessions whose rooms must be reopened when the server starts. */
   listLiveSessions(): Promise<string[]>;
   setSessionPhase(sessionId: string, phase: SessionPhase): Promise<void>;

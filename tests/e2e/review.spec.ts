@@ -20,17 +20,17 @@ const TIMERS = { briefing: LONG, negotiation: LONG, decision: LONG, resolution: 
 
 const newPage = pagesForFile();
 
-type Created = { sessionId: string; secret: string };
+type Created = { sessionId: string; code: string; secret: string };
 
 /** A class of two tables and no students: bots fill every seat and play on their own. */
 async function botClass(request: APIRequestContext): Promise<Created> {
   const response = await request.post('/api/sessions', { data: { scenarioId: SCENARIO, tables: 2, timers: TIMERS, bots: 'dealmaker' } });
   expect(response.status()).toBe(201);
-  const created = (await response.json()) as { sessionId: string; instructorUrl: string };
+  const created = (await response.json()) as { sessionId: string; code: string; instructorUrl: string };
   const secret = new URLSearchParams(created.instructorUrl.split('#')[1]).get('secret') ?? '';
   const start = await request.post(`/api/sessions/${created.sessionId}/control`, { data: { type: 'start' }, headers: { authorization: `Bearer ${secret}` } });
   expect(start.status()).toBe(200);
-  return { sessionId: created.sessionId, secret };
+  return { sessionId: created.sessionId, code: created.code, secret };
 }
 
 async function tablesOf(request: APIRequestContext, { sessionId, secret }: Created): Promise<{ table: string; gameId: string; phase: string }[]> {
@@ -164,9 +164,9 @@ test('an instructor watches, replays, compares and forks a bot-played class', as
   await expect(desk.getByRole('button', { name: /Print/ }).first()).toBeVisible();
   await desk.screenshot({ path: 'test-results/review-debrief.png' });
   await expectAccessible(desk);
-  // The printable debrief, as `npm run debrief SESSION` writes it: a PDF through Chromium, in Spanish here.
+  // The printable debrief, as `npm run debrief CODE` writes it (the join code names the session): a PDF through Chromium, in Spanish here.
   const pdf = path.join(mkdtempSync(path.join(tmpdir(), 'border-bargain-debrief-')), 'debrief.pdf');
-  const printed = await promisify(execFile)(process.execPath, ['scripts/debrief.ts', created.sessionId, '--out', pdf, '--lang', 'es'], {
+  const printed = await promisify(execFile)(process.execPath, ['scripts/debrief.ts', created.code, '--out', pdf, '--lang', 'es'], {
     env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR, DATABASE_URL: '' },
   });
   expect(printed.stdout).toMatch(/\(\d+ pages?\)/);

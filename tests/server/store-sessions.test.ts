@@ -44,6 +44,18 @@ describe.each(storeEngines('store suite (class sessions)'))('the $name store, cl
     expect((await store.findLiveSession('ACD347'))?.sessionId).toBe('s-2');
   });
 
+  it('every session a join code has named is found by it, ended ones too, newest first', async () => {
+    await store.createSession(session('s-old', 'ACD347', CREATED));
+    await store.setSessionPhase('s-old', 'ended');
+    await store.createSession(session('s-new', 'ACD347', CREATED + 10));
+    await store.createSession(session('s-other', 'CDE467', CREATED + 20));
+    expect((await store.findSessionsByCode('ACD347')).map((s) => [s.sessionId, s.phase])).toEqual([
+      ['s-new', 'lobby'],
+      ['s-old', 'ended'],
+    ]);
+    expect(await store.findSessionsByCode('XXXXXX')).toEqual([]);
+  });
+
   it('live sessions are listed oldest first; ended ones are not', async () => {
     await store.createSession(session('s-late', 'AAAAAA', CREATED + 20));
     await store.createSession(session('s-early', 'CCCCCC', CREATED));
