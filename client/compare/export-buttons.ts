@@ -1,11 +1,13 @@
-import { t, type MessageKey } from '../i18n/index.ts';
+import { Locale } from '../../shared/scenario/schema.ts';
+import { locale, t, type MessageKey } from '../i18n/index.ts';
 import { EXPORT_KINDS, fetchExport, type ExportKind } from '../net/compare-api.ts';
-import { h } from '../ui/element.ts';
+import { field, h, uid } from '../ui/element.ts';
 import '../styles/compare.css';
 
 const BUTTON_TEXT: Record<ExportKind, MessageKey> = {
   decisions: 'export.decisions',
   students: 'export.students',
+  gradebook: 'export.gradebook',
   records: 'export.records',
 };
 
@@ -22,10 +24,17 @@ function save(filename: string, blob: Blob): void {
 
 /**
  * The class's exports as buttons: each fetches its file with the instructor's secret and
- * saves it under the server's name. `secret` is read at click time (the page may learn it late).
+ * saves it under the server's name, the decisions and students files worded in the
+ * language chosen beside them (the page's by default). `secret` is read at click time (the
+ * page may learn it late).
  */
 export function exportButtons(sessionId: string, secret: () => string | null): HTMLElement {
   const status = h('p', { class: 'form-status export-status', attrs: { role: 'status' } });
+  const language = h('select', { attrs: { id: uid('export-lang') } }, ...Locale.options.map((lang) => h('option', { text: t(`export.lang.${lang}`), attrs: { value: lang, selected: lang === locale() } })));
+  const languageOf = (): Locale => {
+    const chosen = Locale.safeParse(language.value);
+    return chosen.success ? chosen.data : 'en';
+  };
   const buttons = EXPORT_KINDS.map((kind) => {
     const button = h('button', { class: 'secondary', text: t(BUTTON_TEXT[kind]), attrs: { type: 'button' } });
     button.addEventListener('click', () => {
@@ -37,7 +46,7 @@ export function exportButtons(sessionId: string, secret: () => string | null): H
       button.disabled = true;
       button.setAttribute('aria-busy', 'true');
       status.textContent = t('export.working', { file: t(BUTTON_TEXT[kind]) });
-      fetchExport(sessionId, key, kind)
+      fetchExport(sessionId, key, kind, languageOf())
         .then(({ filename, blob }) => {
           save(filename, blob);
           status.textContent = t('export.done', { file: filename });
@@ -52,5 +61,11 @@ export function exportButtons(sessionId: string, secret: () => string | null): H
     });
     return button;
   });
-  return h('div', { class: 'exports', attrs: { role: 'group', 'aria-label': t('export.heading') } }, h('div', { class: 'actions export-actions' }, ...buttons), status);
+  return h(
+    'div',
+    { class: 'exports', attrs: { role: 'group', 'aria-label': t('export.heading') } },
+    field(t('export.language'), language, t('export.languageHint')),
+    h('div', { class: 'actions export-actions' }, ...buttons),
+    status,
+  );
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SessionReview } from '../../shared/review/schemas.ts';
+import type { Locale } from '../../shared/scenario/schema.ts';
 import { HttpError, parsedOrThrow, requestJson, serverEndpoint } from './connection.ts';
 
 /**
@@ -13,12 +14,13 @@ export async function fetchSessionReview(sessionId: string, secret: string): Pro
   return parsedOrThrow(SessionReview, await requestJson(`${sessionPath(sessionId)}/review`, undefined, secret), 'class comparison');
 }
 
-export const EXPORT_KINDS = ['decisions', 'students', 'records'] as const;
+export const EXPORT_KINDS = ['decisions', 'students', 'gradebook', 'records'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 const EXPORT_FILES: Record<ExportKind, string> = {
   decisions: 'decisions.csv',
   students: 'students.csv',
+  gradebook: 'gradebook.csv',
   records: 'records.json',
 };
 
@@ -44,9 +46,13 @@ export function filenameOf(disposition: string | null, fallback: string): string
 }
 
 /** One export of the class as the server wrote it, with the file name it chose. */
-export async function fetchExport(sessionId: string, secret: string, kind: ExportKind): Promise<{ filename: string; blob: Blob }> {
+/** Exports worded in a language (seat names, instruments, bots' policies): the decisions and students files. */
+export const WORDED_EXPORTS: ReadonlySet<ExportKind> = new Set(['decisions', 'students']);
+
+export async function fetchExport(sessionId: string, secret: string, kind: ExportKind, lang: Locale = 'en'): Promise<{ filename: string; blob: Blob }> {
   const file = EXPORT_FILES[kind];
-  const response = await fetch(`${serverEndpoint()}${sessionPath(sessionId)}/export/${file}`, { headers: { authorization: `Bearer ${secret}` } });
+  const query = WORDED_EXPORTS.has(kind) ? `?lang=${lang}` : '';
+  const response = await fetch(`${serverEndpoint()}${sessionPath(sessionId)}/export/${file}${query}`, { headers: { authorization: `Bearer ${secret}` } });
   if (!response.ok) {
     const body: unknown = await response.json().catch(() => null);
     const parsed = z.object({ message: z.string(), code: z.string().optional() }).safeParse(body);

@@ -10,6 +10,7 @@ import { copyButton } from '../panels/copy-link.ts';
 import { joinPoster } from '../panels/join-poster.ts';
 import { bindControl, confirming, type DeskContext } from '../panels/desk-context.ts';
 import { createRoster } from '../panels/roster.ts';
+import { createSchoolIds } from '../panels/school-ids.ts';
 import { createTablesBoard } from '../panels/tables-board.ts';
 import { addressOf, withSecret } from '../ui/address.ts';
 import { fill, h } from '../ui/element.ts';
@@ -102,8 +103,9 @@ export function instructorScreen(desk: InstructorDesk, secret: string): Screen {
     const controls = createClassControls(ctx);
     const board = createTablesBoard(ctx, (gameId) => addressOf({ kind: 'review', gameId, sessionId: desk.sessionId, secret: null, debrief: false }));
     const roster = createRoster(ctx);
+    const schoolIds = createSchoolIds(desk.sessionId, secret);
     const review = reviewLinks(desk.sessionId);
-    fill(el, classHead, review, controls.el, h('div', { class: 'desk-grid' }, board.el, roster.el));
+    fill(el, classHead, review, controls.el, h('div', { class: 'desk-grid' }, board.el, h('div', { class: 'desk-side' }, roster.el, schoolIds.el)));
 
     return {
       update(view, model) {
@@ -118,6 +120,7 @@ export function instructorScreen(desk: InstructorDesk, secret: string): Screen {
         controls.update(view);
         board.update(view);
         roster.update(view);
+        schoolIds.update(view);
       },
       tick: () => board.tick(),
     };

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { projectorBoard } from '../../shared/projector.ts';
 import { CreateSessionBody, JoinCode, JoinSessionBody, SchoolIdBody, SessionControl } from '../../shared/session.ts';
 import type { CreatedSession, JoinedSession, SessionView } from '../../shared/session.ts';
+import type { ClassList } from '../../shared/class-list.ts';
 import type { ServerAddress } from '../../shared/server-address.ts';
 import { hashSeatToken, mintSeatToken } from '../rooms/seat-token.ts';
 import type { SessionRoom } from '../rooms/session-room.ts';
@@ -127,6 +128,14 @@ export function sessionRoutes(deps: SessionApiDeps): Router {
     if (!answer.ok) return sendError(res, answer.status, { code: answer.code, message: answer.message });
     log.info({ sessionId: session.sessionId, control: control.data.type }, 'instructor control');
     res.json(answer.value);
+  });
+
+  router.get('/sessions/:id/students', async (req, res) => {
+    const session = await authorised(store, req);
+    if (session === null) return forbidden(res);
+    const students: ClassList = (await store.loadStudents(session.sessionId)).map((s) => ({ studentId: s.studentId, name: s.name, schoolId: s.schoolId }));
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(students);
   });
 
   router.put('/sessions/:id/students/:studentId/school-id', async (req, res) => {
