@@ -54,6 +54,8 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
   /** Plain seat tokens of the connections here now, to repeat them in a welcome after a reconnection. */
   private readonly tokens = new Map<string, string>();
   private readonly reconnections = new Map<string, Reconnection>();
+  /** Set while a game of its own has no player connected: it ends when this runs out. */
+  private abandoned: ReturnType<Room['clock']['setTimeout']> | null = null;
   private lastReport = '';
 
   private get table(): TableGame {
@@ -115,6 +117,8 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
     this.beginWhenFilled();
     if (this.table.state.phase === 'ended') this.autoDispose = true;
     else if (game.session === null && !this.seating.anyTaken()) this.clock.setTimeout(() => this.expireUnseated(), deps.openGameExpirySeconds * 1000);
+    // Restored after a restart with seats taken: it ends if no one comes back.
+    else this.watchAbandonment();
 
     // No validator argument: Colyseus's validator disconnects on failure, and a student must not lose the table.
     this.onMessage('*', (client: Client, type: string | number, raw: unknown) => this.receive(client, String(type), raw));
@@ -185,6 +189,7 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
     this.sendViews();
     this.report();
     this.beginWhenFilled();
+    this.watchAbandonment();
   }
 
   /**
@@ -222,6 +227,7 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
   onReconnect(client: Client): void {
     this.reconnections.delete(client.sessionId);
     this.seating.setConnected(client.sessionId, true);
+    this.watchAbandonment();
     this.welcome(client);
     this.sendViews();
     this.report();
@@ -240,6 +246,28 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
       this.report();
     }
     this.table.log.info({ sessionId: client.sessionId, seat, code }, 'connection gone');
+    this.watchAbandonment();
+  }
+
+  /**
+   * A game of its own whose players have all gone (past their reconnection window) ends
+   * after the same grace an unused one gets, so a table left behind does not hold a room,
+   * its bots or its clock for ever. Anyone coming back in time keeps it.
+   */
+  private watchAbandonment(): void {
+    this.abandoned?.clear();
+    this.abandoned = null;
+    if (this.table.game.session !== null || this.table.state.phase === 'ended' || !this.seating.anyTaken()) return;
+    if (this.seating.connectedMembers().length > 0) return;
+    this.abandoned = this.clock.setTimeout(() => {
+      this.abandoned = null;
+      this.table.enqueue(async () => {
+        if (this.table.state.phase === 'ended') return;
+        if (this.seating.connectedMembers().length > 0) return void this.table.log.info('game kept: a player came back');
+        const outcome = await this.table.steer({ type: 'end' }, TABLE_RULE);
+        if (outcome.ok) this.table.log.info({ afterSeconds: this.deps.openGameExpirySeconds }, 'game expired: every player left');
+      });
+    }, this.deps.openGameExpirySeconds * 1000);
   }
 
   /** A game of its own whose link no one has used ends, so an unused table does not hold a room for its whole life. */

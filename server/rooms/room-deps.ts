@@ -23,7 +23,7 @@ export type RoomDeps = {
   reconnectSeconds: number;
   /** The least time between two moves of one bot (a class session may set its own); tests make it small. */
   botPaceMs: number;
-  /** How long a game of its own waits for its first player before it ends. */
+  /** How long a game of its own waits for its first player, or for one to come back once all have left, before it ends. */
   openGameExpirySeconds: number;
 };
 
