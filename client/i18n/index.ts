@@ -2,6 +2,7 @@ import type { Locale, Localized } from '../../shared/scenario/schema.ts';
 import { en, type MessageKey } from './en.ts';
 import { es } from './es.ts';
 import { compileMessage, type Message, type Params } from './message.ts';
+import { withLocalNumerals } from './numerals.ts';
 
 export type { MessageKey, Params };
 
@@ -25,6 +26,14 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(en, key);
 }
 
+/** The address's `lang` names the language a link was shared in: it opens in that language. */
+const LANG_PARAM = 'lang';
+
+function linkedLocale(): Locale | null {
+  const named = new URLSearchParams(globalThis.location?.search ?? '').get(LANG_PARAM);
+  return named === 'en' || named === 'es' ? named : null;
+}
+
 function storedLocale(): Locale {
   try {
     const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
@@ -36,7 +45,26 @@ function storedLocale(): Locale {
   return nav.toLowerCase().startsWith('es') ? 'es' : 'en';
 }
 
-let current: Locale = storedLocale();
+function remember(next: Locale): void {
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, next);
+  } catch {
+    // Not persisted: the choice still holds for this page.
+  }
+}
+
+/** A shared link's language wins over the one this browser last used, and becomes it. */
+const linked = linkedLocale();
+if (linked !== null) remember(linked);
+let current: Locale = linked ?? storedLocale();
+
+/** A link to share (a join link, a class's link) that opens in the language of the page that shares it. */
+export function inThisLanguage(link: string): string {
+  const url = new URL(link);
+  url.searchParams.set(LANG_PARAM, current);
+  return url.href;
+}
+
 const listeners = new Set<(locale: Locale) => void>();
 
 export function locale(): Locale {
@@ -46,11 +74,7 @@ export function locale(): Locale {
 export function setLocale(next: Locale): void {
   if (next === current) return;
   current = next;
-  try {
-    globalThis.localStorage?.setItem(STORAGE_KEY, next);
-  } catch {
-    // Not persisted: the choice still holds for this page.
-  }
+  remember(next);
   document.documentElement.lang = next;
   for (const listener of listeners) listener(next);
 }
@@ -64,7 +88,7 @@ export function t(key: MessageKey, params?: Params): string {
   return translate(current, key, params);
 }
 
-/** Scenario texts carry both languages. */
+/** Scenario texts carry both languages; their numbers are shown in the page's format. */
 export function local(text: Localized): string {
-  return text[current];
+  return withLocalNumerals(current, text[current]);
 }

@@ -1,5 +1,5 @@
 import type { ServerAddress } from '../../shared/server-address.ts';
-import { t } from '../i18n/index.ts';
+import { inThisLanguage, t } from '../i18n/index.ts';
 import { serverAddress } from '../net/class-board.ts';
 import { addressOf } from '../ui/address.ts';
 import { h } from '../ui/element.ts';
@@ -16,7 +16,7 @@ export function typedAddress(base: string): string {
 
 /** The student link of a class at this server's public address. */
 export function joinLink(address: ServerAddress, code: string): string {
-  return `${address.joinBase}${addressOf({ kind: 'class', code })}`;
+  return inThisLanguage(`${address.joinBase}${addressOf({ kind: 'class', code })}`);
 }
 
 /**
@@ -35,7 +35,7 @@ export function joinPoster(code: string, size: PosterSize): HTMLElement {
   const el = h('div', { class: `join-poster join-poster-${size}` }, h('div', { class: 'code-block' }, where, codeText, others, warning), qrSlot, linkSlot);
 
   const show = (address: ServerAddress | null): void => {
-    const link = address === null ? new URL(addressOf({ kind: 'class', code }), window.location.origin).href : joinLink(address, code);
+    const link = address === null ? inThisLanguage(new URL(addressOf({ kind: 'class', code }), window.location.origin).href) : joinLink(address, code);
     if (address !== null) {
       site.textContent = typedAddress(address.joinBase);
       others.hidden = address.others.length === 0;

@@ -1,6 +1,6 @@
 import type { CreatedFork } from '../../shared/review/schemas.ts';
 import type { Scenario } from '../../shared/scenario/schema.ts';
-import { t } from '../i18n/index.ts';
+import { inThisLanguage, t } from '../i18n/index.ts';
 import { createFork } from '../net/review-api.ts';
 import { copyButton } from '../panels/copy-link.ts';
 import { fill, h, uid } from '../ui/element.ts';
@@ -62,7 +62,7 @@ export function createForkDialog(options: ForkDialogOptions): ForkDialog {
   };
 
   const shareView = (created: CreatedFork, name: string, open: readonly string[]): void => {
-    const link = new URL(created.joinUrl, window.location.origin).href;
+    const link = inThisLanguage(new URL(created.joinUrl, window.location.origin).href);
     const play = h('button', { class: 'primary', text: t('fork.playNow'), attrs: { type: 'button' }, on: { click: () => options.onJoin(created, name) } });
     fill(
       dialog,

@@ -1,5 +1,5 @@
 import type { ScenarioSummary } from '../../shared/protocol.ts';
-import { local, t } from '../i18n/index.ts';
+import { inThisLanguage, local, t } from '../i18n/index.ts';
 import { createGame, listScenarios } from '../net/connection.ts';
 import { createClassSetup } from '../panels/class-setup.ts';
 import { copyButton } from '../panels/copy-link.ts';
@@ -10,7 +10,7 @@ import type { Screen } from './screen.ts';
 
 /** Join links always point at this page, whatever address the server reports. */
 export function joinLinkFor(gameId: string): string {
-  return `${window.location.origin}/?game=${encodeURIComponent(gameId)}`;
+  return inThisLanguage(`${window.location.origin}/?game=${encodeURIComponent(gameId)}`);
 }
 
 /** The start page: what the game is, which scenarios exist, create a game or run a class, join either. */

@@ -1,7 +1,7 @@
 import type { Scenario } from './schema.ts';
 
 /** Stands in for a briefing in the copy of a scenario everyone may download. */
-export const PRIVATE_BRIEFING = { en: '(private to this seat)', es: '(privado de este puesto)' };
+export const PRIVATE_BRIEFING = { en: '(private to this seat)', es: '(privado de este lugar)' };
 
 /**
  * The scenario as anyone at the table may read it: every seat's briefing is private and

@@ -16,8 +16,9 @@ export async function createClass(page: Page, tables = 1): Promise<string> {
   for (const phase of ['Briefing', 'Negotiation', 'Decision', 'Resolution', 'Debrief']) await card.getByLabel(phase, { exact: true }).fill(LONG_MINUTES);
   await card.getByRole('button', { name: 'Create class session' }).click();
   const link = card.getByLabel('Student link');
-  await expect(link).toHaveValue(/\/\?code=[A-Z0-9]{6}$/);
-  const code = (await link.inputValue()).slice(-6);
+  // The link opens in the language of the page that made it.
+  await expect(link).toHaveValue(/\/\?code=[A-Z0-9]{6}&lang=en$/);
+  const code = new URL(await link.inputValue()).searchParams.get('code') ?? '';
   await card.getByRole('link', { name: 'Open the instructor page' }).click();
   await expect(page.getByRole('heading', { name: SCENARIO })).toBeVisible();
   return code;

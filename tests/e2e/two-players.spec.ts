@@ -158,7 +158,7 @@ test('the landing page creates a game and hands out its join link', async ({ pag
   const scenario = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Tariffs at the Border: United States and Mexico, 2019', exact: true }) });
   await scenario.getByRole('button', { name: 'Create game' }).click();
   const link = page.getByLabel('Join link');
-  await expect(link).toHaveValue(/\/\?game=[\w-]+$/);
+  await expect(link).toHaveValue(/\/\?game=[\w-]+&lang=en$/);
   await page.getByRole('button', { name: 'Take a seat' }).click();
   await expect(page.getByRole('heading', { name: 'Take a seat' })).toBeVisible();
   await expect(page.getByRole('radio', { name: 'United States (destination state)' })).toBeEnabled();

@@ -1,6 +1,12 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { translate } from '../../client/i18n/index.ts';
+import { es } from '../../client/i18n/es.ts';
+import { inThisLanguage, locale, translate } from '../../client/i18n/index.ts';
 import { argumentsOf, compileMessage, parseMessage } from '../../client/i18n/message.ts';
+import { withLocalNumerals } from '../../client/i18n/numerals.ts';
+
+const SCENARIOS = path.resolve(import.meta.dirname, '../../scenarios');
 
 describe('catalogue messages (ICU MessageFormat)', () => {
   test.each([
@@ -46,5 +52,59 @@ describe('catalogue messages (ICU MessageFormat)', () => {
       ['c', true],
       ['d', false],
     ]);
+  });
+});
+
+describe('numbers in scenario texts', () => {
+  test.each([
+    ['es', 'hasta 30 000 personas al mes y más de 520 000 en el año', 'hasta 30,000 personas al mes y más de 520,000 en el año'],
+    ['es', 'unos 1 250 000 refugiados', 'unos 1,250,000 refugiados'],
+    ['es', 'en 2019, 25 elementos y 5000 empleos', 'en 2019, 25 elementos y 5000 empleos'],
+    ['en', 'up to 30,000 people a month, 2019', 'up to 30,000 people a month, 2019'],
+    ['en', 'a 0.5 share and 1,250,000 refugees', 'a 0.5 share and 1,250,000 refugees'],
+  ] as const)('%s: "%s" reads "%s"', (locale, text, shown) => {
+    expect(withLocalNumerals(locale, text)).toBe(shown);
+  });
+
+  test('every number written with spaces in the Spanish scenarios is read as one number', () => {
+    const spaced = /\d{1,3}(?: \d{3})+/g;
+    for (const file of readdirSync(SCENARIOS).filter((name) => name.endsWith('.json') && name !== 'schema.json')) {
+      const text = readFileSync(path.join(SCENARIOS, file), 'utf8');
+      for (const written of text.match(spaced) ?? []) {
+        expect(withLocalNumerals('es', written), `${file}: ${written}`).toBe(new Intl.NumberFormat('es-MX').format(Number(written.replace(/ /g, ''))));
+      }
+    }
+  });
+});
+
+describe('one Spanish word per concept', () => {
+  /** The word the game uses, and the synonyms it does not. */
+  const GLOSSARY = [
+    { use: 'costo', not: /\bcostes?\b/i },
+    { use: 'ficha (del marco)', not: /\btarjetas?\b/i },
+    { use: 'lugar (en la mesa)', not: /\b(asientos?|puestos?)\b/i },
+    { use: 'N mil …', not: /\d\s+miles de\b|^miles de\b/i },
+  ];
+
+  test.each(GLOSSARY)('the Spanish catalogue says $use', ({ not }) => {
+    const found = Object.entries(es).filter(([, text]) => not.test(text));
+    expect(found).toEqual([]);
+  });
+
+  test.each(GLOSSARY)('scenario instruments say $use in their Spanish names and units', ({ not }) => {
+    for (const file of readdirSync(SCENARIOS).filter((name) => name.endsWith('.json') && name !== 'schema.json')) {
+      const scenario = JSON.parse(readFileSync(path.join(SCENARIOS, file), 'utf8')) as { instruments: { id: string; label: { es: string }; param: { unit: { es: string } } }[] };
+      for (const instrument of scenario.instruments) {
+        expect(not.test(instrument.label.es), `${file} ${instrument.id}: ${instrument.label.es}`).toBe(false);
+        expect(not.test(instrument.param.unit.es), `${file} ${instrument.id}: ${instrument.param.unit.es}`).toBe(false);
+      }
+    }
+  });
+});
+
+describe('a shared link', () => {
+  test('carries the language of the page that shares it, whatever else it says', () => {
+    expect(inThisLanguage('https://class.example/?game=abc123')).toBe(`https://class.example/?game=abc123&lang=${locale()}`);
+    expect(inThisLanguage('https://class.example/?code=K7P2QX&lang=xx')).toBe(`https://class.example/?code=K7P2QX&lang=${locale()}`);
   });
 });
