@@ -1,7 +1,10 @@
 import { CHAT_MAX } from '../../shared/rules/moves.ts';
-import { t } from '../i18n/index.ts';
+import { locale, t } from '../i18n/index.ts';
+import { browserStorage, draftStore, type DraftStore } from '../net/draft-store.ts';
 import { field, fill, h, setDisabled, uid } from '../ui/element.ts';
-import { buildChat, chatLength } from '../ui/move-drafts.ts';
+import { inlineError, refusalsFor } from '../ui/inline-error.ts';
+import { buildChat, chatLength, type Problem } from '../ui/move-drafts.ts';
+import { refusalProblem } from '../ui/refusal-text.ts';
 import { seatColor, seatName } from '../ui/names.ts';
 import { otherSeats } from '../ui/phase-controls.ts';
 import type { Panel, TableContext, TableFrame } from './table-context.ts';
@@ -17,7 +20,19 @@ export function createChat(ctx: TableContext): Panel {
   counter.id = uid('chat-count');
   text.setAttribute('aria-describedby', counter.id);
   const send = h('button', { class: 'primary', text: t('chat.send'), attrs: { type: 'submit' } });
-  const fieldset = h('fieldset', { class: 'plain' }, field(t('chat.to'), to), field(t('chat.message'), text), counter, h('div', { class: 'actions' }, send));
+  const textError = inlineError(text);
+  const sendError = inlineError(send);
+  const refused = refusalsFor(['chat']);
+  const fieldset = h(
+    'fieldset',
+    { class: 'plain' },
+    field(t('chat.to'), to),
+    field(t('chat.message'), text),
+    textError.el,
+    counter,
+    h('div', { class: 'actions' }, send),
+    sendError.el,
+  );
   const form = h('form', { class: 'chat-form', attrs: { novalidate: true, 'aria-labelledby': headingId } }, fieldset);
   const el = h('section', { class: 'card chat' }, h('h2', { id: headingId, text: t('chat.heading') }), log, form);
 
@@ -26,16 +41,40 @@ export function createChat(ctx: TableContext): Panel {
     counter.textContent = t('chat.counter', { count: length, max: CHAT_MAX });
     counter.classList.toggle('over', length > CHAT_MAX);
   };
-  text.addEventListener('input', count);
+  let drafts: DraftStore | null = null;
+  const keep = (): void => drafts?.write('chat', text.value === '' ? undefined : { to: to.value, text: text.value });
+  const clearErrors = (): void => {
+    textError.clear();
+    sendError.clear();
+  };
+  /** Beside the message when the text is at fault, beside the button otherwise. */
+  const showProblem = (problem: Problem): void => {
+    clearErrors();
+    (problem.field === 'text' || problem.key.startsWith('refused.chat/') || problem.key.startsWith('refusedWith.chat/') ? textError : sendError).show(t(problem.key, problem.params));
+  };
+  /** The line last sent: a refusal puts it back, so nothing typed is lost. */
+  let sentLine: { to: string; text: string } | null = null;
+  text.addEventListener('input', () => {
+    count();
+    keep();
+    clearErrors();
+  });
+  to.addEventListener('change', keep);
   count();
 
   const submit = (): void => {
     const built = buildChat(to.value, text.value, ctx.version());
-    if (!built.ok) return ctx.notify(built.problem);
+    if (!built.ok) {
+      showProblem(built.problem);
+      return ctx.notify(built.problem);
+    }
+    clearErrors();
     ctx.notify(null);
+    sentLine = { to: to.value, text: text.value };
     ctx.send(built.move);
     text.value = '';
     count();
+    keep();
   };
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -51,8 +90,28 @@ export function createChat(ctx: TableContext): Panel {
   let shownCount = -1;
   function update(frame: TableFrame): void {
     const { state } = frame;
+    const refusal = refused(frame.refusal);
+    if (refusal) {
+      if (sentLine && text.value === '') {
+        to.value = sentLine.to;
+        text.value = sentLine.text;
+        count();
+        keep();
+      }
+      showProblem(refusalProblem(scenario, locale(), refusal));
+    }
     const others = otherSeats(state, ctx.seat);
     if (to.options.length !== others.length) fill(to, ...others.map((id) => h('option', { text: seatName(scenario, id), attrs: { value: id } })));
+    if (drafts === null && ctx.seat !== null) {
+      // The line typed and not sent before a reload or a rejoin.
+      drafts = draftStore(browserStorage(), frame.view.gameId, ctx.seat);
+      const draft = drafts.read().chat;
+      if (draft && text.value === '') {
+        if (others.includes(draft.to)) to.value = draft.to;
+        text.value = draft.text;
+        count();
+      }
+    }
     setDisabled(fieldset, !frame.controls.chat);
     if (state.chat.length === shownCount) return;
     shownCount = state.chat.length;

@@ -2,15 +2,18 @@ import { instrumentsOf } from '../../shared/rules/instruments.ts';
 import type { GameState } from '../../shared/rules/state.ts';
 import type { Instrument } from '../../shared/scenario/schema.ts';
 import { local, locale, t } from '../i18n/index.ts';
+import { browserStorage, draftStore, fieldValue, storedAmount, type DraftStore } from '../net/draft-store.ts';
 import { decisionBrief, type DecisionBrief, type LevelMark, type Obligation } from '../ui/decision-brief.ts';
 import { fill, h, setDisabled, uid } from '../ui/element.ts';
+import { inlineError, refusalsFor, type InlineError } from '../ui/inline-error.ts';
+import { refusalProblem } from '../ui/refusal-text.ts';
 import { formatNumber } from '../ui/format.ts';
-import { budgetOf, buildDecision } from '../ui/move-drafts.ts';
+import { budgetOf, buildDecision, type Problem } from '../ui/move-drafts.ts';
 import { amountWithUnit, describeUse, instrumentName, seatName } from '../ui/names.ts';
 import type { Panel, TableContext, TableFrame } from './table-context.ts';
 import '../styles/decision.css';
 
-type Level = { inst: Instrument; row: HTMLElement; number: HTMLInputElement; slider: HTMLInputElement; mark: HTMLElement };
+type Level = { inst: Instrument; row: HTMLElement; number: HTMLInputElement; slider: HTMLInputElement; mark: HTMLElement; error: InlineError };
 
 const agreementName = (id: string): string => t('brief.agreement', { agreement: id });
 
@@ -70,6 +73,7 @@ export function createDecision(ctx: TableContext): Panel {
     const mark = h('p', { class: 'level-mark', id: uid('mark') });
     number.setAttribute('aria-describedby', `${helpId} ${mark.id}`);
     slider.setAttribute('aria-describedby', mark.id);
+    const error = inlineError(number);
     number.addEventListener('input', () => {
       if (Number.isFinite(number.valueAsNumber)) slider.value = String(number.valueAsNumber);
       edited();
@@ -83,10 +87,11 @@ export function createDecision(ctx: TableContext): Panel {
       { class: 'level-row' },
       h('label', { attrs: { for: number.id }, text: t('decision.level', { instrument: local(inst.label), unit: local(inst.param.unit) }) }),
       h('div', { class: 'level-inputs' }, slider, number),
+      error.el,
       mark,
       h('p', { class: 'hint', id: helpId, text: local(inst.help) }),
     );
-    levels.push({ inst, row, number, slider, mark });
+    levels.push({ inst, row, number, slider, mark, error });
     return row;
   });
 
@@ -99,8 +104,9 @@ export function createDecision(ctx: TableContext): Panel {
   const dueList = h('ul', { class: 'brief-list' });
   const ifUnsealed = h('p', { class: 'if-unsealed' });
   const recorded = h('p', { class: 'recorded', attrs: { role: 'status' } });
-  const submitError = h('p', { class: 'field-error', id: uid('dec-err') });
-  const submit = h('button', { class: 'primary', text: t('decision.submit'), attrs: { type: 'submit', 'aria-describedby': submitError.id } });
+  const submit = h('button', { class: 'primary', text: t('decision.submit'), attrs: { type: 'submit' } });
+  const submitError = inlineError(submit);
+  const refused = refusalsFor(['decide']);
   const sealed = h('p', { class: 'sealed-state', attrs: { role: 'status' } });
   const others = h('ul', { class: 'others-state' });
 
@@ -112,7 +118,7 @@ export function createDecision(ctx: TableContext): Panel {
     budgetWarning,
     costs,
     h('div', { class: 'actions' }, submit),
-    submitError,
+    submitError.el,
   );
   const brief = h('section', { class: 'decision-brief', attrs: { 'aria-label': t('brief.heading') } }, h('h3', { text: t('brief.heading') }), dueList, ifUnsealed);
   const form = h('form', { class: 'decision-form', attrs: { novalidate: true, 'aria-labelledby': heading.id } }, brief, fieldset);
@@ -128,8 +134,22 @@ export function createDecision(ctx: TableContext): Panel {
 
   const current = (): Record<string, number> => Object.fromEntries(levels.map((l) => [l.inst.id, l.number.valueAsNumber]));
 
+  let drafts: DraftStore | null = null;
+  const clearErrors = (): void => {
+    submitError.clear();
+    for (const l of levels) l.error.clear();
+  };
+  /** A problem beside the level at fault, or beside the button when it is the whole decision's. */
+  const showProblem = (problem: Problem): void => {
+    clearErrors();
+    const text = t(problem.key, problem.params);
+    const at = levels.find((l) => l.inst.id === problem.field);
+    if (at) at.error.show(text);
+    else submitError.show(text);
+  };
   const edited = (): void => {
-    submitError.textContent = '';
+    clearErrors();
+    if (state) drafts?.write('decision', { round: state.round, levels: Object.fromEntries(levels.map((l) => [l.inst.id, storedAmount(l.number.valueAsNumber)])) });
     refresh();
   };
 
@@ -184,7 +204,7 @@ export function createDecision(ctx: TableContext): Panel {
       const breaks = b.ifUnsealed.breaks;
       ifUnsealed.textContent = [
         t(b.ifUnsealed.standsDown ? 'brief.ifUnsealedMinimum' : 'brief.ifUnsealed', { levels: levelsText(ctx, b.ifUnsealed.levels) }),
-        breaks.length > 0 ? t('brief.ifUnsealedBreaks', { agreements: breaks.map((o) => obligationText(ctx, o)).join(' ') }) : '',
+        breaks.length > 0 ? t('brief.ifUnsealedBreaks', { agreements: breaks.map((o) => t('brief.breach', { agreement: agreementName(o.agreementId), use: describeUse(scenario, o.commitment) })).join(', ') }) : '',
       ]
         .filter((x) => x !== '')
         .join(' ');
@@ -211,10 +231,10 @@ export function createDecision(ctx: TableContext): Panel {
     if (seat === null) return;
     const built = buildDecision(scenario, locale(), seat, current(), capacity, ctx.version());
     if (!built.ok) {
-      submitError.textContent = t(built.problem.key, built.problem.params);
+      showProblem(built.problem);
       return ctx.notify(built.problem);
     }
-    submitError.textContent = '';
+    clearErrors();
     ctx.notify(null);
     ctx.send(built.move);
   });
@@ -225,16 +245,35 @@ export function createDecision(ctx: TableContext): Panel {
   function update(frame: TableFrame): void {
     if (seat === null) return;
     state = frame.state;
+    const refusal = refused(frame.refusal);
+    if (refusal) {
+      const problem = refusalProblem(scenario, locale(), refusal);
+      const instrument = refusal.params?.instrument;
+      showProblem(typeof instrument === 'string' ? { ...problem, field: instrument } : problem);
+    }
     const mine = state.seats[seat];
     if (!mine) return;
     heading.textContent = t('decision.heading', { round: state.round });
     capacity = mine.capacity;
+    drafts ??= draftStore(browserStorage(), frame.view.gameId, seat);
     if (seededRound !== state.round) {
       setLevels(mine.policy);
       seededRound = state.round;
+      // What this browser had set and not sealed for this round, before a reload or a rejoin.
+      const draft = drafts.read().decision;
+      if (draft && draft.round === state.round && !mine.submitted) {
+        for (const l of levels) {
+          const amount = draft.levels[l.inst.id];
+          if (amount === undefined) continue;
+          l.number.value = fieldValue(amount);
+          if (amount !== null) l.slider.value = String(amount);
+        }
+      }
     }
     const deciding = state.phase === 'decision';
     if (deciding) (mine.submitted ? sealedRounds : unsealedRounds).add(state.round);
+    // Sealed or recorded, the round's draft has done its work.
+    if (mine.submitted && drafts.read().decision) drafts.write('decision', undefined);
     if (mine.submitted && mine.decision) setLevels(mine.decision);
     setDisabled(fieldset, !frame.controls.decide);
     const b = decisionBrief(scenario, state, seat, current());

@@ -1,8 +1,14 @@
 import { findInstrument, instrumentsOf } from '../../shared/rules/instruments.ts';
 import type { PromiseMade, Threat } from '../../shared/rules/state.ts';
 import { local, locale, t } from '../i18n/index.ts';
+import { browserStorage, draftStore, fieldValue, storedAmount, type DraftStore } from '../net/draft-store.ts';
 import { field, fill, h, setDisabled, uid } from '../ui/element.ts';
-import { buildPledge } from '../ui/move-drafts.ts';
+import { agreementsInForce } from '../../shared/rules/agreements.ts';
+import { checkMove, type MoveWarning } from '../../shared/rules/check-move.ts';
+import type { GameState } from '../../shared/rules/state.ts';
+import { inlineError, refusalsFor } from '../ui/inline-error.ts';
+import { buildPledge, type Built, type Problem } from '../ui/move-drafts.ts';
+import { refusalProblem } from '../ui/refusal-text.ts';
 import { describeUse, seatName } from '../ui/names.ts';
 import { otherSeats } from '../ui/phase-controls.ts';
 import type { Panel, TableContext, TableFrame } from './table-context.ts';
@@ -26,16 +32,27 @@ export function createPledges(ctx: TableContext): Panel {
   const answerField = field(t('pledge.consequence'), answerInstrument);
   const answerAmountField = field(t('pledge.consequenceAmount'), answerAmount);
   const send = h('button', { class: 'primary', text: t('pledge.send'), attrs: { type: 'submit' } });
+  const askError = inlineError(askAmount);
+  const answerError = inlineError(answerAmount);
+  const dueError = inlineError(due);
+  const sendError = inlineError(send);
+  // What the rules warn of before a threat is sent: it would break the sender's own agreement, or asks nothing new.
+  const warning = h('p', { class: 'warning pledge-warning', id: uid('warn') });
+  send.setAttribute('aria-describedby', `${send.getAttribute('aria-describedby') ?? ''} ${warning.id}`.trim());
+  const refused = refusalsFor(['threaten', 'promise']);
 
   const fieldset = h(
     'fieldset',
     { class: 'plain' },
     kindSet,
     field(t('pledge.target'), target),
-    h('div', { class: 'pair' }, askField, askAmountField),
-    h('div', { class: 'pair' }, answerField, answerAmountField),
+    h('div', { class: 'pair' }, askField, h('div', {}, askAmountField, askError.el)),
+    h('div', { class: 'pair' }, answerField, h('div', {}, answerAmountField, answerError.el)),
     field(t('pledge.dueRound'), due),
+    dueError.el,
+    warning,
     h('div', { class: 'actions' }, send),
+    sendError.el,
   );
   const headingId = uid('pl');
   const form = h('form', { attrs: { novalidate: true, 'aria-labelledby': headingId } }, fieldset);
@@ -81,9 +98,26 @@ export function createPledges(ctx: TableContext): Panel {
   if (ctx.seat !== null) fillInstruments(answerInstrument, ctx.seat);
   fitAmount(answerInstrument, answerAmount);
 
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const built = buildPledge(
+  const clearErrors = (): void => {
+    for (const e of [askError, answerError, dueError, sendError]) e.clear();
+  };
+  /** Beside the amount or round at fault, or beside the button. */
+  const showProblem = (problem: Problem): void => {
+    clearErrors();
+    const at = problem.field === 'ask' ? askError : problem.field === 'answer' ? answerError : problem.field === 'due' ? dueError : sendError;
+    at.show(t(problem.key, problem.params));
+  };
+  /** A refusal naming an instrument is the ask's or the answer's, whichever uses it. */
+  const problemOf = (refusal: Parameters<typeof refusalProblem>[2]): Problem => {
+    const problem = refusalProblem(scenario, locale(), refusal);
+    const instrument = refusal.params?.instrument;
+    if (refusal.code === 'due/invalid') return { ...problem, field: 'due' };
+    if (instrument === askInstrument.value) return { ...problem, field: 'ask' };
+    if (instrument === answerInstrument.value) return { ...problem, field: 'answer' };
+    return problem;
+  };
+  const built = (): Built =>
+    buildPledge(
       scenario,
       locale(),
       {
@@ -95,9 +129,42 @@ export function createPledges(ctx: TableContext): Panel {
       },
       ctx.version(),
     );
-    if (!built.ok) return ctx.notify(built.problem);
+
+  let state: GameState | null = null;
+  const warningText = (w: MoveWarning): string => {
+    if (w.kind === 'asks-nothing-new') return t('pledge.asksNothingNew');
+    const from = state ? agreementsInForce(state, due.valueAsNumber, ctx.seat ?? undefined).find((a) => a.commitments.some((c) => c.seat === w.commitment.seat && c.instrument === w.commitment.instrument)) : undefined;
+    return t('pledge.contradicts', { agreement: t('brief.agreement', { agreement: from?.id ?? '' }), use: describeUse(scenario, w.commitment) });
+  };
+  /** The rules' warnings on the threat as it stands, live as it is typed. */
+  const warn = (): void => {
+    const move = built();
+    const check = move.ok && state && ctx.seat !== null ? checkMove(scenario, state, ctx.seat, move.move) : null;
+    warning.textContent = check?.ok ? check.warnings.map(warningText).join(' ') : '';
+  };
+  form.addEventListener('input', () => {
+    clearErrors();
+    warn();
+  });
+  form.addEventListener('change', warn);
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const move = built();
+    if (!move.ok) {
+      showProblem(move.problem);
+      return ctx.notify(move.problem);
+    }
+    // The rules' own dry run: what they would refuse is said here, before anything is sent.
+    const check = state && ctx.seat !== null ? checkMove(scenario, state, ctx.seat, move.move) : null;
+    if (check && !check.ok) {
+      const problem = problemOf(check.rejection);
+      showProblem(problem);
+      return ctx.notify(problem);
+    }
+    clearErrors();
     ctx.notify(null);
-    ctx.send(built.move);
+    ctx.send(move.move);
   });
 
   const threatItem = (x: Threat): HTMLLIElement =>
@@ -130,18 +197,58 @@ export function createPledges(ctx: TableContext): Panel {
       }),
     );
 
+  let drafts: DraftStore | null = null;
+  /** The form as it stands, kept so a reload or a rejoin finds it as it was left. */
+  const keep = (): void =>
+    drafts?.write('pledge', {
+      kind: kind(),
+      target: target.value,
+      ask: { instrument: askInstrument.value, amount: storedAmount(askAmount.valueAsNumber) },
+      answer: { instrument: answerInstrument.value, amount: storedAmount(answerAmount.valueAsNumber) },
+      dueRound: storedAmount(due.valueAsNumber),
+    });
+  form.addEventListener('input', keep);
+  form.addEventListener('change', keep);
+
+  const choose = (select: HTMLSelectElement, value: string): boolean => {
+    if (![...select.options].some((o) => o.value === value)) return false;
+    select.value = value;
+    return true;
+  };
+  /** Put back a kept form: only the seats and instruments this table still has. */
+  const restore = (): void => {
+    const draft = drafts?.read().pledge;
+    if (!draft) return;
+    const radio = form.querySelector<HTMLInputElement>(`input[name="${kindName}"][value="${draft.kind}"]`);
+    if (radio) radio.checked = true;
+    relabel();
+    if (choose(target, draft.target)) fillInstruments(askInstrument, target.value);
+    if (choose(askInstrument, draft.ask.instrument)) fitAmount(askInstrument, askAmount);
+    askAmount.value = fieldValue(draft.ask.amount);
+    if (choose(answerInstrument, draft.answer.instrument)) fitAmount(answerInstrument, answerAmount);
+    answerAmount.value = fieldValue(draft.answer.amount);
+    due.value = fieldValue(draft.dueRound);
+  };
+
   let shown = '';
   function update(frame: TableFrame): void {
-    const { state } = frame;
+    state = frame.state;
+    const refusal = refused(frame.refusal);
+    if (refusal) showProblem(problemOf(refusal));
     const others = otherSeats(state, ctx.seat);
     if (target.options.length !== others.length) {
       fill(target, ...others.map((id) => h('option', { text: seatName(scenario, id), attrs: { value: id } })));
       fillInstruments(askInstrument, target.value);
       fitAmount(askInstrument, askAmount);
     }
+    if (drafts === null && ctx.seat !== null) {
+      drafts = draftStore(browserStorage(), frame.view.gameId, ctx.seat);
+      restore();
+    }
     due.min = String(state.round);
     if (due.valueAsNumber < state.round || !Number.isFinite(due.valueAsNumber)) due.value = String(state.round);
     setDisabled(fieldset, !frame.controls.pledge);
+    warn();
     const key = JSON.stringify([state.threats.map((x) => [x.id, x.status]), state.promises.map((x) => [x.id, x.status])]);
     if (key === shown) return;
     shown = key;

@@ -2,13 +2,17 @@ import { MAX_AGREEMENT_ROUNDS } from '../../shared/rules/moves.ts';
 import type { Proposal } from '../../shared/rules/state.ts';
 import type { Instrument } from '../../shared/scenario/schema.ts';
 import { local, locale, t } from '../i18n/index.ts';
+import { browserStorage, draftStore, fieldValue, storedAmount, type DraftStore } from '../net/draft-store.ts';
 import { field, fill, h, setDisabled, uid } from '../ui/element.ts';
-import { buildProposal, type CommitmentDraft } from '../ui/move-drafts.ts';
+import { checkMove } from '../../shared/rules/check-move.ts';
+import { inlineError, refusalsFor, type InlineError } from '../ui/inline-error.ts';
+import { buildProposal, type CommitmentDraft, type Problem } from '../ui/move-drafts.ts';
+import { refusalProblem } from '../ui/refusal-text.ts';
 import { boundWord, seatName } from '../ui/names.ts';
 import { otherSeats } from '../ui/phase-controls.ts';
 import type { Panel, TableContext, TableFrame } from './table-context.ts';
 
-type Row = { inst: Instrument; include: HTMLInputElement; amount: HTMLInputElement; group: HTMLFieldSetElement };
+type Row = { inst: Instrument; include: HTMLInputElement; amount: HTMLInputElement; group: HTMLFieldSetElement; error: InlineError };
 
 /**
  * A bundle of commitments by either side, for a number of rounds. The same form makes
@@ -42,6 +46,7 @@ export function createProposalBuilder(ctx: TableContext): Panel & { prefill(prop
       amount.addEventListener('input', () => {
         include.checked = true;
       });
+      const error = inlineError(amount);
       group.append(
         h(
           'div',
@@ -55,27 +60,84 @@ export function createProposalBuilder(ctx: TableContext): Panel & { prefill(prop
             amount,
             h('span', { class: 'unit', text: local(inst.param.unit) }),
           ),
+          error.el,
         ),
       );
-      rows.push({ inst, include, amount, group });
+      rows.push({ inst, include, amount, group, error });
     }
     groups.set(seat.id, group);
   }
 
+  const roundsError = inlineError(rounds);
+  const sendError = inlineError(send);
   const fieldset = h(
     'fieldset',
     { class: 'plain' },
     field(t('proposal.to'), to),
     h('div', { class: 'commit-groups' }, ...groups.values()),
     field(t('proposal.rounds'), rounds),
+    roundsError.el,
     h('div', { class: 'actions' }, send, cancel),
+    sendError.el,
   );
+  const refused = refusalsFor(['propose', 'counter']);
+  const clearErrors = (): void => {
+    roundsError.clear();
+    sendError.clear();
+    for (const row of rows) row.error.clear();
+  };
+  /** Beside the amount or the rounds at fault, or beside the button when it is the whole offer's. */
+  const showProblem = (problem: Problem): void => {
+    clearErrors();
+    const text = t(problem.key, problem.params);
+    const row = rows.find((r) => r.inst.id === problem.field && !r.group.hidden);
+    if (row) row.error.show(text);
+    else if (problem.field === 'rounds') roundsError.show(text);
+    else sendError.show(text);
+  };
+  const problemOf = (refusal: Parameters<typeof refusalProblem>[2]): Problem => {
+    const problem = refusalProblem(scenario, locale(), refusal);
+    const instrument = refusal.params?.instrument;
+    return typeof instrument === 'string' ? { ...problem, field: instrument } : problem;
+  };
   const form = h('form', { class: 'proposal-form', attrs: { novalidate: true, 'aria-labelledby': heading.id } }, fieldset);
   const el = h('section', { class: 'card proposal-builder' }, heading, form);
 
   let counterOf: string | null = null;
   let seeded = false;
   let lastFrame: TableFrame | null = null;
+  let drafts: DraftStore | null = null;
+
+  /** The form as it stands, kept so a reload or a rejoin finds it as it was left. */
+  const keep = (): void =>
+    drafts?.write('proposal', {
+      to: to.value,
+      rounds: storedAmount(rounds.valueAsNumber),
+      counterOf,
+      rows: rows.map((row) => ({ seat: row.inst.seat, instrument: row.inst.id, include: row.include.checked, amount: storedAmount(row.amount.valueAsNumber) })),
+    });
+  form.addEventListener('input', () => {
+    keep();
+    clearErrors();
+  });
+  form.addEventListener('change', keep);
+
+  /** Put back a kept form: only the rows and the addressee this scenario and table still have. */
+  const restore = (frame: TableFrame, others: readonly string[]): boolean => {
+    const draft = drafts?.read().proposal;
+    if (!draft) return false;
+    if (others.includes(draft.to)) to.value = draft.to;
+    for (const row of rows) {
+      const kept = draft.rows.find((r) => r.seat === row.inst.seat && r.instrument === row.inst.id);
+      if (!kept) continue;
+      row.include.checked = kept.include;
+      row.amount.value = fieldValue(kept.amount);
+    }
+    rounds.value = fieldValue(draft.rounds);
+    const countered = draft.counterOf === null ? undefined : frame.state.proposals.find((p) => p.id === draft.counterOf && p.status === 'open');
+    setMode(countered ?? null);
+    return true;
+  };
 
   const setMode = (proposal: Proposal | null): void => {
     counterOf = proposal?.id ?? null;
@@ -86,6 +148,7 @@ export function createProposalBuilder(ctx: TableContext): Panel & { prefill(prop
     if (proposal) to.value = proposal.from;
     setDisabled(to, proposal !== null);
     syncParties();
+    keep();
   };
 
   /** Only the two parties of a proposal can commit in it. */
@@ -105,7 +168,18 @@ export function createProposalBuilder(ctx: TableContext): Panel & { prefill(prop
       .filter((row) => !row.group.hidden)
       .map((row) => ({ seat: row.inst.seat, instrument: row.inst.id, include: row.include.checked, amount: row.amount.valueAsNumber }));
     const built = buildProposal(scenario, locale(), { to: to.value, rows: drafts, rounds: rounds.valueAsNumber, counterOf }, ctx.version());
-    if (!built.ok) return ctx.notify(built.problem);
+    if (!built.ok) {
+      showProblem(built.problem);
+      return ctx.notify(built.problem);
+    }
+    // The rules' own dry run: what they would refuse is said here, before anything is sent.
+    const check = lastFrame && ctx.seat !== null ? checkMove(scenario, lastFrame.state, ctx.seat, built.move) : null;
+    if (check && !check.ok) {
+      const problem = problemOf(check.rejection);
+      showProblem(problem);
+      return ctx.notify(problem);
+    }
+    clearErrors();
     ctx.notify(null);
     ctx.send(built.move);
     setMode(null);
@@ -113,6 +187,8 @@ export function createProposalBuilder(ctx: TableContext): Panel & { prefill(prop
 
   function update(frame: TableFrame): void {
     lastFrame = frame;
+    const refusal = refused(frame.refusal);
+    if (refusal) showProblem(problemOf(refusal));
     const others = otherSeats(frame.state, ctx.seat);
     if (to.options.length !== others.length) {
       const current = to.value;
@@ -125,6 +201,10 @@ export function createProposalBuilder(ctx: TableContext): Panel & { prefill(prop
       for (const row of rows) {
         const level = frame.state.seats[row.inst.seat]?.policy[row.inst.id];
         if (level !== undefined) row.amount.value = String(level);
+      }
+      if (ctx.seat !== null) {
+        drafts = draftStore(browserStorage(), frame.view.gameId, ctx.seat);
+        restore(frame, others);
       }
       seeded = true;
     }

@@ -1,6 +1,8 @@
 import type { Agreement, Proposal } from '../../shared/rules/state.ts';
-import { t } from '../i18n/index.ts';
-import { fill, h } from '../ui/element.ts';
+import { locale, t } from '../i18n/index.ts';
+import { fill, h, uid } from '../ui/element.ts';
+import { refusalsFor } from '../ui/inline-error.ts';
+import { refusalText } from '../ui/refusal-text.ts';
 import { describeUse, seatName } from '../ui/names.ts';
 import type { Panel, TableContext, TableFrame } from './table-context.ts';
 
@@ -18,6 +20,15 @@ export function createProposals(ctx: TableContext, onCounter: (proposal: Proposa
     agreements,
   );
   let shown = '';
+  /** The proposal last acted on, and the server's refusals by proposal: shown in that proposal's own item. */
+  let actedOn: string | null = null;
+  const errors = new Map<string, string>();
+  const refused = refusalsFor(['accept', 'reject', 'withdraw']);
+  const act = (p: Proposal, type: 'accept' | 'reject' | 'withdraw'): void => {
+    actedOn = p.id;
+    errors.delete(p.id);
+    ctx.send({ type, version: ctx.version(), proposalId: p.id });
+  };
 
   const commitmentList = (commitments: Proposal['commitments']): HTMLUListElement =>
     h('ul', { class: 'commitments' }, ...commitments.map((c) => h('li', {}, h('strong', { text: `${seatName(scenario, c.seat)}: ` }), describeUse(scenario, c))));
@@ -36,14 +47,17 @@ export function createProposals(ctx: TableContext, onCounter: (proposal: Proposa
     const buttons: HTMLButtonElement[] = [];
     if (incoming && open) {
       buttons.push(
-        action('proposals.accept', p, canAnswer, () => ctx.send({ type: 'accept', version: ctx.version(), proposalId: p.id }), 'primary'),
-        action('proposals.reject', p, canAnswer, () => ctx.send({ type: 'reject', version: ctx.version(), proposalId: p.id })),
+        action('proposals.accept', p, canAnswer, () => act(p, 'accept'), 'primary'),
+        action('proposals.reject', p, canAnswer, () => act(p, 'reject')),
         action('proposals.counter', p, canAnswer, () => onCounter(p)),
       );
     }
     if (p.from === ctx.seat && open) {
-      buttons.push(action('proposals.withdraw', p, canAnswer, () => ctx.send({ type: 'withdraw', version: ctx.version(), proposalId: p.id })));
+      buttons.push(action('proposals.withdraw', p, canAnswer, () => act(p, 'withdraw')));
     }
+    const error = errors.get(p.id);
+    const errorEl = error === undefined ? null : h('p', { class: 'field-error', id: uid('err'), text: error });
+    if (errorEl) for (const button of buttons) button.setAttribute('aria-describedby', errorEl.id);
     return h(
       'li',
       { class: `proposal ${incoming ? 'incoming' : 'outgoing'} status-${p.status}`, attrs: { 'data-proposal': p.id } },
@@ -57,6 +71,7 @@ export function createProposals(ctx: TableContext, onCounter: (proposal: Proposa
       h('p', { class: 'muted', text: t('proposals.from', { from: seatName(scenario, p.from), to: seatName(scenario, p.to), round: p.round, duration: t('common.rounds', { count: p.rounds }) }) }),
       commitmentList(p.commitments),
       buttons.length > 0 ? h('div', { class: 'actions' }, ...buttons) : null,
+      errorEl,
     );
   };
 
@@ -70,7 +85,9 @@ export function createProposals(ctx: TableContext, onCounter: (proposal: Proposa
 
   function update(frame: TableFrame): void {
     const { state, controls } = frame;
-    const key = JSON.stringify([state.proposals.map((p) => [p.id, p.status]), state.agreements.map((a) => a.id), controls.answer]);
+    const refusal = refused(frame.refusal);
+    if (refusal && actedOn !== null) errors.set(actedOn, refusalText(scenario, locale(), refusal));
+    const key = JSON.stringify([state.proposals.map((p) => [p.id, p.status]), state.agreements.map((a) => a.id), controls.answer, [...errors]]);
     if (key === shown) return;
     shown = key;
     const proposals = [...state.proposals].reverse();

@@ -1,5 +1,4 @@
-import type { Agreement, GameState, RoundResult } from '../../shared/rules/state.ts';
-import type { Commitment } from '../../shared/rules/moves.ts';
+import type { GameState, RoundResult } from '../../shared/rules/state.ts';
 import { INDICATORS, type IndicatorName, type Scenario } from '../../shared/scenario/schema.ts';
 
 export type IndicatorChange = { name: IndicatorName; before: number; after: number; delta: number };
@@ -25,13 +24,4 @@ export function indicatorChanges(scenario: Scenario, history: readonly RoundResu
 
 export function latestResult(state: GameState): RoundResult | null {
   return state.history.at(-1) ?? null;
-}
-
-export type BindingCommitment = Commitment & { agreementId: string };
-
-/** What agreements oblige `seat` to do in the round being decided. */
-export function commitmentsInForce(agreements: readonly Agreement[], round: number, seat: string): BindingCommitment[] {
-  return agreements
-    .filter((a) => a.fromRound <= round && round <= a.toRound)
-    .flatMap((a) => a.commitments.filter((c) => c.seat === seat).map((c) => ({ ...c, agreementId: a.id })));
 }

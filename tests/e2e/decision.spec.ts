@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { pagesForFile } from './pages.ts';
+import { pagesForFile, takeSeat } from './pages.ts';
 
 /**
  * The decision form and the forms around it, as a student meets them: the agreements in
@@ -20,14 +20,6 @@ async function createGame(request: APIRequestContext): Promise<string> {
   const body = (await response.json()) as { gameId?: unknown };
   expect(typeof body.gameId).toBe('string');
   return body.gameId as string;
-}
-
-async function takeSeat(page: Page, link: string, name: string, seat: string): Promise<void> {
-  await page.goto(link);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('radio', { name: seat }).check();
-  await page.getByRole('button', { name: 'Join', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Indicators' })).toBeVisible();
 }
 
 async function expectPhase(pages: Page[], phase: string): Promise<void> {
@@ -76,7 +68,7 @@ test('the decision form lists the agreement in force, marks a level that breaks 
   await expect(brief.getByRole('listitem')).toHaveText([/^broken as set Agreement a\d+: you keep National Guard deployment at least 10 thousand personnel\.$/]);
   // Mexico's guards in force (6 thousand) are below the floor: the table would record them, breaking the deal.
   await expect(brief).toContainText('If you do not seal before the deadline, the table records your levels in force: National Guard deployment 6 thousand personnel');
-  await expect(brief).toContainText(/Those levels break Agreement a\d+: you keep National Guard deployment at least 10 thousand personnel\./);
+  await expect(brief).toContainText(/Those levels break Agreement a\d+ \(National Guard deployment at least 10 thousand personnel\)\./);
 
   const guards = mx.getByLabel('National Guard deployment (thousand personnel)');
   const slider = mx.getByRole('slider', { name: 'National Guard deployment, slider' });
@@ -113,7 +105,7 @@ test('the decision form lists the agreement in force, marks a level that breaks 
 
 test('a decision not sealed in time: the form says beforehand what the table will record, and afterwards what it did', async ({ browser, request, baseURL }) => {
   // A short decision phase only; everything before it waits on the players.
-  const response = await request.post('/api/games', { data: { scenarioId: SCENARIO, timers: { briefing: LONG, negotiation: LONG, decision: 15, resolution: LONG, debrief: LONG } } });
+  const response = await request.post('/api/games', { data: { scenarioId: SCENARIO, timers: { briefing: LONG, negotiation: LONG, decision: 40, resolution: LONG, debrief: LONG } } });
   expect(response.status()).toBe(201);
   const { gameId } = (await response.json()) as { gameId: string };
   const link = `${baseURL}/?game=${gameId}`;
@@ -137,4 +129,184 @@ test('a decision not sealed in time: the form says beforehand what the table wil
     'Recorded for round 1: National Guard deployment 6 thousand personnel, Returns accepted (Remain in Mexico) 0 people per month, Wave-through 0 level, COMAR asylum places 3 thousand places. You did not seal in time: the table recorded your levels in force.',
   );
   await expect(us.locator('.decision .recorded')).toContainText('This is the decision you sealed.');
+});
+
+/** The message beside a control: it describes the control, and the table's alert says it too. */
+async function expectBeside(page: Page, control: ReturnType<Page['getByRole']>, text: string | RegExp): Promise<void> {
+  await expect(control).toHaveAccessibleDescription(typeof text === 'string' ? new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : text);
+  await expect(page.getByRole('alert')).toContainText(text);
+}
+
+test('each refusal and bad input shows beside the field or button that caused it, and in the alert', async ({ browser, request, baseURL }) => {
+  const gameId = await createGame(request);
+  const link = `${baseURL}/?game=${gameId}`;
+  const us = await openPage(browser);
+  const mx = await openPage(browser);
+  // Mexico's connection can be held back, so the United States can change the table under its feet.
+  let holding = false;
+  const held: (string | Buffer)[] = [];
+  let release = (): void => undefined;
+  await mx.routeWebSocket(/./, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((message) => server.send(message));
+    server.onMessage((message) => (holding ? held.push(message) : ws.send(message)));
+    release = () => {
+      holding = false;
+      for (const message of held.splice(0)) ws.send(message);
+    };
+  });
+  await takeSeat(us, link, 'Ana', 'United States');
+  await takeSeat(mx, link, 'Beto', 'Mexico');
+  const both = [us, mx];
+  await bothReady(both, 'Negotiation');
+
+  // The proposal form: nothing included, a level out of range, a duration out of range.
+  const sendProposal = mx.getByRole('button', { name: 'Send proposal' });
+  await sendProposal.click();
+  await expectBeside(mx, sendProposal, 'Include at least one commitment.');
+  const guardsOffer = mx.getByLabel('Amount: National Guard deployment');
+  await guardsOffer.fill('99');
+  await sendProposal.click();
+  await expectBeside(mx, guardsOffer, 'National Guard deployment must be between 0 and 25 in steps of 1.');
+  await expect(guardsOffer).toHaveAttribute('aria-invalid', 'true');
+  await guardsOffer.fill('');
+  await sendProposal.click();
+  await expectBeside(mx, guardsOffer, 'National Guard deployment must be between 0 and 25 in steps of 1.');
+  await guardsOffer.fill('12');
+  await expect(guardsOffer).not.toHaveAttribute('aria-invalid', 'true');
+  const rounds = mx.getByLabel('For how many rounds');
+  for (const bad of ['0', '2.5', '']) {
+    await rounds.fill(bad);
+    await sendProposal.click();
+    await expectBeside(mx, rounds, 'The number of rounds must be a whole number from 1 to 12.');
+  }
+  await rounds.fill('1');
+
+  // Threats and promises: an empty demand, a due round past the game.
+  await mx.getByLabel('What you demand of them').selectOption({ label: 'Development and security aid (million dollars)' });
+  const demand = mx.getByLabel('Level you demand');
+  const announce = mx.getByRole('button', { name: 'Announce' });
+  await demand.fill('');
+  await announce.click();
+  await expectBeside(mx, demand, 'Development and security aid must be between 0 and 500 in steps of 50.');
+  await demand.fill('100');
+  const due = mx.getByLabel('Due by round');
+  await due.fill('9');
+  await announce.click();
+  await expectBeside(mx, due, 'The due round is not valid.');
+  await due.fill('1');
+
+  // Chat: an empty line, a line too long.
+  const message = mx.getByLabel('Message', { exact: true });
+  const sendMessage = mx.getByRole('button', { name: 'Send message' });
+  await message.fill('   ');
+  await sendMessage.click();
+  await expectBeside(mx, message, 'Write a message first.');
+  await message.fill('x'.repeat(501));
+  await sendMessage.click();
+  await expectBeside(mx, message, 'A message can have at most 500 characters.');
+  await message.fill('');
+
+  // A threat that would break one's own agreement is flagged before it is sent.
+  await agree(us, mx);
+  await us.getByLabel('Addressed to').selectOption({ label: 'Mexico' });
+  await us.getByLabel('What you demand of them').selectOption({ label: 'COMAR asylum places (thousand places)' });
+  await us.getByLabel('Level you demand').fill('5');
+  await us.getByLabel('What you will do otherwise').selectOption({ label: 'Tariff on Mexican goods (percent)' });
+  await us.getByLabel('Level you will use').fill('10');
+  await us.getByLabel('Due by round').fill('1');
+  await expect(us.getByRole('button', { name: 'Announce' })).toHaveAccessibleDescription(
+    /Carrying this out would break Agreement a\d+: you agreed to Tariff on Mexican goods at most 0 percent\./,
+  );
+  await us.getByLabel('Due by round').fill('4');
+  await expect(us.locator('.pledge-warning')).toBeEmpty();
+
+  // The server's refusal: the United States withdraws its offer while Mexico, not yet told, accepts it.
+  await us.getByLabel('Include: National Guard deployment (Mexico)').check();
+  await us.getByLabel('Amount: National Guard deployment').fill('15');
+  await us.getByLabel('For how many rounds').fill('1');
+  await us.getByRole('button', { name: 'Send proposal' }).click();
+  const offer = mx.getByRole('listitem').filter({ hasText: 'From United States to Mexico' }).filter({ has: mx.getByRole('button', { name: /^Accept/ }) });
+  await expect(offer).toContainText('National Guard deployment at least 15 thousand personnel');
+  holding = true;
+  await us.getByRole('button', { name: /^Withdraw proposal/ }).click();
+  await expect(us.getByText('withdrawn', { exact: true })).toBeVisible();
+  const accept = offer.getByRole('button', { name: /^Accept/ });
+  const proposalId = ((await accept.getAttribute('aria-label')) ?? '').replace('Accept proposal ', '');
+  await accept.click();
+  await expect.poll(() => held.some((m) => Buffer.from(m).includes('proposal/not-open'))).toBe(true);
+  release();
+  const item = mx.locator(`li[data-proposal="${proposalId}"]`);
+  await expect(item.locator('.field-error')).toHaveText('That proposal is no longer open: it was withdrawn.');
+  await expect(mx.getByRole('alert')).toHaveText('That proposal is no longer open: it was withdrawn.');
+
+  // The decision: a level out of range or empty, said beside that level.
+  await bothReady(both, 'Decision');
+  const guards = mx.getByLabel('National Guard deployment (thousand personnel)');
+  const seal = mx.getByRole('button', { name: 'Seal decision' });
+  for (const bad of ['26', '-1', '7.5', '']) {
+    await guards.fill(bad);
+    await seal.click();
+    await expectBeside(mx, guards, 'National Guard deployment must be between 0 and 25 in steps of 1.');
+  }
+  await guards.fill('25');
+  await mx.getByLabel('COMAR asylum places (thousand places)').fill('20');
+  await seal.click();
+  await expectBeside(mx, seal, /^Over budget by/);
+  await mx.locator('section.decision').screenshot({ path: 'test-results/decision-error.png' });
+});
+
+test('a reload keeps the unsent chat, the proposal and threat being built, and the unsealed decision; corrupt storage is ignored', async ({ browser, request, baseURL }) => {
+  const gameId = await createGame(request);
+  const link = `${baseURL}/?game=${gameId}`;
+  const us = await openPage(browser);
+  const mx = await openPage(browser);
+  await takeSeat(us, link, 'Ana', 'United States');
+  await takeSeat(mx, link, 'Beto', 'Mexico');
+  const both = [us, mx];
+  await bothReady(both, 'Negotiation');
+
+  const line = 'Hola — ¿hablamos de aranceles? 🙂';
+  await mx.getByLabel('Message', { exact: true }).fill(line);
+  await mx.getByLabel('Include: Tariff on Mexican goods (United States)').check();
+  await mx.getByLabel('Amount: Tariff on Mexican goods').fill('0');
+  await mx.getByLabel('For how many rounds').fill('2');
+  await mx.getByLabel('Promise').check();
+  await mx.getByLabel('What they must do').selectOption({ label: 'Development and security aid (million dollars)' });
+  await mx.getByLabel('Level you demand').fill('200');
+  await mx.getByLabel('Level you will use').fill('');
+
+  await mx.reload();
+  await expect(mx.getByRole('heading', { name: 'Indicators' })).toBeVisible();
+  await expect(mx.getByLabel('Message', { exact: true })).toHaveValue(line);
+  await expect(mx.getByLabel('Include: Tariff on Mexican goods (United States)')).toBeChecked();
+  await expect(mx.getByLabel('Amount: Tariff on Mexican goods')).toHaveValue('0');
+  await expect(mx.getByLabel('For how many rounds')).toHaveValue('2');
+  await expect(mx.getByLabel('Promise')).toBeChecked();
+  await expect(mx.getByLabel('What they must do')).toHaveValue('us_aid');
+  await expect(mx.getByLabel('Level you demand')).toHaveValue('200');
+  await expect(mx.getByLabel('Level you will use')).toHaveValue('');
+
+  // Sent, the line is no longer a draft: a reload brings back an empty box.
+  await mx.getByRole('button', { name: 'Send message' }).click();
+  await expect(us.getByRole('log').getByText(line, { exact: true })).toBeVisible();
+
+  await bothReady(both, 'Decision');
+  await mx.getByLabel('National Guard deployment (thousand personnel)').fill('14');
+  await mx.getByLabel('COMAR asylum places (thousand places)').fill('');
+  await mx.reload();
+  await expect(mx.getByRole('heading', { name: 'Indicators' })).toBeVisible();
+  await expect(mx.getByLabel('National Guard deployment (thousand personnel)')).toHaveValue('14');
+  await expect(mx.getByRole('slider', { name: 'National Guard deployment, slider' })).toHaveValue('14');
+  await expect(mx.getByLabel('COMAR asylum places (thousand places)')).toHaveValue('');
+  await expect(mx.getByLabel('Message', { exact: true })).toHaveValue('');
+
+  // Storage someone else wrote, or half a write: ignored, the form starts from the levels in force.
+  await mx.evaluate((id) => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('border-bargain:drafts:') && key.includes(id)) localStorage.setItem(key, '{"decision":{"round":"one"},"chat":');
+  }, gameId);
+  await mx.reload();
+  await expect(mx.getByRole('heading', { name: 'Indicators' })).toBeVisible();
+  await expect(mx.getByLabel('National Guard deployment (thousand personnel)')).toHaveValue('6');
+  await expect(mx.getByLabel('Message', { exact: true })).toHaveValue('');
 });

@@ -10,7 +10,7 @@ import { dotsFor, MAX_DOTS, MAX_WIDTH, MIN_WIDTH, referenceOf, widthFor } from '
 import { clockOffsetFrom, formatCountdown, formatDelta, formatNumber, msUntil } from '../../client/ui/format.ts';
 import { budgetOf, buildChat, buildDecision, buildPledge, buildProposal, chatLength, gameIdFrom, type ProposalDraft } from '../../client/ui/move-drafts.ts';
 import { controlsFor, otherSeats, waitingFor } from '../../client/ui/phase-controls.ts';
-import { commitmentsInForce, indicatorChanges } from '../../client/ui/round-summary.ts';
+import { indicatorChanges } from '../../client/ui/round-summary.ts';
 import { createGame } from '../../shared/rules/create-game.ts';
 import { RejectionCode } from '../../shared/rules/result.ts';
 import type { GameState, Phase, RoundResult } from '../../shared/rules/state.ts';
@@ -243,13 +243,6 @@ describe('round summaries', () => {
     expect(indicatorChanges(scenario, history, 3, 'mx')).toEqual([]);
   });
 
-  test('commitments bind only their seat, and only inside the agreement span', () => {
-    const agreements: GameState['agreements'] = [
-      { id: 'a2', proposalId: 'p1', parties: ['us', 'mx'], fromRound: 1, toRound: 3, commitments: [{ seat: 'mx', instrument: 'mx_guard', amount: 10 }, { seat: 'us', instrument: 'us_tariff', amount: 0 }] },
-    ];
-    expect(commitmentsInForce(agreements, 2, 'mx')).toEqual([{ seat: 'mx', instrument: 'mx_guard', amount: 10, agreementId: 'a2' }]);
-    expect(commitmentsInForce(agreements, 4, 'mx')).toEqual([]);
-  });
 });
 
 describe('the map', () => {
