@@ -131,6 +131,42 @@ test('a decision not sealed in time: the form says beforehand what the table wil
   await expect(us.locator('.decision .recorded')).toContainText('This is the decision you sealed.');
 });
 
+type Holdable = { __hold: boolean; __release(): void; __heldText(): string };
+
+/**
+ * Runs in the page before its scripts: every WebSocket it opens can hold incoming messages
+ * while `__hold` is set, and deliver them in order on `__release()`, as a slow link would.
+ */
+function holdableSockets(): void {
+  const Native = window.WebSocket;
+  const page = window as unknown as Holdable & { WebSocket: typeof WebSocket };
+  const held: { socket: WebSocket; data: unknown }[] = [];
+  const replayed = new WeakSet<Event>();
+  page.__hold = false;
+  class Holding extends Native {
+    constructor(...args: ConstructorParameters<typeof WebSocket>) {
+      super(...args);
+      // Registered before the client's own handler, so it can keep a message from it.
+      this.addEventListener('message', (event) => {
+        if (!page.__hold || replayed.has(event)) return;
+        event.stopImmediatePropagation();
+        held.push({ socket: this, data: event.data });
+      });
+    }
+  }
+  page.WebSocket = Holding;
+  page.__release = () => {
+    page.__hold = false;
+    for (const { socket, data } of held.splice(0)) {
+      const event = new MessageEvent('message', { data });
+      replayed.add(event);
+      socket.dispatchEvent(event);
+    }
+  };
+  page.__heldText = () =>
+    held.map(({ data }) => (typeof data === 'string' ? data : data instanceof ArrayBuffer ? new TextDecoder().decode(data) : '')).join('\n');
+}
+
 /** The message beside a control: it describes the control, and the table's alert says it too. */
 async function expectBeside(page: Page, control: ReturnType<Page['getByRole']>, text: string | RegExp): Promise<void> {
   await expect(control).toHaveAccessibleDescription(typeof text === 'string' ? new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : text);
@@ -142,19 +178,8 @@ test('each refusal and bad input shows beside the field or button that caused it
   const link = `${baseURL}/?game=${gameId}`;
   const us = await openPage(browser);
   const mx = await openPage(browser);
-  // Mexico's connection can be held back, so the United States can change the table under its feet.
-  let holding = false;
-  const held: (string | Buffer)[] = [];
-  let release = (): void => undefined;
-  await mx.routeWebSocket(/./, (ws) => {
-    const server = ws.connectToServer();
-    ws.onMessage((message) => server.send(message));
-    server.onMessage((message) => (holding ? held.push(message) : ws.send(message)));
-    release = () => {
-      holding = false;
-      for (const message of held.splice(0)) ws.send(message);
-    };
-  });
+  // What reaches Mexico's page from the server can be held back (a slow link), so the United States can change the table under its feet.
+  await mx.addInitScript(holdableSockets);
   await takeSeat(us, link, 'Ana', 'United States');
   await takeSeat(mx, link, 'Beto', 'Mexico');
   const both = [us, mx];
@@ -190,6 +215,11 @@ test('each refusal and bad input shows beside the field or button that caused it
   await announce.click();
   await expectBeside(mx, demand, 'Development and security aid must be between 0 and 500 in steps of 50.');
   await demand.fill('100');
+  const consequence = mx.getByLabel('Level you will use');
+  await consequence.fill('-3');
+  await announce.click();
+  await expectBeside(mx, consequence, 'National Guard deployment must be between 0 and 25 in steps of 1.');
+  await consequence.fill('5');
   const due = mx.getByLabel('Due by round');
   await due.fill('9');
   await announce.click();
@@ -228,14 +258,15 @@ test('each refusal and bad input shows beside the field or button that caused it
   await us.getByRole('button', { name: 'Send proposal' }).click();
   const offer = mx.getByRole('listitem').filter({ hasText: 'From United States to Mexico' }).filter({ has: mx.getByRole('button', { name: /^Accept/ }) });
   await expect(offer).toContainText('National Guard deployment at least 15 thousand personnel');
-  holding = true;
+  await mx.evaluate(() => ((window as unknown as Holdable).__hold = true));
   await us.getByRole('button', { name: /^Withdraw proposal/ }).click();
   await expect(us.getByText('withdrawn', { exact: true })).toBeVisible();
   const accept = offer.getByRole('button', { name: /^Accept/ });
   const proposalId = ((await accept.getAttribute('aria-label')) ?? '').replace('Accept proposal ', '');
   await accept.click();
-  await expect.poll(() => held.some((m) => Buffer.from(m).includes('proposal/not-open'))).toBe(true);
-  release();
+  // The refusal is back (held with the news of the withdrawal); then both reach the page, in order.
+  await expect.poll(() => mx.evaluate(() => (window as unknown as Holdable).__heldText().includes('proposal/not-open'))).toBe(true);
+  await mx.evaluate(() => (window as unknown as Holdable).__release());
   const item = mx.locator(`li[data-proposal="${proposalId}"]`);
   await expect(item.locator('.field-error')).toHaveText('That proposal is no longer open: it was withdrawn.');
   await expect(mx.getByRole('alert')).toHaveText('That proposal is no longer open: it was withdrawn.');
@@ -271,7 +302,7 @@ test('a reload keeps the unsent chat, the proposal and threat being built, and t
   await mx.getByLabel('Include: Tariff on Mexican goods (United States)').check();
   await mx.getByLabel('Amount: Tariff on Mexican goods').fill('0');
   await mx.getByLabel('For how many rounds').fill('2');
-  await mx.getByLabel('Promise').check();
+  await mx.getByRole('radio', { name: 'Promise' }).check();
   await mx.getByLabel('What they must do').selectOption({ label: 'Development and security aid (million dollars)' });
   await mx.getByLabel('Level you demand').fill('200');
   await mx.getByLabel('Level you will use').fill('');
@@ -282,7 +313,7 @@ test('a reload keeps the unsent chat, the proposal and threat being built, and t
   await expect(mx.getByLabel('Include: Tariff on Mexican goods (United States)')).toBeChecked();
   await expect(mx.getByLabel('Amount: Tariff on Mexican goods')).toHaveValue('0');
   await expect(mx.getByLabel('For how many rounds')).toHaveValue('2');
-  await expect(mx.getByLabel('Promise')).toBeChecked();
+  await expect(mx.getByRole('radio', { name: 'Promise' })).toBeChecked();
   await expect(mx.getByLabel('What they must do')).toHaveValue('us_aid');
   await expect(mx.getByLabel('Level you demand')).toHaveValue('200');
   await expect(mx.getByLabel('Level you will use')).toHaveValue('');
