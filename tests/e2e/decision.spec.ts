@@ -100,6 +100,7 @@ test('the decision form lists the agreement in force, marks a level that breaks 
   for (const [width, height] of [[1366, 768], [390, 844]] as const) {
     await mx.setViewportSize({ width, height });
     await mx.locator('section.decision').screenshot({ path: `test-results/decision-${width}x${height}.png` });
+    await mx.screenshot({ path: `test-results/decision-page-${width}x${height}.png` });
   }
 });
 
@@ -308,7 +309,7 @@ test('a reload keeps the unsent chat, the proposal and threat being built, and t
   await mx.getByLabel('Level you will use').fill('');
 
   await mx.reload();
-  await expect(mx.getByRole('heading', { name: 'Indicators' })).toBeVisible();
+  await expectPhase([mx], 'Negotiation');
   await expect(mx.getByLabel('Message', { exact: true })).toHaveValue(line);
   await expect(mx.getByLabel('Include: Tariff on Mexican goods (United States)')).toBeChecked();
   await expect(mx.getByLabel('Amount: Tariff on Mexican goods')).toHaveValue('0');
@@ -326,7 +327,7 @@ test('a reload keeps the unsent chat, the proposal and threat being built, and t
   await mx.getByLabel('National Guard deployment (thousand personnel)').fill('14');
   await mx.getByLabel('COMAR asylum places (thousand places)').fill('');
   await mx.reload();
-  await expect(mx.getByRole('heading', { name: 'Indicators' })).toBeVisible();
+  await expectPhase([mx], 'Decision');
   await expect(mx.getByLabel('National Guard deployment (thousand personnel)')).toHaveValue('14');
   await expect(mx.getByRole('slider', { name: 'National Guard deployment, slider' })).toHaveValue('14');
   await expect(mx.getByLabel('COMAR asylum places (thousand places)')).toHaveValue('');
@@ -337,7 +338,7 @@ test('a reload keeps the unsent chat, the proposal and threat being built, and t
     for (const key of Object.keys(localStorage)) if (key.startsWith('border-bargain:drafts:') && key.includes(id)) localStorage.setItem(key, '{"decision":{"round":"one"},"chat":');
   }, gameId);
   await mx.reload();
-  await expect(mx.getByRole('heading', { name: 'Indicators' })).toBeVisible();
+  await expectPhase([mx], 'Decision');
   await expect(mx.getByLabel('National Guard deployment (thousand personnel)')).toHaveValue('6');
   await expect(mx.getByLabel('Message', { exact: true })).toHaveValue('');
 });
