@@ -8,7 +8,7 @@ import { compareScreen, debriefScreen, reviewScreen } from './screens/on-demand.
 import { joinScreen } from './screens/join.ts';
 import { landingScreen } from './screens/landing.ts';
 import type { Screen } from './screens/screen.ts';
-import { tableScreen } from './screens/table.ts';
+import { seatedScreen } from './screens/waiting-room.ts';
 import { addressOf, placeOf, type Place } from './ui/address.ts';
 
 /** The app shell: picks the screen from the address and keeps the language toggle in step. */
@@ -54,12 +54,12 @@ function route(): void {
     seated = null;
   }
   if (seated) {
-    show(tableScreen(seated.table, seated.scenario));
+    show(seatedScreen(seated.table, seated.scenario));
   } else if (gameId !== null) {
     show(
       joinScreen(gameId, (table, scenario) => {
         seated = { gameId, table, scenario };
-        show(tableScreen(table, scenario));
+        show(seatedScreen(table, scenario));
       }),
     );
   } else {

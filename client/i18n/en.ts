@@ -3,6 +3,7 @@ import { classroomEn } from './classroom.en.ts';
 import { instructorEn } from './instructor.en.ts';
 import { compareEn } from './compare.en.ts';
 import { decisionEn } from './decision.en.ts';
+import { practiceEn } from './practice.en.ts';
 import { reviewEn } from './review.en.ts';
 import { tableEn } from './table.en.ts';
 
@@ -19,6 +20,7 @@ export const en = {
   ...decisionEn,
   ...compareEn,
   ...tableEn,
+  ...practiceEn,
   'app.title': 'Border Bargain',
   'app.tagline': 'A negotiation game about migration diplomacy',
   'app.skip': 'Skip to main content',

@@ -4,6 +4,7 @@ import { instructorEs } from './instructor.es.ts';
 import { compareEs } from './compare.es.ts';
 import type { MessageKey } from './en.ts';
 import { decisionEs } from './decision.es.ts';
+import { practiceEs } from './practice.es.ts';
 import { reviewEs } from './review.es.ts';
 import { tableEs } from './table.es.ts';
 
@@ -16,6 +17,7 @@ export const es: { readonly [K in MessageKey]: string } = {
   ...decisionEs,
   ...compareEs,
   ...tableEs,
+  ...practiceEs,
   'app.title': 'Border Bargain',
   'app.tagline': 'Un juego de negociación sobre diplomacia migratoria',
   'app.skip': 'Saltar al contenido principal',

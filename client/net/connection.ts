@@ -9,6 +9,7 @@ import {
   Refusal,
   ScenarioSummary,
   Welcome,
+  type ClockRequest,
   type CreateGameBody,
   type JoinOptions,
 } from '../../shared/protocol.ts';
@@ -153,6 +154,8 @@ export type Table = {
   subscribe(listener: TableListener): () => void;
   /** Send a move for this seat; the answer comes back as a new view or a refusal. */
   send(move: Move): void;
+  /** At a practice game: hold the phase clock, or let it run again (the new view says which it is). */
+  holdClock(request: ClockRequest): void;
   leave(): Promise<void>;
 };
 
@@ -274,6 +277,9 @@ export async function joinTable(gameId: string, options: JoinOptions, spectator?
     },
     send(move) {
       room.send('move', move);
+    },
+    holdClock(request) {
+      room.send('clock', request);
     },
     async leave() {
       leaving = true;

@@ -35,9 +35,10 @@ export function createHeader(ctx: TableContext): TableHeader {
 
   let deadline: number | null = null;
   let paused = false;
+  let selfPaced = false;
   let offset = 0;
   const tick = (): void => {
-    const text = paused ? t('header.paused') : deadline === null ? t('header.noDeadline') : formatCountdown(msUntil(deadline, Date.now(), offset));
+    const text = paused ? t(selfPaced ? 'header.held' : 'header.paused') : deadline === null ? t('header.noDeadline') : formatCountdown(msUntil(deadline, Date.now(), offset));
     if (clock.textContent !== text) clock.textContent = text;
     const urgent = deadline !== null && msUntil(deadline, Date.now(), offset) < 15_000;
     clockBox.classList.toggle('urgent', urgent);
@@ -53,6 +54,7 @@ export function createHeader(ctx: TableContext): TableHeader {
     clockBox.hidden = state.phase === 'ended';
     deadline = view.deadline;
     paused = view.paused;
+    selfPaced = view.selfPaced;
     offset = frame.clockOffset;
     tick();
     connection.textContent = t(`header.connection.${frame.status}`);

@@ -2,11 +2,15 @@ import type { ScenarioSummary } from '../../shared/protocol.ts';
 import { inThisLanguage, local, t } from '../i18n/index.ts';
 import { createGame, listScenarios } from '../net/connection.ts';
 import { createClassSetup } from '../panels/class-setup.ts';
+import { createPracticeSetup } from '../panels/practice-setup.ts';
 import { copyButton } from '../panels/copy-link.ts';
 import { codeFrom } from '../ui/address.ts';
 import { field, fill, h, uid } from '../ui/element.ts';
 import { gameIdFrom } from '../ui/move-drafts.ts';
 import type { Screen } from './screen.ts';
+
+/** The scenario a newcomer plays first, alone against a bot. */
+const TUTORIAL = 'tutorial';
 
 /** Join links always point at this page, whatever address the server reports. */
 export function joinLinkFor(gameId: string): string {
@@ -68,6 +72,19 @@ export function landingScreen(go: (gameId: string) => void, joinClass: (code: st
       item.classList.toggle('setting-up', opening);
       if (opening) setup.querySelector<HTMLElement>('input, select')?.focus();
     });
+    // Practice alone: the tutorial is played this way by default, so it comes first there.
+    const tutorial = s.id === TUTORIAL;
+    const practiceId = uid('practice');
+    const practice = h('div', { id: practiceId, attrs: { hidden: true } });
+    const practise = h('button', { class: tutorial ? 'primary' : 'secondary', text: t('practice.open'), attrs: { type: 'button', 'aria-expanded': 'false', 'aria-controls': practiceId, 'aria-describedby': titleId } });
+    if (tutorial) button.className = 'secondary';
+    practise.addEventListener('click', () => {
+      const opening = practice.hidden !== false;
+      if (opening && practice.childElementCount === 0) practice.append(createPracticeSetup(s, go));
+      practice.hidden = !opening;
+      practise.setAttribute('aria-expanded', String(opening));
+      if (opening) practice.querySelector<HTMLElement>('input')?.focus();
+    });
     button.addEventListener('click', () => {
       button.disabled = true;
       status.textContent = t('landing.creating');
@@ -89,8 +106,10 @@ export function landingScreen(go: (gameId: string) => void, joinClass: (code: st
       h('h3', { id: titleId, text: local(s.title) }),
       h('p', { text: local(s.summary) }),
       h('p', { class: 'muted', text: `${t('common.rounds', { count: s.rounds })} · ${t('landing.seats', { seats: s.seats.map((seat) => local(seat.name)).join(', ') })}` }),
-      h('div', { class: 'actions' }, button, runClass),
+      tutorial ? h('p', { class: 'hint', text: t('practice.tutorialTip') }) : null,
+      h('div', { class: 'actions' }, ...(tutorial ? [practise, button] : [button, practise]), runClass),
       status,
+      practice,
       setup,
     );
     return item;

@@ -6,7 +6,7 @@ import { createSeatChoice } from '../panels/seat-choice.ts';
 import { fill, h } from '../ui/element.ts';
 import type { Screen } from './screen.ts';
 import { sentenceWith } from '../ui/names.ts';
-import { tableScreen } from './table.ts';
+import { seatedScreen } from './waiting-room.ts';
 
 /**
  * A student in a class: waiting in the lobby until the instructor starts, then at the
@@ -53,7 +53,7 @@ export function lobbyScreen(session: StudentSession, identity: StudentIdentity, 
     }
     if (table === null || table.gameId !== seated.gameId || table.seat !== seated.seat) {
       table?.screen.dispose();
-      table = { gameId: seated.gameId, seat: seated.seat, screen: tableScreen(seated.table, seated.scenario) };
+      table = { gameId: seated.gameId, seat: seated.seat, screen: seatedScreen(seated.table, seated.scenario) };
       if (identity.gameId !== seated.gameId) rememberStudent({ ...identity, gameId: seated.gameId });
       fill(el, table.screen.el);
     }

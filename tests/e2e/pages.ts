@@ -21,13 +21,14 @@ export function pagesForFile(): (browser: Browser) => Promise<Page> {
   };
 }
 
-/** A student opens a game's link, types a name, picks a seat and joins: the table is there once its indicators show. */
+/** A student opens a game's link, types a name, picks a seat and joins: the table is there once its indicators show (or the waiting room, for the first to arrive). */
 export async function takeSeat(page: Page, link: string, name: string, seat: string): Promise<void> {
   await page.goto(link);
   await page.getByLabel('Your name').fill(name);
   await page.getByRole('radio', { name: seat }).check();
   await page.getByRole('button', { name: 'Join', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Indicators' })).toBeVisible();
+  // The first to sit down waits in the waiting room until the other seat is filled.
+  await expect(page.getByRole('heading', { name: 'Indicators' }).or(page.getByRole('heading', { name: 'Waiting for every seat to be filled' }))).toBeVisible();
 }
 
 /** Opens one of the table's sections (its tabs), as a student taps it. */

@@ -1,0 +1,48 @@
+import type { practiceEn } from './practice.en.ts';
+
+/** Spanish messages of practice games, the waiting room and catching up at a table under way. */
+export const practiceEs: { readonly [K in keyof typeof practiceEn]: string } = {
+  'practice.open': 'Practicar contra un bot',
+  'practice.heading': 'Practicar a solas contra bots',
+  'practice.intro': 'Juega una partida entera por tu cuenta: ocupas un puesto y los bots juegan los demás, una jugada tras otra como personas. Recibes las mismas fichas del marco, la pantalla final y la repetición que en clase.',
+  'practice.name': 'Tu nombre',
+  'practice.seat': 'Tu puesto',
+  'practice.botFor': 'Quién juega {seat}',
+  'practice.random': 'Un bot al azar',
+  'practice.timed': 'Usar los temporizadores de fase',
+  'practice.timedHint': 'Desactivado: ninguna fase se agota y juegas a tu ritmo. También puedes poner en marcha o detener el reloj durante la partida.',
+  'practice.start': 'Empezar la práctica',
+  'practice.starting': 'Preparando tu partida de práctica…',
+  'practice.failed': 'No se pudo empezar la partida de práctica: {message}',
+  'practice.nameRequired': 'Escribe un nombre (hasta 40 caracteres).',
+  'practice.held': 'Práctica a tu ritmo: el reloj está detenido y ninguna fase se agota.',
+  'practice.running': 'Práctica: el reloj de la fase está en marcha.',
+  'header.held': 'Sin límite de tiempo',
+  'practice.resume': 'Poner en marcha el reloj',
+  'practice.pause': 'Detener el reloj',
+  'practice.tutorialTip': '¿Es tu primera vez? Practica primero el tutorial: dura unos diez minutos.',
+
+  'botDoes.restraint': 'se atiene al statu quo: sin amenazas ni ofertas propias, y solo acepta lo que no le cuesta nada nuevo',
+  'botDoes.defensive': 'se defiende de la presión: ante una amenaza o una sanción concede control y devoluciones limitadas, nunca más',
+  'botDoes.extractive': 'vende el control de los movimientos a cambio de ayuda, plazas y alivio comercial, y lo retira si no se paga',
+  'botDoes.punitive': 'hace pagar al otro lado un daño sufrido; sin agravio se contiene',
+  'botDoes.coercive': 'amenaza con una sanción cada ronda si no se cumple su exigencia, y la aplica si no se cumple',
+  'botDoes.dealmaker': 'propone acuerdos equilibrados, acepta los que lo son más o menos y cumple su palabra',
+
+  'waiting.heading': 'Esperando a que se ocupen todos los puestos',
+  'waiting.intro': 'La partida empieza cuando cada puesto tiene jugador. Hasta entonces no corre ningún reloj: lee tu informe mientras esperas.',
+  'waiting.empty': 'esperando jugador',
+  'waiting.here': 'presente',
+  'waiting.away': 'sin conexión',
+  'waiting.you': '{name} (tú)',
+  'waiting.share': 'Envía este enlace al otro jugador',
+  'waiting.briefing': 'Tu informe',
+  'waiting.seats': 'Puestos',
+
+  'catchup.heading': 'Te unes a una partida en curso',
+  'catchup.where': 'La mesa está en la ronda {round} de {rounds}, {phase}.',
+  'catchup.events': 'Las noticias de esta ronda',
+  'catchup.noEvents': 'No hay noticias esta ronda.',
+  'catchup.briefing': 'Tu informe',
+  'catchup.go': 'Ya lo he leído: ir a la mesa',
+} as const;
