@@ -45,3 +45,10 @@ export const SESSION_SEAT_RESERVATION_SECONDS = 60;
 
 /** The instructor's live view is pushed at most this often (4 a second). */
 export const SESSION_VIEW_INTERVAL_MS = 250;
+
+/**
+ * Record entries that may wait for the store's next group commit. Past it the store is not
+ * keeping up (a stalled disk or database): a move is refused as busy rather than queued into
+ * seconds. A batch of this size takes SQLite a few milliseconds; the bound is for a store that stalls.
+ */
+export const MAX_WAITING_APPENDS = 2000;

@@ -1,9 +1,10 @@
 /**
  * Where a move's time goes on the server, stage by stage: waiting in its table's queue,
- * parsing, the rules, the durable commit, building and sending the views. Summed per
+ * parsing, the rules, the durable commit, building and sending the views; and, once per
+ * group commit rather than per move, the store's write of a batch (`batch`). Summed per
  * process at the cost of a clock read per stage; the load bench reads and resets it.
  */
-export const MOVE_STAGES = ['queued', 'parse', 'rules', 'commit', 'views'] as const;
+export const MOVE_STAGES = ['queued', 'parse', 'rules', 'commit', 'views', 'batch'] as const;
 export type MoveStage = (typeof MOVE_STAGES)[number];
 
 export type StageFigures = { count: number; totalMs: number; maxMs: number; p99Ms: number };

@@ -7,7 +7,9 @@ import type { GameRecord } from '../../shared/record.ts';
 import { Timers } from '../../shared/scenario/schema.ts';
 import { FrameworkCard } from '../../shared/scoring/card.ts';
 import { CreateSessionBody } from '../../shared/session.ts';
+import { MAX_WAITING_APPENDS } from '../rooms/limits.ts';
 import { ACTOR_MIGRATION, actorRewrites, type GameToMigrate } from './actor-migration.ts';
+import { GroupCommit } from './group-commit.ts';
 import {
   BotRow,
   MigrateBotRow,
@@ -29,29 +31,39 @@ import {
 } from './pg-schema.ts';
 import { nameKey } from './store.ts';
 import type { ForkOrigin } from '../../shared/review/schemas.ts';
-import type { GameMeta, GameStore, RosterStudent, SessionMeta, SessionPhase, SessionTable, StoredClock, StoredFork, StoredGame, StoredSeat, StoredSession, StoredStudent } from './store.ts';
+import type { AppendedEntry, GameMeta, GameStore, RosterStudent, SessionMeta, SessionPhase, SessionTable, StoredClock, StoredFork, StoredGame, StoredSeat, StoredSession, StoredStudent } from './store.ts';
 
 /** Several servers may start at once against one database (scale-out): one creates the tables, the others wait. */
 const SCHEMA_LOCK = 'border-bargain schema';
 
 const StoredTimers = Timers.partial();
 
-export type PgStoreOptions = { connectionString: string; log: Logger };
+export type PgStoreOptions = { connectionString: string; log: Logger; maxWaitingAppends?: number };
+
+/** A batch of entries as one statement (one round trip, one commit), prepared once per connection. */
+const APPEND_ENTRIES = {
+  name: 'append-entries',
+  text: 'INSERT INTO entries (game_id, seq, json) SELECT * FROM unnest($1::text[], $2::integer[], $3::text[])',
+};
 
 /**
  * The store for a department or a MOOC: PostgreSQL through a `pg` pool, shared by
  * every server process. A move's entry is committed, with a synchronous commit, before
- * `appendEntry` resolves, which is what "append before broadcast" relies on.
+ * `appendEntry` resolves, which is what "append before broadcast" relies on. Appends are
+ * group-committed: the entries of every table that arrive while the last batch is being
+ * committed go together in one multi-row INSERT, one round trip for all of them.
  */
 export class PgStore implements GameStore {
   private readonly pool: Pool;
   /** Set when the database's own setting would acknowledge a commit before it reaches the disk. */
   private readonly forceSynchronousCommit: boolean;
+  private readonly appends: GroupCommit<AppendedEntry>;
   private closing: Promise<void> | null = null;
 
-  private constructor(pool: Pool, forceSynchronousCommit: boolean) {
+  private constructor(pool: Pool, forceSynchronousCommit: boolean, maxWaitingAppends: number) {
     this.pool = pool;
     this.forceSynchronousCommit = forceSynchronousCommit;
+    this.appends = new GroupCommit((batch) => this.writeEntries(batch), maxWaitingAppends);
   }
 
   /** Connects, creates the tables if they are missing, and checks that commits are durable. */
@@ -78,7 +90,7 @@ export class PgStore implements GameStore {
         const force = setting.synchronous_commit === 'off';
         if (force) log.warn('synchronous_commit is off in this database; the game record turns it on for its own commits');
         client.release();
-        return new PgStore(pool, force);
+        return new PgStore(pool, force, options.maxWaitingAppends ?? MAX_WAITING_APPENDS);
       } catch (error) {
         client.release(true);
         throw error;
@@ -154,10 +166,18 @@ export class PgStore implements GameStore {
     };
   }
 
-  async appendEntry(gameId: string, entry: RecordEntry): Promise<void> {
-    await this.transaction((client) =>
-      client.query('INSERT INTO entries (game_id, seq, json) VALUES ($1, $2, $3)', [gameId, entry.seq, JSON.stringify(entry)]),
-    );
+  appendEntry(gameId: string, entry: RecordEntry): Promise<void> {
+    return this.appends.add({ gameId, entry });
+  }
+
+  /** One statement is its own transaction: all of the batch is committed, or none of it. */
+  private async writeEntries(batch: readonly AppendedEntry[]): Promise<void> {
+    const query = {
+      ...APPEND_ENTRIES,
+      values: [batch.map((b) => b.gameId), batch.map((b) => b.entry.seq), batch.map((b) => JSON.stringify(b.entry))],
+    };
+    if (this.forceSynchronousCommit) await this.transaction((client) => client.query(query));
+    else await this.pool.query(query);
   }
 
   async loadRecord(gameId: string): Promise<GameRecord | null> {
@@ -322,7 +342,7 @@ export class PgStore implements GameStore {
   }
 
   async close(): Promise<void> {
-    this.closing ??= this.pool.end();
+    this.closing ??= this.appends.close().then(() => this.pool.end());
     await this.closing;
   }
 }

@@ -10,9 +10,11 @@ import { FrameworkCard } from '../../shared/scoring/card.ts';
 import { BotPolicyId } from '../../shared/bots/policy.ts';
 import { CreateSessionBody } from '../../shared/session.ts';
 import { ACTOR_MIGRATION, actorRewrites, type GameToMigrate } from './actor-migration.ts';
+import { MAX_WAITING_APPENDS } from '../rooms/limits.ts';
+import { GroupCommit } from './group-commit.ts';
 import { nameKey } from './store.ts';
 import type { ForkOrigin } from '../../shared/review/schemas.ts';
-import type { GameMeta, GameStore, RosterStudent, SessionMeta, SessionPhase, SessionTable, StoredClock, StoredFork, StoredGame, StoredSeat, StoredSession, StoredStudent } from './store.ts';
+import type { AppendedEntry, GameMeta, GameStore, RosterStudent, SessionMeta, SessionPhase, SessionTable, StoredClock, StoredFork, StoredGame, StoredSeat, StoredSession, StoredStudent } from './store.ts';
 
 export const SQLITE_FILE = 'border-bargain.sqlite';
 
@@ -149,13 +151,16 @@ const StoredTimers = Timers.partial();
 
 /**
  * The default store: one SQLite file under DATA_DIR, through Node's built-in driver.
- * WAL with synchronous=FULL makes every committed statement durable when it returns,
- * which is what "append before broadcast" relies on.
+ * WAL with synchronous=FULL makes every committed transaction durable when it returns,
+ * which is what "append before broadcast" relies on. Appends are group-committed: the
+ * moves of every table that arrive in one turn of the event loop share one transaction
+ * and one fsync, instead of one fsync each on the thread every room runs on.
  */
 export class SqliteStore implements GameStore {
   private readonly db: DatabaseSync;
+  private readonly appends: GroupCommit<AppendedEntry>;
 
-  constructor(dataDir: string) {
+  constructor(dataDir: string, options: { maxWaitingAppends?: number } = {}) {
     mkdirSync(dataDir, { recursive: true });
     this.db = new DatabaseSync(join(dataDir, SQLITE_FILE));
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
@@ -163,6 +168,26 @@ export class SqliteStore implements GameStore {
     this.addMissingColumns();
     this.db.exec(LATE_INDEXES);
     this.migrate();
+    const insert = this.db.prepare('INSERT INTO entries (game_id, seq, json) VALUES (?, ?, ?)');
+    this.appends = new GroupCommit((batch) => this.inTransaction(() => {
+      for (const { gameId, entry } of batch) insert.run(gameId, entry.seq, JSON.stringify(entry));
+    }), options.maxWaitingAppends ?? MAX_WAITING_APPENDS);
+  }
+
+  /**
+   * `work` in one write transaction, committed (and synced) before this returns, rolled back if it throws.
+   * `work` is synchronous: the one connection is shared, and another caller's statement slipping in
+   * around an await would join (and could be rolled back with) this transaction.
+   */
+  private inTransaction(work: () => void): void {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      work();
+      this.db.exec('COMMIT');
+    } catch (error) {
+      if (this.db.isTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
   }
 
   /** Data migrations not yet applied to this file, each in one transaction with its row in schema_migrations. */
@@ -231,17 +256,10 @@ export class SqliteStore implements GameStore {
 
   async createFork(meta: GameMeta & { parent: ForkOrigin }, entries: readonly RecordEntry[]): Promise<void> {
     const insert = this.db.prepare('INSERT INTO entries (game_id, seq, json) VALUES (?, ?, ?)');
-    // No await between BEGIN and COMMIT: the one connection is shared, and another caller's
-    // statement slipping in would join (and could be rolled back with) this transaction.
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
+    this.inTransaction(() => {
       this.insertGame(meta);
       for (const entry of entries) insert.run(meta.gameId, entry.seq, JSON.stringify(entry));
-      this.db.exec('COMMIT');
-    } catch (error) {
-      this.db.exec('ROLLBACK');
-      throw error;
-    }
+    });
   }
 
   async listForks(gameId: string): Promise<StoredFork[]> {
@@ -273,8 +291,8 @@ export class SqliteStore implements GameStore {
     };
   }
 
-  async appendEntry(gameId: string, entry: RecordEntry): Promise<void> {
-    this.db.prepare('INSERT INTO entries (game_id, seq, json) VALUES (?, ?, ?)').run(gameId, entry.seq, JSON.stringify(entry));
+  appendEntry(gameId: string, entry: RecordEntry): Promise<void> {
+    return this.appends.add({ gameId, entry });
   }
 
   async loadRecord(gameId: string): Promise<GameRecord | null> {
@@ -433,6 +451,7 @@ export class SqliteStore implements GameStore {
   }
 
   async close(): Promise<void> {
+    await this.appends.close();
     if (this.db.isOpen) this.db.close();
   }
 }

@@ -39,6 +39,9 @@ export type StoredGame = Omit<GameMeta, 'session' | 'parent'> & {
   clock: StoredClock | null;
 };
 
+/** One entry of one game's record on its way to the store. */
+export type AppendedEntry = { gameId: string; entry: RecordEntry };
+
 /** A seat someone holds: the token is kept only as a hash, so a leaked database gives no seats away. */
 export type StoredSeat = { seatId: string; tokenHash: string; name: string };
 
