@@ -10,6 +10,7 @@ import { GAME_ROOM } from '../shared/protocol.ts';
 import { SESSION_ROOM } from '../shared/session.ts';
 import { DEFAULT_JOIN_LIMITS } from './http/address-limit.ts';
 import type { JoinLimits } from './http/address-limit.ts';
+import type { TrustProxy } from './http/trust-proxy.ts';
 import { mountApi } from './http/api.ts';
 import { DEFAULT_CREATION_LIMITS } from './http/creation-limit.ts';
 import type { CreationLimits } from './http/creation-limit.ts';
@@ -54,6 +55,8 @@ export type StartOptions = {
   joinLimits?: JoinLimits;
   /** Games and class sessions created per address and overall; tests that create many raise them. */
   creationLimits?: CreationLimits;
+  /** Whose X-Forwarded-For names a client's address for the per-address limits (`TRUST_PROXY`); off when omitted. */
+  trustProxy?: TrustProxy;
   /** How long a game of its own waits for its first player; tests shorten it to see one expire. */
   openGameExpirySeconds?: number;
   /**
@@ -122,6 +125,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         }),
     express: (app) => {
       app.disable('x-powered-by');
+      app.set('trust proxy', options.trustProxy ?? false);
       app.use(compressResponses());
       mountApi(app, {
         store,

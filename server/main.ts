@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { startServer } from './app.ts';
 import type { ClusterOptions } from './app.ts';
 import { lanAddresses, publicUrlFrom } from './http/public-address.ts';
+import { trustProxyFrom } from './http/trust-proxy.ts';
 import { createLog } from './log.ts';
 
 const DEFAULT_PORT = 2567;
@@ -57,6 +58,7 @@ try {
     databaseUrl: process.env.DATABASE_URL,
     cluster: clusterFrom(process.env.REDIS_URL, process.env.PUBLIC_ADDRESS),
     ...(botPaceMs === undefined ? {} : { botPaceMs }),
+    trustProxy: trustProxyFrom(process.env.TRUST_PROXY),
     log,
   });
   // The one line a teacher reads in the terminal; the JSON log lines are for machines.

@@ -5,14 +5,15 @@ import type { Request } from 'express';
 export type AddressRate = { attempts: number; windowMs: number };
 
 /**
- * Joins by code from one address. All attempts are counted generously, because a whole
- * class behind one school router shares an address; wrong codes, which is what guessing
- * looks like, far more strictly.
+ * Joins by code from one address. Only wrong codes are counted, because that is what
+ * guessing looks like: a whole class behind one school router shares an address, and its
+ * 200 joins to the right code must all be seated. Once an address has spent its misses,
+ * every join from it is refused until the window ends, a right code too, so a guesser
+ * cannot tell a hit from the refusal.
  */
-export type JoinLimits = { attempts: AddressRate; misses: AddressRate };
+export type JoinLimits = { misses: AddressRate };
 
 export const DEFAULT_JOIN_LIMITS: JoinLimits = {
-  attempts: { attempts: 120, windowMs: 60_000 },
   misses: { attempts: 20, windowMs: 60_000 },
 };
 

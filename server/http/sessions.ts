@@ -42,7 +42,6 @@ const CODE_DRAWS = 20;
 export function sessionRoutes(deps: SessionApiDeps): Router {
   const { store, catalogue, log } = deps;
   const router = express.Router();
-  const attempts = new AddressLimit(deps.joinLimits.attempts);
   const misses = new AddressLimit(deps.joinLimits.misses);
 
   // Where students on their own devices reach this server: shown with the code and the QR code.
@@ -78,8 +77,8 @@ export function sessionRoutes(deps: SessionApiDeps): Router {
   router.post('/sessions/join', async (req, res) => {
     const address = clientAddress(req);
     const now = Date.now();
-    if (misses.spent(address, now) || !attempts.allow(address, now)) {
-      res.setHeader('Retry-After', String(Math.max(attempts.retryAfter(address, now), misses.retryAfter(address, now))));
+    if (misses.spent(address, now)) {
+      res.setHeader('Retry-After', String(misses.retryAfter(address, now)));
       return sendError(res, 429, { code: 'join/rate-limited', message: 'Too many attempts to join from this address: wait a minute and try again.' });
     }
     const body = JoinSessionBody.safeParse(req.body);

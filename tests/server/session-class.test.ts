@@ -31,7 +31,7 @@ const PAIRS: [BotPolicyId, BotPolicyId][] = [
 
 beforeAll(async () => {
   data = await tempDataDir();
-  server = await startClassServer(data.dir, { joinLimits: { attempts: { attempts: 1000, windowMs: 60_000 }, misses: { attempts: 100, windowMs: 60_000 } } });
+  server = await startClassServer(data.dir, { joinLimits: { misses: { attempts: 100, windowMs: 60_000 } } });
   scenario = await loadScenario();
 });
 
