@@ -20,4 +20,5 @@ export const tableEn = {
   'notice.promise': '{seat} made a promise',
   'notice.chat': 'New message from {seat}',
   'notice.announcement': 'New message from the instructor',
+  'notice.unsealed': 'The deadline closed your decision before you sealed it: see what the table recorded',
 } as const;

@@ -22,4 +22,5 @@ export const tableEs: { readonly [K in keyof typeof tableEn]: string } = {
   'notice.promise': '{seat} hizo una promesa',
   'notice.chat': 'Nuevo mensaje de {seat}',
   'notice.announcement': 'Nuevo mensaje del docente',
+  'notice.unsealed': 'El plazo cerró tu decisión antes de que la sellaras: mira lo que registró la mesa',
 };

@@ -10,6 +10,8 @@ export function noticeText(scenario: Scenario, notice: Notice): string {
   switch (notice.kind) {
     case 'announcement':
       return t('notice.announcement');
+    case 'unsealed':
+      return t('notice.unsealed');
     case 'proposal':
     case 'counter':
     case 'accepted':

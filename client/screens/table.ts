@@ -24,7 +24,7 @@ import { createStatusArea } from '../panels/status.ts';
 import type { Panel, TableContext, TableFrame } from '../panels/table-context.ts';
 import { h } from '../ui/element.ts';
 import { controlsFor } from '../ui/phase-controls.ts';
-import { boardStart, dismissAll, noticesBetween, pageShown, receive, tabOfNotice, tabOpened, titleWithCount, type Notice, type NoticeBoard } from '../ui/table-notices.ts';
+import { boardStart, dismissAll, keepOnly, noticesBetween, pageShown, receive, tabOfNotice, tabOpened, titleWithCount, type Notice, type NoticeBoard } from '../ui/table-notices.ts';
 import { addNews, enterPhase, selectTab, TABS, tabsShown, tabsStart, type TabId, type TabsState } from '../ui/table-tabs.ts';
 import type { Screen } from './screen.ts';
 
@@ -104,6 +104,8 @@ export function tableScreen(table: Table, scenario: Scenario): Screen {
           return chat.el;
         case 'announcement':
           return banner.el;
+        case 'unsealed':
+          return decision.el;
       }
     };
     const strip = noticeStrip(
@@ -149,6 +151,14 @@ export function tableScreen(table: Table, scenario: Scenario): Screen {
         if (header.langSlot.contains(lang)) home.append(lang);
       });
     }
+    // WCAG 2.4.11: what takes focus must not hide under the bar, so the page scrolls with the bar's height as padding.
+    const root = document.documentElement;
+    const barHeight = new ResizeObserver(() => root.style.setProperty('--table-bar-height', `${header.el.offsetHeight}px`));
+    barHeight.observe(header.el);
+    disposers.push(() => {
+      barHeight.disconnect();
+      root.style.removeProperty('--table-bar-height');
+    });
     const panels: Panel[] = [header, ready, hints, end, ...TABS.flatMap((tab) => sections[tab].flat())];
     return { panels, status, announce, strip: strip, tabRow, phaseHeading, phaseHelp, bar: header.el, seat, forms: [builder, pledges] };
   };
@@ -208,16 +218,19 @@ export function tableScreen(table: Table, scenario: Scenario): Screen {
       lastAnnouncement = model.announcement.seq;
       said.push(...news([{ kind: 'announcement' }]));
     }
+    let fresh: readonly Notice[] = [];
     if (state !== lastState) {
-      said.push(...news(noticesBetween(lastState, state, built.seat)));
+      fresh = noticesBetween(lastState, state, built.seat);
+      said.push(...news(fresh));
       lastState = state;
     }
     if (state.phase !== lastPhase) {
       const first = lastPhase === null;
       lastPhase = state.phase;
       tabs = enterPhase(tabs, state.phase);
-      // A new phase is new work: the last phase's notices were said and keep their badges, the bar makes room.
-      board = dismissAll(board);
+      // A new phase is new work: the last phase's notices were said and keep their badges, the bar makes room
+      // (for what this change itself brought, such as a decision the deadline closed).
+      board = keepOnly(board, fresh);
       built.strip.render(board);
       built.phaseHeading.textContent = t('table.now', { phase: t(`phase.${state.phase}`) });
       built.phaseHelp.textContent = t(`phase.help.${state.phase}`);

@@ -11,7 +11,9 @@ export type Notice =
   | { kind: 'threat'; from: string; threatId: string }
   | { kind: 'promise'; from: string; promiseId: string }
   | { kind: 'chat'; from: string }
-  | { kind: 'announcement' };
+  | { kind: 'announcement' }
+  /** The decision phase closed before this seat sealed: the decision section says what the table recorded. */
+  | { kind: 'unsealed' };
 
 export type NoticeKind = Notice['kind'];
 
@@ -26,6 +28,8 @@ export function tabOfNotice(notice: Notice): TabId | null {
     case 'promise':
     case 'chat':
       return 'talks';
+    case 'unsealed':
+      return 'decision';
     case 'announcement':
       return null;
   }
@@ -51,6 +55,7 @@ export function noticesBetween(before: GameState | null, after: GameState, seat:
   if (after.chat.length > before.chat.length) {
     for (const line of after.chat.slice(before.chat.length)) if (line.to === seat && line.from !== seat) notices.push({ kind: 'chat', from: line.from });
   }
+  if (before.phase === 'decision' && after.phase !== 'decision' && before.seats[seat]?.submitted === false) notices.push({ kind: 'unsealed' });
   return notices;
 }
 
@@ -75,6 +80,11 @@ export function pageShown(board: NoticeBoard): NoticeBoard {
 export function tabOpened(board: NoticeBoard, tab: TabId): NoticeBoard {
   const shown = board.shown.filter((n) => tabOfNotice(n) !== tab);
   return shown.length === board.shown.length ? board : { ...board, shown };
+}
+
+/** A new phase clears the notices of the last one, all but those this change brought. */
+export function keepOnly(board: NoticeBoard, notices: readonly Notice[]): NoticeBoard {
+  return { ...board, shown: board.shown.filter((n) => notices.includes(n)) };
 }
 
 export function dismissAll(board: NoticeBoard): NoticeBoard {

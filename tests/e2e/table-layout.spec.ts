@@ -120,6 +120,14 @@ for (const size of SIZES) {
     for (const page of both) expect(await selectedTab(page)).toBe('Talks');
     await checkPhase(us, size.name, 'negotiation');
 
+    // WCAG 2.4.11: a field that takes focus scrolls into view below the bar, not under it.
+    await us.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    const target = us.getByLabel('Proposal to');
+    await target.focus();
+    await expect(target).toBeInViewport();
+    const [barBox, fieldBox] = [await us.locator('.table-bar').boundingBox(), await target.boundingBox()];
+    expect(fieldBox?.y ?? 0).toBeGreaterThanOrEqual((barBox?.y ?? 0) + (barBox?.height ?? 0));
+
     // Mexico reads its briefing while the United States makes an offer: a notice, a badge, a polite line.
     const news = mx.getByRole('tab', { name: 'News & briefing' });
     await mx.getByRole('tab', { name: 'Talks' }).focus();

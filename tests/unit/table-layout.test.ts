@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boardStart, dismissAll, noticesBetween, pageShown, receive, tabOfNotice, tabOpened, titleWithCount, type Notice } from '../../client/ui/table-notices.ts';
+import { boardStart, dismissAll, keepOnly, noticesBetween, pageShown, receive, tabOfNotice, tabOpened, titleWithCount, type Notice } from '../../client/ui/table-notices.ts';
 import { addNews, enterPhase, FRONT_TAB, selectTab, tabByKey, TABS, tabsShown, tabsStart } from '../../client/ui/table-tabs.ts';
 import { createGame, type GameState, type Move } from '../../shared/rules/index.ts';
 import { advanceTo, must } from './fixtures/play.ts';
@@ -95,6 +95,15 @@ describe('notices: what just reached this seat', () => {
     expect(noticesBetween(start, said, 'us')).toEqual([]);
   });
 
+  it('a decision the deadline closed before the seat sealed is news to that seat only', () => {
+    let g = advanceTo(s, talks(), 'decision');
+    g = must(s, g, 'us', move(g, { type: 'decide', levels: { us_tariff: 0 } }));
+    const closed = advanceTo(s, g, 'resolution');
+    expect(noticesBetween(g, closed, 'mx')).toEqual([{ kind: 'unsealed' }]);
+    expect(noticesBetween(g, closed, 'us')).toEqual([]);
+    expect(tabOfNotice({ kind: 'unsealed' })).toBe('decision');
+  });
+
   it('the first view and a spectator bring no news', () => {
     const start = talks();
     const offered = must(s, start, 'us', move(start, { type: 'propose', to: 'mx', commitments: GUARDS, rounds: 2 }));
@@ -122,6 +131,9 @@ describe('notices: what just reached this seat', () => {
     board = tabOpened(board, 'talks');
     expect(board.shown).toEqual([note]);
     expect(dismissAll(board).shown).toEqual([]);
+    // A new phase keeps only what its own change brought.
+    const unsealed: Notice = { kind: 'unsealed' };
+    expect(keepOnly(receive(board, [unsealed], false), [unsealed]).shown).toEqual([unsealed]);
     expect(receive(board, [], true)).toBe(board);
   });
 });
