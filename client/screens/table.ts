@@ -135,7 +135,7 @@ export function tableScreen(table: Table, scenario: Scenario): Screen {
       header.el,
       header.intro,
       banner.el,
-      h('section', { class: 'phase-now', attrs: { 'aria-labelledby': 'phase-h' } }, phaseHeading, phaseHelp, ready.el),
+      h('div', { class: 'phase-now' }, phaseHeading, phaseHelp, ready.el),
       hints.el,
       end.el,
       h('div', { class: 'sections' }, tabRow.list, ...TABS.map((tab) => tabRow.panels[tab])),
