@@ -2,6 +2,7 @@ import type { Scenario } from '../../shared/scenario/schema.ts';
 import type { SessionView } from '../../shared/session.ts';
 import { exportButtons } from '../compare/export-buttons.ts';
 import { local, t } from '../i18n/index.ts';
+import { serverAddress } from '../net/class-board.ts';
 import { fetchScenario } from '../net/connection.ts';
 import type { DeskModel, InstructorDesk } from '../net/session.ts';
 import { forgetSecret, secretFor } from '../net/session-store.ts';
@@ -145,14 +146,16 @@ export function instructorScreen(desk: InstructorDesk, secret: string): Screen {
  * with one press, to open this page on another device.
  */
 function instructorLink(sessionId: string, secret: string): HTMLElement {
-  const link = new URL(withSecret(addressOf({ kind: 'instructor', sessionId, secret: null }), secret), window.location.origin).href;
-  return h(
-    'details',
-    { class: 'instructor-link' },
-    h('summary', { text: t('desk.instructorLink') }),
-    h('p', { class: 'hint', text: t('desk.instructorLinkHint') }),
-    copyButton(t('desk.instructorLinkLabel'), link),
+  const address = withSecret(addressOf({ kind: 'instructor', sessionId, secret: null }), secret);
+  const slot = h('div', {});
+  const show = (base: string): void => slot.replaceChildren(copyButton(t('desk.instructorLinkLabel'), `${base}${address}`));
+  // At the address other devices reach (this page may be open as localhost), once the server has said it.
+  show(window.location.origin);
+  serverAddress().then(
+    (server) => show(server.joinBase),
+    () => undefined,
   );
+  return h('details', { class: 'instructor-link' }, h('summary', { text: t('desk.instructorLink') }), h('p', { class: 'hint', text: t('desk.instructorLinkHint') }), slot);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { ServerAddress } from '../../shared/server-address.ts';
 import { createClass, joinClass } from './instructor-pages.ts';
 import { pagesForFile } from './pages.ts';
 
@@ -17,9 +18,12 @@ test('the instructor link opened in a fresh browser still controls the class', a
   await laptop.getByText('Your instructor link (private)').click();
   const field = laptop.getByRole('textbox', { name: 'Instructor link' });
   await expect(field).toBeVisible();
+  // At the address other devices reach, not this browser's localhost.
+  const address = ServerAddress.parse(await (await laptop.request.get('/api/address')).json());
+  const here = new URL(laptop.url());
+  await expect(field).toHaveValue(`${address.joinBase}${here.pathname}${here.search}${here.hash}`);
   const link = await field.inputValue();
   expect(link).toMatch(/\/\?session=[\w-]+#secret=[\w-]{20,}$/);
-  expect(link).toBe(laptop.url());
 
   const ana = await newPage(browser);
   await joinClass(ana, code, 'Ana');
