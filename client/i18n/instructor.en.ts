@@ -43,4 +43,7 @@ export const instructorEn = {
   'schoolIds.invalid': "A student id has at most 40 characters and no control characters (such as a line break).",
   'schoolIds.failed': "Not saved: {message}",
   'schoolIds.loadFailed': "Could not load the class list: {message}",
+  'classJoin.schoolId': "Your student id (optional)",
+  'classJoin.schoolIdHint': "The id your school knows you by, if your instructor asks for it: it goes into their gradebook.",
+  'classJoin.schoolIdInvalid': "A student id has at most 40 characters and no control characters (such as a line break).",
 } as const;

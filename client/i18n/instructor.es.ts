@@ -45,4 +45,7 @@ export const instructorEs: { readonly [K in keyof typeof instructorEn]: string }
   'schoolIds.invalid': "Un identificador de estudiante tiene como máximo 40 caracteres y ningún carácter de control (como un salto de línea).",
   'schoolIds.failed': "No se guardó: {message}",
   'schoolIds.loadFailed': "No se pudo cargar la lista de la clase: {message}",
+  'classJoin.schoolId': "Tu identificador de estudiante (opcional)",
+  'classJoin.schoolIdHint': "El identificador con que te conoce tu institución, si tu docente lo pide: va a su libro de calificaciones.",
+  'classJoin.schoolIdInvalid': "Un identificador de estudiante tiene como máximo 40 caracteres y ningún carácter de control (como un salto de línea).",
 };

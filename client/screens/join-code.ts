@@ -1,4 +1,4 @@
-import { JoinSessionBody } from '../../shared/session.ts';
+import { JoinSessionBody, SchoolId } from '../../shared/session.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { HttpError } from '../net/connection.ts';
 import { joinSession } from '../net/session.ts';
@@ -35,6 +35,10 @@ export function joinCodeScreen(initialCode: string, onJoined: (identity: Student
   code.hint.textContent = t('classJoin.codeHint');
   const name = input('name', { autocomplete: 'nickname', maxlength: 60 });
   name.hint.textContent = t('classJoin.nameHint');
+  // Optional: the id the school knows the student by, for the instructor's gradebook.
+  const schoolId = input('school-id', { autocomplete: 'off', spellcheck: 'false', maxlength: 80 });
+  schoolId.hint.textContent = t('classJoin.schoolIdHint');
+  const schoolIdProblem = (): MessageKey | null => (SchoolId.safeParse(schoolId.input.value).success ? null : 'classJoin.schoolIdInvalid');
   const formStatus = h('p', { class: 'form-status', attrs: { role: 'alert' }, text: after?.notice ?? '' });
   // A class that has closed still keeps its games: the student can read how theirs ended.
   const lastGame = after?.lastGame;
@@ -77,6 +81,7 @@ export function joinCodeScreen(initialCode: string, onJoined: (identity: Student
     { attrs: { novalidate: true } },
     h('div', { class: 'field' }, h('label', { attrs: { for: code.input.id }, text: t('classJoin.code') }), code.input, code.hint, code.error),
     h('div', { class: 'field' }, h('label', { attrs: { for: name.input.id }, text: t('classJoin.name') }), name.input, name.hint, name.error),
+    h('div', { class: 'field' }, h('label', { attrs: { for: schoolId.input.id }, text: t('classJoin.schoolId') }), schoolId.input, schoolId.hint, schoolId.error),
     formStatus,
     results,
     busy,
@@ -87,12 +92,16 @@ export function joinCodeScreen(initialCode: string, onJoined: (identity: Student
     event.preventDefault();
     const codeKey = checkCode();
     const nameKey = displayNameProblem(name.input.value);
+    const schoolIdKey = schoolIdProblem();
     setError(code, codeKey);
     setError(name, nameKey);
+    setError(schoolId, schoolIdKey);
     formStatus.textContent = '';
     if (codeKey) return code.input.focus();
     if (nameKey) return name.input.focus();
-    const body = JoinSessionBody.safeParse({ code: cleanCode(code.input.value), name: name.input.value });
+    if (schoolIdKey) return schoolId.input.focus();
+    const typedId = schoolId.input.value.trim();
+    const body = JoinSessionBody.safeParse({ code: cleanCode(code.input.value), name: name.input.value, ...(typedId === '' ? {} : { schoolId: typedId }) });
     if (!body.success) return setError(code, 'classJoin.codeLetters');
     submit.disabled = true;
     busy.textContent = t('classJoin.joining');

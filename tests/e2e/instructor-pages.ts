@@ -24,9 +24,10 @@ export async function createClass(page: Page, tables = 1): Promise<string> {
   return code;
 }
 
-export async function joinClass(page: Page, code: string, name: string): Promise<void> {
+export async function joinClass(page: Page, code: string, name: string, schoolId?: string): Promise<void> {
   await page.goto(`/?code=${code}`);
   await page.getByLabel('Your name').fill(name);
+  if (schoolId !== undefined) await page.getByLabel('Your student id (optional)').fill(schoolId);
   await page.getByRole('button', { name: 'Join the class' }).click();
   await expect(page.getByRole('heading', { name: 'Waiting for the instructor to start' })).toBeVisible();
 }

@@ -35,8 +35,10 @@ test('the class setup and the projector show the address students reach, the cod
   await expect(projector.getByText('0 students joined (0 online)')).toBeVisible();
 
   const ana = await newPage(browser);
-  await joinClass(ana, code, 'Ana');
+  await joinClass(ana, code, 'Ana', 'A-1');
   await expect(projector.getByText('1 student joined (1 online)')).toBeVisible();
+  // The id she typed at join reaches the instructor's gradebook list.
+  await expect(laptop.getByRole('textbox', { name: 'Id at your school for Ana' })).toHaveValue('A-1');
   await laptop.getByRole('button', { name: 'Start the class' }).click();
   await expect(projector.getByText('The class is playing')).toBeVisible();
   const table = projector.getByRole('list', { name: 'Tables' }).getByRole('listitem');
@@ -60,6 +62,19 @@ test('a projector link with a bad or unknown code says so and asks for nothing e
   const bad = await page.request.get('/api/sessions/code/ab1/board');
   expect(bad.status()).toBe(400);
   expect((await bad.json()).code).toBe('code/invalid');
+
+  // A student id that cannot be one is refused in the join form, and nothing is sent.
+  const joins: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/api/sessions/join')) joins.push(r.url());
+  });
+  await page.goto('/?code=ACDEFG');
+  await page.getByLabel('Your name').fill('Zed');
+  await page.getByLabel('Your student id (optional)').fill('x'.repeat(41));
+  await page.getByRole('button', { name: 'Join the class' }).click();
+  await expect(page.getByText('A student id has at most 40 characters and no control characters (such as a line break).')).toBeVisible();
+  await expect(page.getByLabel('Your student id (optional)')).toHaveAttribute('aria-invalid', 'true');
+  expect(joins).toEqual([]);
 
   const unknown = 'ACDEFG';
   await page.goto(`/?project=${unknown}`);
