@@ -19,7 +19,7 @@ test('the class setup and the projector show the address students reach, the cod
   expect(secret).not.toBe('');
 
   // The instructor page: the address other devices reach, never localhost while the machine has a network.
-  const studentLink = `${address.joinBase}/?code=${code}`;
+  const studentLink = `${address.joinBase}/?code=${code}&lang=en`;
   await expect(laptop.getByRole('textbox', { name: 'Student link' })).toHaveValue(studentLink);
   if (address.source !== 'local') expect(studentLink).not.toMatch(/localhost|127\.0\.0\.1/);
   else await expect(laptop.getByRole('note')).toContainText('works only on this computer');
