@@ -2,6 +2,7 @@ import { cardsEn } from './cards.en.ts';
 import { classroomEn } from './classroom.en.ts';
 import { instructorEn } from './instructor.en.ts';
 import { compareEn } from './compare.en.ts';
+import { dealsEn } from './deals.en.ts';
 import { decisionEn } from './decision.en.ts';
 import { practiceEn } from './practice.en.ts';
 import { reviewEn } from './review.en.ts';
@@ -20,6 +21,7 @@ export const en = {
   ...decisionEn,
   ...compareEn,
   ...tableEn,
+  ...dealsEn,
   ...practiceEn,
   'app.title': 'Border Bargain',
   'app.tagline': 'A negotiation game about migration diplomacy',

@@ -3,6 +3,7 @@ import { classroomEs } from './classroom.es.ts';
 import { instructorEs } from './instructor.es.ts';
 import { compareEs } from './compare.es.ts';
 import type { MessageKey } from './en.ts';
+import { dealsEs } from './deals.es.ts';
 import { decisionEs } from './decision.es.ts';
 import { practiceEs } from './practice.es.ts';
 import { reviewEs } from './review.es.ts';
@@ -17,6 +18,7 @@ export const es: { readonly [K in MessageKey]: string } = {
   ...decisionEs,
   ...compareEs,
   ...tableEs,
+  ...dealsEs,
   ...practiceEs,
   'app.title': 'Border Bargain',
   'app.tagline': 'Un juego de negociación sobre diplomacia migratoria',

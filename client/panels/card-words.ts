@@ -2,7 +2,8 @@ import type { Commitment, Move } from '../../shared/rules/moves.ts';
 import type { GameState } from '../../shared/rules/state.ts';
 import type { Scenario } from '../../shared/scenario/schema.ts';
 import type { FrameworkCard } from '../../shared/scoring/card.ts';
-import { t } from '../i18n/index.ts';
+import { locale, t } from '../i18n/index.ts';
+import { proposalName } from '../ui/deal-names.ts';
 import { amountWithUnit, describeUse, instrumentName, seatName } from '../ui/names.ts';
 
 /** A framework card's move, and the better option it names, told in words rather than as data. */
@@ -34,19 +35,20 @@ function levels(scenario: Scenario, chosen: Readonly<Record<string, number>>): s
  * see it on the table (`state` is the seat's own latest view).
  */
 export function describeMove(scenario: Scenario, state: GameState | null, move: Move): string {
+  const named = (proposalId: string): string => (state === null ? proposalId : proposalName(scenario, locale(), state.proposals, proposalId));
   switch (move.type) {
     case 'propose':
       return t('cards.words.propose', { to: seatName(scenario, move.to), terms: terms(scenario, move.commitments), duration: duration(move.rounds) });
     case 'counter':
-      return t('cards.words.counter', { id: move.proposalId, terms: terms(scenario, move.commitments), duration: duration(move.rounds) });
+      return t('cards.words.counter', { id: named(move.proposalId), terms: terms(scenario, move.commitments), duration: duration(move.rounds) });
     case 'accept':
     case 'reject': {
       const proposal = state?.proposals.find((p) => p.id === move.proposalId);
-      if (proposal === undefined) return t(move.type === 'accept' ? 'cards.words.accept' : 'cards.words.reject', { id: move.proposalId });
-      return t(move.type === 'accept' ? 'cards.words.acceptTerms' : 'cards.words.rejectTerms', { id: move.proposalId, terms: terms(scenario, proposal.commitments) });
+      if (proposal === undefined) return t(move.type === 'accept' ? 'cards.words.accept' : 'cards.words.reject', { id: named(move.proposalId) });
+      return t(move.type === 'accept' ? 'cards.words.acceptTerms' : 'cards.words.rejectTerms', { id: named(move.proposalId), terms: terms(scenario, proposal.commitments) });
     }
     case 'withdraw':
-      return t('cards.words.withdraw', { id: move.proposalId });
+      return t('cards.words.withdraw', { id: named(move.proposalId) });
     case 'threaten':
       return t('cards.words.threaten', {
         target: seatName(scenario, move.target),

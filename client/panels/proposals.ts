@@ -3,6 +3,7 @@ import { locale, t } from '../i18n/index.ts';
 import { fill, h, uid } from '../ui/element.ts';
 import { refusalsFor } from '../ui/inline-error.ts';
 import { refusalText } from '../ui/refusal-text.ts';
+import { agreementName, proposalName, startOfLine, type Deals } from '../ui/deal-names.ts';
 import { describeUse, seatName } from '../ui/names.ts';
 import type { Panel, TableContext, TableFrame } from './table-context.ts';
 
@@ -20,6 +21,8 @@ export function createProposals(ctx: TableContext, onCounter: (proposal: Proposa
     agreements,
   );
   let shown = '';
+  /** The view's proposals and agreements, which their names are counted from. */
+  let deals: Deals = { proposals: [], agreements: [] };
   /** The proposal last acted on, and the server's refusals by proposal: shown in that proposal's own item. */
   let actedOn: string | null = null;
   const errors = new Map<string, string>();
@@ -64,9 +67,9 @@ export function createProposals(ctx: TableContext, onCounter: (proposal: Proposa
       h(
         'div',
         { class: 'proposal-head' },
-        h('span', { class: 'proposal-id', text: p.id }),
+        h('span', { class: 'proposal-id', text: startOfLine(locale(), proposalName(scenario, locale(), deals.proposals, p.id)) }),
         h('span', { class: `badge badge-${p.status}`, text: t(`proposalStatus.${p.status}`) }),
-        p.parent ? h('span', { class: 'muted', text: t('proposals.counterOf', { id: p.parent }) }) : null,
+        p.parent ? h('span', { class: 'muted', text: t('proposals.counterOf', { id: proposalName(scenario, locale(), deals.proposals, p.parent) }) }) : null,
       ),
       h('p', { class: 'muted', text: t('proposals.from', { from: seatName(scenario, p.from), to: seatName(scenario, p.to), round: p.round, duration: t('common.rounds', { count: p.rounds }) }) }),
       commitmentList(p.commitments),
@@ -79,7 +82,7 @@ export function createProposals(ctx: TableContext, onCounter: (proposal: Proposa
     h(
       'li',
       { class: 'agreement' },
-      h('div', { class: 'proposal-head' }, h('span', { class: 'proposal-id', text: a.id }), h('span', { class: 'muted', text: t('agreements.span', { from: a.fromRound, to: a.toRound }) })),
+      h('div', { class: 'proposal-head' }, h('span', { class: 'proposal-id', text: agreementName(scenario, locale(), deals, a.id) }), h('span', { class: 'muted', text: t('agreements.span', { from: a.fromRound, to: a.toRound }) })),
       commitmentList(a.commitments),
     );
 
@@ -90,6 +93,7 @@ export function createProposals(ctx: TableContext, onCounter: (proposal: Proposa
     const key = JSON.stringify([state.proposals.map((p) => [p.id, p.status]), state.agreements.map((a) => a.id), controls.answer, [...errors]]);
     if (key === shown) return;
     shown = key;
+    deals = state;
     const proposals = [...state.proposals].reverse();
     if (proposals.length === 0) fill(list, h('li', { class: 'empty', text: t('proposals.none') }));
     else fill(list, ...proposals.map((p) => proposalItem(p, controls.answer)));
