@@ -16,7 +16,7 @@ import { DEFAULT_CREATION_LIMITS } from './http/creation-limit.ts';
 import type { CreationLimits } from './http/creation-limit.ts';
 import { serveClient } from './http/client-files.ts';
 import { compressResponses } from './http/compression.ts';
-import { BOT_PACE_MS, DEFAULT_MESSAGE_RATE, MAX_FRAME_BYTES, OPEN_GAME_EXPIRY_SECONDS, RECONNECT_SECONDS } from './rooms/limits.ts';
+import { BOT_PACE_MS, DEFAULT_MESSAGE_RATE, MAX_FRAME_BYTES, MAX_QUEUE_WAIT_MS, OPEN_GAME_EXPIRY_SECONDS, RECONNECT_SECONDS } from './rooms/limits.ts';
 import type { MessageRate } from './rooms/limits.ts';
 import { GameRoom } from './rooms/game-room.ts';
 import { admitByInvitationOnly } from './rooms/invitation.ts';
@@ -57,6 +57,8 @@ export type StartOptions = {
   creationLimits?: CreationLimits;
   /** Whose X-Forwarded-For names a client's address for the per-address limits (`TRUST_PROXY`); off when omitted. */
   trustProxy?: TrustProxy;
+  /** How long a table's queue may be stuck before new moves are refused as busy; a test sets 0 to see one refused. */
+  maxQueueWaitMs?: number;
   /** How long a game of its own waits for its first player; tests shorten it to see one expire. */
   openGameExpirySeconds?: number;
   /**
@@ -105,6 +107,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     reconnectSeconds: options.reconnectSeconds ?? RECONNECT_SECONDS,
     botPaceMs: options.botPaceMs ?? BOT_PACE_MS,
     openGameExpirySeconds: options.openGameExpirySeconds ?? OPEN_GAME_EXPIRY_SECONDS,
+    maxQueueWaitMs: options.maxQueueWaitMs ?? MAX_QUEUE_WAIT_MS,
   };
 
   const httpServer = createServer();

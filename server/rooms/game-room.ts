@@ -301,8 +301,13 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
   /**
    * The edge. The rate is counted on arrival; everything else, refusals included, takes
    * its turn in the queue, so a client hears about its messages in the order it sent them.
+   * Except when the table is far behind: then a move is refused as busy at once, rather
+   * than answered seconds later.
    */
   private receive(client: Client, type: string, raw: unknown): void {
+    if (type === 'move' && this.table.queueWaitMs() > this.deps.maxQueueWaitMs) {
+      return this.refuse(client, refusal('server/busy', 'The server is too busy to take this move now; nothing changed. Try again in a moment.', claimedType(raw)));
+    }
     const refused = this.screen(client, type, raw);
     const arrived = performance.now();
     this.table.enqueue(async () => {

@@ -52,3 +52,11 @@ export const SESSION_VIEW_INTERVAL_MS = 250;
  * seconds. A batch of this size takes SQLite a few milliseconds; the bound is for a store that stalls.
  */
 export const MAX_WAITING_APPENDS = 2000;
+
+/**
+ * A move that finds its table's queue stuck this long (the oldest task still waiting to run)
+ * is refused at once as `server/busy` instead of joining the queue: an overloaded server says
+ * so in two seconds rather than answering in ten. Not lower: a busy machine's slow commit
+ * (hundreds of ms) must not refuse a student's quick second message.
+ */
+export const MAX_QUEUE_WAIT_MS = 2000;

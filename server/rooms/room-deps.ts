@@ -25,6 +25,8 @@ export type RoomDeps = {
   botPaceMs: number;
   /** How long a game of its own waits for its first player, or for one to come back once all have left, before it ends. */
   openGameExpirySeconds: number;
+  /** A move that finds its table's queue stuck this long is refused as busy at once. */
+  maxQueueWaitMs: number;
 };
 
 /**

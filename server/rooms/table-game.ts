@@ -11,6 +11,7 @@ import { SCORED_MOVES, type FrameworkCard } from '../../shared/scoring/card.ts';
 import { HeldCards } from '../scoring/held-cards.ts';
 import { decisionsOf } from '../scoring/record-decisions.ts';
 import type { ScoringJob } from '../scoring/scorer.ts';
+import { StoreBusyError } from '../store/group-commit.ts';
 import type { StoredGame } from '../store/store.ts';
 import { RESTORE_GRACE_SECONDS } from './limits.ts';
 import { recordStage } from './move-path.ts';
@@ -21,6 +22,9 @@ import type { TableCommand, TableOutcome } from './table-commands.ts';
 import { TableActivity } from './table-dashboard.ts';
 
 type AdvanceReason = Extract<RecordEntry, { kind: 'advance' }>['reason'];
+
+/** What became of an append: stored, refused because the store is overloaded, or failed. */
+type Appended = 'stored' | 'busy' | 'failed';
 
 /**
  * What the table tells the room around it: the state changed (send views), cards came due
@@ -57,6 +61,8 @@ export class TableGame {
   private readonly listener: TableListener;
   /** Moves, timer expiries, advances and controls run one after another, never interleaved around an await. */
   private queue: Promise<void> = Promise.resolve();
+  /** When each task still waiting in the queue was enqueued, oldest first. */
+  private readonly waitingSince: number[] = [];
 
   private constructor(deps: RoomDeps, game: StoredGame, scenario: Scenario, record: GameRecord, cards: FrameworkCard[], clock: Room['clock'], listener: TableListener) {
     this.deps = deps;
@@ -130,8 +136,18 @@ export class TableGame {
     return true;
   }
 
+  /** How long the oldest task still waiting to run has waited (0 when none waits): how far behind the table is. */
+  queueWaitMs(now = performance.now()): number {
+    const oldest = this.waitingSince[0];
+    return oldest === undefined ? 0 : now - oldest;
+  }
+
   enqueue(task: () => Promise<void>): void {
-    this.queue = this.queue.then(task).catch((error: unknown) => {
+    this.waitingSince.push(performance.now());
+    this.queue = this.queue.then(() => {
+      this.waitingSince.shift();
+      return task();
+    }).catch((error: unknown) => {
       this.log.error({ err: error }, 'game room task failed');
     });
   }
@@ -164,9 +180,8 @@ export class TableGame {
     const commitStart = performance.now();
     const appended = await this.append(entry);
     recordStage('commit', performance.now() - commitStart);
-    if (!appended) {
-      return refusal('server/unavailable', 'The server could not save this move; nothing changed. Try again.', move.type);
-    }
+    if (appended === 'busy') return refusal('server/busy', 'The server is too busy to save this move now; nothing changed. Try again in a moment.', move.type);
+    if (appended === 'failed') return refusal('server/unavailable', 'The server could not save this move; nothing changed. Try again.', move.type);
     this.state = applied.value.state;
     this.activity.moved(entry.seq, entry.at, seat, move.type, before.round);
     this.listener.changed();
@@ -202,7 +217,7 @@ export class TableGame {
       case 'inject': {
         const steered = injectEvent(this.scenario, this.state, command.eventId);
         if (!steered.ok) return { ok: false, ...steered.rejection };
-        if (!(await this.append({ kind: 'inject', seq: this.nextSeq, at: now, actor, eventId: command.eventId }))) return unsaved();
+        if ((await this.append({ kind: 'inject', seq: this.nextSeq, at: now, actor, eventId: command.eventId })) !== 'stored') return unsaved();
         this.state = steered.value.state;
         this.listener.changed();
         return OK;
@@ -210,7 +225,7 @@ export class TableGame {
       case 'end': {
         const steered = endGame(this.state);
         if (!steered.ok) return { ok: false, ...steered.rejection };
-        if (!(await this.append({ kind: 'end', seq: this.nextSeq, at: now, actor }))) return unsaved();
+        if ((await this.append({ kind: 'end', seq: this.nextSeq, at: now, actor })) !== 'stored') return unsaved();
         this.state = steered.value.state;
         await this.enterPhase(now, false);
         this.listener.changed();
@@ -236,7 +251,7 @@ export class TableGame {
   private async advance(reason: AdvanceReason): Promise<boolean> {
     if (this.state.phase === 'ended') return false;
     const entry: RecordEntry = { kind: 'advance', seq: this.nextSeq, at: Date.now(), actor: advanceActor(reason), reason };
-    if (!(await this.append(entry))) {
+    if ((await this.append(entry)) !== 'stored') {
       // Retry on the next tick of the timer rather than lose the phase change.
       if (!this.clock.paused) this.clock.start(this.state.phaseVersion, Date.now() + 1000, Date.now());
       return false;
@@ -273,15 +288,19 @@ export class TableGame {
   }
 
   /** Durable before anyone sees its effect: a crash loses nothing a player saw accepted. */
-  private async append(entry: RecordEntry): Promise<boolean> {
+  private async append(entry: RecordEntry): Promise<Appended> {
     try {
       await this.deps.store.appendEntry(this.gameId, entry);
     } catch (error) {
+      if (error instanceof StoreBusyError) {
+        this.log.warn({ seq: entry.seq }, 'the store is overloaded: an entry was refused as busy');
+        return 'busy';
+      }
       this.log.error({ err: error, seq: entry.seq }, 'could not append to the game record');
-      return false;
+      return 'failed';
     }
     this.nextSeq = entry.seq + 1;
-    return true;
+    return 'stored';
   }
 
   // ---- framework cards ---------------------------------------------------------

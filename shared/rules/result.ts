@@ -24,6 +24,7 @@ export const RejectionCode = z.enum([
   'rate/limited',
   'message/too-large',
   'server/unavailable',
+  'server/busy',
   'event/unknown',
   'event/already',
 ]);
