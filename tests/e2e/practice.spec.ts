@@ -64,7 +64,7 @@ test('a student practises the tutorial alone against a bot, at their own pace, t
   const end = ana.getByRole('region', { name: 'Game over' });
   await expect(end).toBeVisible();
   await expect(end.getByRole('table', { name: 'Final scores' }).getByRole('row', { name: /Norland/ })).toContainText(/\d/);
-  await expect(end).toContainText(/\d+ decisions? scored · mean score \d+ of 100/);
+  await expect(end).toContainText(/\d+ decisions? rated · mean rating \d+ of 100/);
   await expect(ana.getByText('Practice at your own pace: the clock is held, no phase runs out.')).toBeHidden();
   await ana.screenshot({ path: 'test-results/practice-end.png', fullPage: true });
 

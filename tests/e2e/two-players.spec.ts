@@ -123,7 +123,7 @@ test('two players negotiate, decide and finish all six rounds', async ({ browser
       await expect(card).toContainText('Mexico commits to National Guard deployment at least 10 thousand personnel');
       await expect(card).toContainText(/Projected to round \d/);
       await expect(card.getByRole('list', { name: 'Classification' })).toContainText('Instrument: Cooperative');
-      await expect(cards).toContainText(/\d+ decisions? scored/);
+      await expect(cards).toContainText(/\d+ decisions? rated/);
       // Mexico made its own decisions: none of the US's cards reach it.
       await expect(mx.getByRole('region', { name: 'Framework cards' }).getByRole('article', { name: 'Round 1 · Proposal' })).toHaveCount(0);
       await cards.screenshot({ path: 'test-results/card.png' });
@@ -140,7 +140,7 @@ test('two players negotiate, decide and finish all six rounds', async ({ browser
     await expect(scores.getByRole('row', { name: /United States/ })).toContainText(/\d/);
     await expect(scores.getByRole('row', { name: /Mexico/ })).toContainText(/\d/);
     await expect(end.getByRole('table', { name: 'What really happened' })).toContainText('133,000');
-    await expect(end).toContainText(/\d+ decisions scored · mean score \d+ of 100/);
+    await expect(end).toContainText(/\d+ decisions rated · mean rating \d+ of 100/);
     await expect(page.getByRole('button', { name: 'Ready', exact: true })).toBeHidden();
   }
   await us.screenshot({ path: 'test-results/end.png', fullPage: true });

@@ -21,9 +21,9 @@ describe('catalogue messages (ICU MessageFormat)', () => {
   });
 
   test('a plural form can change more than its noun', () => {
-    expect(translate('en', 'cards.summary', { count: 1, mean: 71 })).toBe('1 decision scored · score 71 of 100');
-    expect(translate('en', 'cards.summary', { count: 3, mean: 64.5 })).toBe('3 decisions scored · mean score 64.5 of 100');
-    expect(translate('es', 'cards.summary', { count: 1, mean: 71 })).toBe('1 decisión puntuada · puntuación 71 de 100');
+    expect(translate('en', 'cards.summary', { count: 1, mean: 71 })).toBe('1 decision rated · rating 71 of 100');
+    expect(translate('en', 'cards.summary', { count: 3, mean: 64.5 })).toBe('3 decisions rated · mean rating 64.5 of 100');
+    expect(translate('es', 'cards.summary', { count: 1, mean: 71 })).toBe('1 decisión valorada · valoración 71 de 100');
   });
 
   test('a number given for a plain value is written in the language’s format; a string is left as given', () => {
