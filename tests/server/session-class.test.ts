@@ -41,7 +41,7 @@ afterAll(async () => {
 });
 
 describe('a class of 30 plays in parallel tables', () => {
-  it('joins by code, is balanced over tables, plays every table to the end while the instructor pauses, injects and ends', { timeout: 240_000 }, async () => {
+  it('joins by code, is balanced over tables, plays every table to the end while the instructor pauses, injects and ends', { timeout: 420_000 }, async () => {
     const started = performance.now();
     const baseline = process.memoryUsage().rss;
     const memory = sampleMemory();
