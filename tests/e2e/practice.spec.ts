@@ -61,7 +61,7 @@ test('a student practises the tutorial alone against a bot, at their own pace, t
     await ready(ana, round < ROUNDS ? 'Briefing' : 'Game over');
   }
 
-  const end = ana.getByRole('region', { name: 'Game over' });
+  const end = ana.getByRole('region', { name: 'Game over', exact: true });
   await expect(end).toBeVisible();
   await expect(end.getByRole('table', { name: 'Final scores' }).getByRole('row', { name: /Norland/ })).toContainText(/\d/);
   await expect(end).toContainText(/\d+ decisions? rated · mean rating \d+ of 100/);

@@ -47,7 +47,7 @@ async function popupOf(page: Page, click: () => Promise<void>): Promise<Page> {
 
 /** The seat plays on, pressing Ready and sealing its standing policy, until the game is over. */
 async function playToTheEnd(page: Page): Promise<void> {
-  const over = page.getByRole('region', { name: 'Game over' });
+  const over = page.getByRole('region', { name: 'Game over', exact: true });
   const ready = page.getByRole('button', { name: 'Ready', exact: true, disabled: false });
   const seal = page.getByRole('button', { name: 'Seal decision', disabled: false });
   const where = async (): Promise<string> => (await over.isVisible()) ? 'over' : `${await page.getByText(/^Round \d+ of \d+/).first().innerText()} ${await page.getByText(/^Phase: /).first().innerText()}`;

@@ -134,7 +134,7 @@ test('two players negotiate, decide and finish all six rounds', async ({ browser
   }
 
   for (const page of both) {
-    const end = page.getByRole('region', { name: 'Game over' });
+    const end = page.getByRole('region', { name: 'Game over', exact: true });
     await expect(end).toBeVisible();
     const scores = end.getByRole('table', { name: 'Final scores' });
     await expect(scores.getByRole('row', { name: /United States/ })).toContainText(/\d/);
