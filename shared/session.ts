@@ -132,6 +132,11 @@ export const SessionView = z.object({
   phase: SessionPhase,
   roster: z.array(RosterEntry),
   tables: z.array(TableSummary),
+  /**
+   * Before the start: what pressing Start would make of the class as it is now (tables,
+   * seats no student would sit in, and the bot that fills them, or none). Null once started.
+   */
+  startPlan: z.object({ tables: z.number().int(), emptySeats: z.number().int(), bots: BotPolicyId.nullable() }).nullable().default(null),
 });
 export type SessionView = z.infer<typeof SessionView>;
 

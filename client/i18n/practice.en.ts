@@ -27,6 +27,15 @@ export const practiceEn = {
   'botDoes.coercive': 'threatens a sanction each round unless its demand is met, and carries it out when it is not',
   'botDoes.dealmaker': 'puts balanced deals on the table, takes roughly balanced ones and keeps its word',
 
+  'start.empty': 'Starting now opens {tables} tables, and {count} of their seats have no student yet.',
+  'start.bots': 'A {policy} bot plays each of those seats: it {does}, one move at a time like a person, and hands the seat to a student who arrives later.',
+  'start.noBots': 'No bots fill them: a table with an empty seat waits, with no clock running, until a student arrives or you advance it.',
+  'start.yes': 'Start anyway',
+
+  'seat.toBot': 'The instructor has handed your seat to a bot for now ({bot}): watch the table; the seat comes back to you when the instructor hands it back.',
+  'seat.back': 'Your seat is yours again: you can act for it.',
+  'seat.moved': 'The instructor moved you: you now play {seat}.',
+
   'waiting.heading': 'Waiting for every seat to be filled',
   'waiting.intro': 'The game starts once every seat has a player. No timer runs until then: read your briefing while you wait.',
   'waiting.empty': 'waiting for a player',

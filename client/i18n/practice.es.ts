@@ -29,6 +29,15 @@ export const practiceEs: { readonly [K in keyof typeof practiceEn]: string } = {
   'botDoes.coercive': 'amenaza con una sanción cada ronda si no se cumple su exigencia, y la aplica si no se cumple',
   'botDoes.dealmaker': 'propone acuerdos equilibrados, acepta los que lo son más o menos y cumple su palabra',
 
+  'start.empty': 'Si empiezas ahora se abren {tables} mesas, y {count} de sus lugares aún no tienen estudiante.',
+  'start.bots': 'Un bot {policy} juega cada uno de esos lugares: {does}, una jugada tras otra como una persona, y cede el lugar al estudiante que llegue después.',
+  'start.noBots': 'Ningún bot los ocupa: una mesa con un lugar vacío espera, sin reloj, hasta que llegue un estudiante o la hagas avanzar.',
+  'start.yes': 'Empezar de todos modos',
+
+  'seat.toBot': 'El docente ha cedido tu lugar a un bot por ahora ({bot}): observa la mesa; el lugar vuelve a ti cuando el docente te lo devuelva.',
+  'seat.back': 'Tu lugar vuelve a ser tuyo: puedes jugar.',
+  'seat.moved': 'El docente te ha cambiado de lugar: ahora juegas {seat}.',
+
   'waiting.heading': 'Esperando a que se ocupen todos los lugares',
   'waiting.intro': 'La partida empieza cuando cada lugar tiene jugador. Hasta entonces no corre ningún reloj: lee tu informe mientras esperas.',
   'waiting.empty': 'esperando jugador',

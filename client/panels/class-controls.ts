@@ -8,6 +8,52 @@ import { EXTEND_SECONDS } from './table-card.ts';
 const announceSchema = SessionControl.options.find((option) => option.shape.type.value === 'announce');
 export const MAX_ANNOUNCEMENT = announceSchema && 'text' in announceSchema.shape ? (announceSchema.shape.text.maxLength ?? 500) : 500;
 
+/**
+ * Start the class. When some seats would have no student, the instructor is first told how
+ * many and what happens to them (the class's bot plays them, or the tables wait), and
+ * confirms; otherwise the class starts at once.
+ */
+export function createStart(ctx: DeskContext, status: HTMLElement): { el: HTMLElement; update(view: SessionView): void } {
+  const start = h('button', { class: 'primary start', text: t('desk.start'), attrs: { type: 'button' } });
+  const yes = h('button', { class: 'primary', text: t('start.yes'), attrs: { type: 'button' } });
+  const cancel = h('button', { class: 'ghost', text: t('desk.cancel'), attrs: { type: 'button' } });
+  const question = h('p', { class: 'confirm-q' });
+  const ask = h('div', { class: 'confirm start-confirm', attrs: { hidden: true, role: 'group', 'aria-label': t('desk.start') } }, question, h('div', { class: 'actions' }, yes, cancel));
+  let plan: SessionView['startPlan'] = null;
+  const close = (): void => {
+    ask.hidden = true;
+    start.hidden = false;
+  };
+  start.addEventListener('click', (event) => {
+    if (plan === null || plan.emptySeats === 0) return;
+    // Seats would stay empty: say what comes of them before anything starts.
+    event.stopImmediatePropagation();
+    const bots = plan.bots === null ? t('start.noBots') : t('start.bots', { policy: t(`bot.${plan.bots}`), does: t(`botDoes.${plan.bots}`) });
+    question.textContent = `${t('start.empty', { tables: plan.tables, count: plan.emptySeats })} ${bots}`;
+    ask.hidden = false;
+    start.hidden = true;
+    cancel.focus();
+  });
+  cancel.addEventListener('click', () => {
+    close();
+    start.focus();
+  });
+  bindControl(start, status, () => ({ type: 'start' }), ctx);
+  bindControl(yes, status, () => ({ type: 'start' }), ctx, close);
+  return {
+    el: h('span', { class: 'confirmable' }, start, ask),
+    update(view) {
+      plan = view.startPlan;
+      if (view.phase !== 'lobby') {
+        ask.hidden = true;
+        start.hidden = true;
+      } else if (ask.hidden) {
+        start.hidden = false;
+      }
+    },
+  };
+}
+
 /** Controls for every table at once: pause, resume, more time, an event, a message to the class. */
 export function createClassControls(ctx: DeskContext): { el: HTMLElement; update(view: SessionView): void } {
   const status = h('p', { class: 'form-status', attrs: { role: 'alert' } });

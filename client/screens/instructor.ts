@@ -6,7 +6,7 @@ import { serverAddress } from '../net/class-board.ts';
 import { fetchScenario } from '../net/connection.ts';
 import type { DeskModel, InstructorDesk } from '../net/session.ts';
 import { forgetSecret, secretFor } from '../net/session-store.ts';
-import { createClassControls } from '../panels/class-controls.ts';
+import { createClassControls, createStart } from '../panels/class-controls.ts';
 import { copyButton } from '../panels/copy-link.ts';
 import { joinPoster } from '../panels/join-poster.ts';
 import { bindControl, confirming, type DeskContext } from '../panels/desk-context.ts';
@@ -79,8 +79,7 @@ export function instructorScreen(desk: InstructorDesk, secret: string): Screen {
     const status = h('p', { class: 'form-status', attrs: { role: 'alert' } });
     const phase = h('span', { class: 'session-phase' });
     const connection = h('p', { class: 'connection', attrs: { role: 'status' } });
-    const start = h('button', { class: 'primary start', text: t('desk.start'), attrs: { type: 'button' } });
-    bindControl(start, status, () => ({ type: 'start' }), ctx);
+    const start = createStart(ctx, status);
     const end = confirming(h('button', { class: 'danger-outline', text: t('desk.end'), attrs: { type: 'button' } }), t('desk.endConfirm'), t('desk.endYes'));
     bindControl(end.confirm, status, () => ({ type: 'end' }), ctx);
     const projector = h('a', { class: 'button-link secondary-link', text: t('poster.projector'), attrs: { href: addressOf({ kind: 'projector', code: first.code }), target: '_blank', rel: 'noopener' } });
@@ -97,7 +96,7 @@ export function instructorScreen(desk: InstructorDesk, secret: string): Screen {
         connection,
       ),
       joinPoster(first.code, 'card'),
-      h('div', { class: 'actions class-actions' }, start, end.el, projector),
+      h('div', { class: 'actions class-actions' }, start.el, end.el, projector),
       status,
       instructorLink(desk.sessionId, secret),
     );
@@ -114,7 +113,7 @@ export function instructorScreen(desk: InstructorDesk, secret: string): Screen {
         connection.dataset.status = model.status;
         phase.textContent = t(`desk.phase.${view.phase}`);
         phase.dataset.phase = view.phase;
-        start.hidden = view.phase !== 'lobby';
+        start.update(view);
         // Nothing to compare or export before the tables exist.
         review.hidden = view.phase === 'lobby';
         end.el.hidden = view.phase === 'ended';

@@ -5,7 +5,7 @@ import { announcementBanner } from '../panels/announcement.ts';
 import { createSeatChoice } from '../panels/seat-choice.ts';
 import { fill, h } from '../ui/element.ts';
 import type { Screen } from './screen.ts';
-import { sentenceWith } from '../ui/names.ts';
+import { seatWithRole, sentenceWith } from '../ui/names.ts';
 import { seatedScreen } from './waiting-room.ts';
 
 /**
@@ -16,6 +16,8 @@ import { seatedScreen } from './waiting-room.ts';
 export function lobbyScreen(session: StudentSession, identity: StudentIdentity, onForget: (notice?: string) => void): Screen {
   const el = h('div', { class: 'lobby-screen' });
   let table: { gameId: string; seat: string; screen: Screen } | null = null;
+  /** The table this student was taken from, while on the way to another. */
+  let movedFrom: string | null = null;
 
   const heading = h('h1');
   const who = h('p', { class: 'lobby-name' });
@@ -47,13 +49,18 @@ export function lobbyScreen(session: StudentSession, identity: StudentIdentity, 
   const showTable = (model: StudentModel): boolean => {
     const seated = model.seated;
     if (seated === null) {
+      // Between two seats (a move to another table): remember there was one.
+      if (table !== null) movedFrom = table.gameId;
       table?.screen.dispose();
       table = null;
       return false;
     }
     if (table === null || table.gameId !== seated.gameId || table.seat !== seated.seat) {
+      // Moved from a seat this page was showing: the student is told where they are now.
+      const moved = table !== null || movedFrom !== null ? t('seat.moved', { seat: seatWithRole(seated.scenario, seated.seat) }) : null;
       table?.screen.dispose();
-      table = { gameId: seated.gameId, seat: seated.seat, screen: seatedScreen(seated.table, seated.scenario) };
+      movedFrom = null;
+      table = { gameId: seated.gameId, seat: seated.seat, screen: seatedScreen(seated.table, seated.scenario, moved) };
       if (identity.gameId !== seated.gameId) rememberStudent({ ...identity, gameId: seated.gameId });
       fill(el, table.screen.el);
     }

@@ -4,7 +4,7 @@ import { local, t } from '../i18n/index.ts';
 import type { Table, TableModel } from '../net/connection.ts';
 import { copyButton } from '../panels/copy-link.ts';
 import { fill, h } from '../ui/element.ts';
-import { occupantNode, seatWithRole } from '../ui/names.ts';
+import { occupantName, occupantNode, seatWithRole } from '../ui/names.ts';
 import { joinLinkFor } from './landing.ts';
 import type { Screen } from './screen.ts';
 import { tableScreen } from './table.ts';
@@ -44,14 +44,17 @@ function underWay(view: PlayerView): boolean {
  * and this round's news, then goes to the table. At a practice game a bar above the table
  * holds the clock or lets it run.
  */
-export function seatedScreen(table: Table, scenario: Scenario): Screen {
+export function seatedScreen(table: Table, scenario: Scenario, arrival: string | null = null): Screen {
   const game = tableScreen(table, scenario);
+  // What happened to this student's seat: moved here (`arrival`), or handed to a bot and back.
+  const notice = h('p', { class: 'seat-notice', attrs: { role: 'status', hidden: arrival === null } }, arrival ?? '');
+  let botHeld: boolean | null = null;
   const waiting = h('section', { class: 'card waiting-room narrow', attrs: { 'aria-labelledby': 'waiting-h', hidden: true } });
   const catchUp = h('section', { class: 'card catch-up narrow', attrs: { 'aria-labelledby': 'catchup-h', hidden: true } });
   const practiceState = h('p', { class: 'practice-state', attrs: { role: 'status' } });
   const practiceToggle = h('button', { class: 'secondary', attrs: { type: 'button' } });
   const practiceBar = h('div', { class: 'practice-bar', attrs: { hidden: true } }, practiceState, practiceToggle);
-  const el = h('div', { class: 'seated' }, waiting, catchUp, practiceBar, game.el);
+  const el = h('div', { class: 'seated' }, notice, waiting, catchUp, practiceBar, game.el);
   /** null until the first view; then whether the student still has the catch-up to read. */
   let catchingUp: boolean | null = null;
   let waitingKey = '';
@@ -128,9 +131,22 @@ export function seatedScreen(table: Table, scenario: Scenario): Screen {
     practiceToggle.textContent = t(view.paused ? 'practice.resume' : 'practice.pause');
   };
 
+  /** A seat the instructor hands to a bot (or back) changes hands under the student: say so. */
+  const showSeatHolder = (view: PlayerView): void => {
+    if (view.seat === null) return;
+    const holder = view.occupants[view.seat]?.name ?? '';
+    const held = holder.startsWith('bot:');
+    if (botHeld !== null && held !== botHeld) {
+      notice.textContent = held ? t('seat.toBot', { bot: occupantName(holder) }) : t('seat.back');
+      notice.hidden = false;
+    }
+    botHeld = held;
+  };
+
   function render(model: TableModel): void {
     const view = model.view;
     if (!view) return;
+    showSeatHolder(view);
     const inLobby = view.lobby !== null;
     if (catchingUp === null) {
       // Decided once, on arrival: a table under way that this tab has not sat at yet.

@@ -223,6 +223,8 @@ async function storedView(store: GameStore, catalogue: ScenarioCatalogue, sessio
     scenarioId: session.config.scenarioId,
     phase: session.phase,
     roster: students.map((s) => ({ studentId: s.studentId, name: s.name, table: s.table, seat: s.seat, connected: false })),
+    // Its room closed, the session has ended: there is no start to plan.
+    startPlan: null,
     tables: await Promise.all(
       tables.map(async (t) => {
         const bots = await store.loadSeatBots(t.gameId);

@@ -3,6 +3,9 @@
  * from the rooms. A slot is one seat at one table; tables and seats keep their order.
  */
 
+/** The most tables one class can have. */
+export const MAX_TABLES = 100;
+
 export type Slot = { table: string; seat: string; students: number };
 export type Placement = { table: string; seat: string };
 

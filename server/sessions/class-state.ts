@@ -1,6 +1,7 @@
 import type { BotPolicyId } from '../../shared/bots/policy.ts';
 import type { RosterEntry, SessionView, StudentStatus, TableChoice, TableSummary } from '../../shared/session.ts';
 import type { TableReport } from '../rooms/table-commands.ts';
+import { MAX_TABLES, placeAll, tableCountFor, tableLabel, tableSlots } from './assignment.ts';
 import type { StoredSession, StoredStudent } from '../store/store.ts';
 
 /** A table of the class as the session room holds it: its game, its bots, and the table's last report. */
@@ -62,7 +63,30 @@ export function sessionView(state: ClassState): SessionView {
     latest: t.report?.latest ?? [],
   }));
   const { session } = state;
-  return { sessionId: session.sessionId, code: session.code, scenarioId: session.config.scenarioId, phase: session.phase, roster, tables };
+  return { sessionId: session.sessionId, code: session.code, scenarioId: session.config.scenarioId, phase: session.phase, roster, tables, startPlan: startPlan(state) };
+}
+
+/**
+ * What Start would do now, placed as the start places students: the tables it would make,
+ * the seats left without a student, and the bot that would play them. Null once started.
+ */
+export function startPlan(state: ClassState): SessionView['startPlan'] {
+  const { session, seatIds } = state;
+  if (session.phase !== 'lobby') return null;
+  const config = session.config;
+  const students = [...state.students.values()];
+  const chosen = students.map((s) => Number(s.table ?? 0));
+  const count = Math.min(MAX_TABLES, Math.max(tableCountFor(config, students.length, seatIds.length), ...chosen));
+  const labels = Array.from({ length: count }, (_v, i) => tableLabel(i));
+  const slots = tableSlots(labels, seatIds, (table, seat) => studentsAt(state, table, seat).length);
+  if (config.assignment !== 'instructor') {
+    const unplaced = students.filter((s) => s.table === null || !labels.includes(s.table)).map((s) => s.studentId);
+    for (const placement of placeAll(unplaced, slots).values()) {
+      const slot = slots.find((x) => x.table === placement.table && x.seat === placement.seat);
+      if (slot !== undefined) slot.students += 1;
+    }
+  }
+  return { tables: count, emptySeats: slots.filter((slot) => slot.students === 0).length, bots: config.bots };
 }
 
 /** Labels of the tables a student may pick: the live ones once started; before, as many as the class would need. */

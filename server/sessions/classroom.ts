@@ -7,7 +7,7 @@ import type { GameRoom } from '../rooms/game-room.ts';
 import type { RoomDeps } from '../rooms/room-deps.ts';
 import { tableCommandOf, type TableCommand, type TableOutcome } from '../rooms/table-commands.ts';
 import { nameKey, type StoredStudent } from '../store/store.ts';
-import { placeAll, placeLate, tableCapacity, tableCountFor, tableLabel, tableSlots, type Placement } from './assignment.ts';
+import { MAX_TABLES, placeAll, placeLate, tableCapacity, tableCountFor, tableLabel, tableSlots, type Placement } from './assignment.ts';
 import { choosableTables, studentsAt, type ClassState, type ClassTable } from './class-state.ts';
 import { newId } from './credentials.ts';
 
@@ -20,7 +20,6 @@ export type ClassListener = { studentsChanged(ids: readonly string[] | 'all'): v
 const refuse = <T>(status: number, code: string, message: string): ClassAnswer<T> => ({ ok: false, status, code, message });
 
 /** Table labels an instructor may name: the tables there are, and the next one. */
-const MAX_TABLES = 100;
 
 /**
  * A class session's rules of seating and steering: who joins, who sits where, which

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { pagesForFile, takeSeat } from './pages.ts';
+import { pagesForFile, takeSeat, startClass } from './pages.ts';
 
 /**
  * A name can carry a right-to-left override (U+202E). Shown without isolation, it would
@@ -86,7 +86,7 @@ test('a right-to-left override in a name does not reorder the class lobby or the
   await expect(roster.getByText('1 connected of 1')).toBeVisible();
   await expect(roster.locator('.roster-entry')).toContainText(OVERRIDE);
 
-  await instructor.getByRole('button', { name: 'Start the class' }).click();
+  await startClass(instructor);
   const holders = instructor.getByRole('region', { name: 'Table 1' }).locator('.seat-holders').filter({ hasText: OVERRIDE });
   await expect(holders).toHaveCount(1);
   await expect(student.getByRole('heading', { name: 'Indicators' })).toBeVisible();

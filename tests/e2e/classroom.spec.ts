@@ -106,7 +106,12 @@ test('an instructor runs a class: join by code, start, pause, announce, watch, e
   await expect(instructor.getByRole('region', { name: 'Estudiantes' }).getByText('3 conectados de 3')).toBeVisible();
   await instructor.getByRole('button', { name: 'English' }).click();
 
+  // One seat of the two tables would have no student: the instructor is told what the bot there will do, and confirms.
   await instructor.getByRole('button', { name: 'Start the class' }).click();
+  const asked = instructor.getByRole('group', { name: 'Start the class' });
+  await expect(asked).toContainText('Starting now opens 2 tables, and 1 of their seats have no student yet.');
+  await expect(asked).toContainText('A Dealmaker bot plays each of those seats: it puts balanced deals on the table');
+  await asked.getByRole('button', { name: 'Start anyway' }).click();
   await expect(instructor.getByText('Class running')).toBeVisible();
   for (const page of [ana, beto, eve]) await expect(page.getByRole('heading', { name: 'Indicators' })).toBeVisible();
   const anaSeat = await mySeat(ana);
@@ -159,6 +164,17 @@ test('an instructor runs a class: join by code, start, pause, announce, watch, e
   await ana.reload();
   await expect(ana.getByRole('heading', { name: 'Indicators' })).toBeVisible();
   expect(await mySeat(ana)).toBe(anaSeat);
+
+  // Her seat handed to a bot and back: she is told each time.
+  const seatName = (anaSeat ?? '').replace(/^Ana — /, '').replace(/ \(you\)$/, '');
+  const anaTable = instructor.getByRole('region', { name: /^Table \d$/ }).filter({ has: instructor.locator('.seat-holders', { hasText: 'Ana' }) });
+  const tableName = (await anaTable.getByRole('heading').first().textContent())?.match(/\d+/)?.[0] ?? '';
+  await anaTable.getByLabel(`Who plays ${seatName} at table ${tableName}`).selectOption('restraint');
+  await anaTable.getByRole('button', { name: `Apply to ${seatName} at table ${tableName}` }).click();
+  await expect(ana.getByText(/^The instructor has handed your seat to a bot for now \(Bot \(Restraint\)\)/)).toBeVisible();
+  await anaTable.getByLabel(`Who plays ${seatName} at table ${tableName}`).selectOption({ label: 'Students' });
+  await anaTable.getByRole('button', { name: `Apply to ${seatName} at table ${tableName}` }).click();
+  await expect(ana.getByText('Your seat is yours again: you can act for it.')).toBeVisible();
 
   await instructor.getByRole('button', { name: 'End the class' }).click();
   await instructor.getByRole('button', { name: 'Yes, end the class' }).click();

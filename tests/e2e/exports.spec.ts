@@ -5,7 +5,7 @@ import { DECISION_COLUMNS, STUDENT_COLUMNS } from '../../shared/review/schemas.t
 import { ClassList } from '../../shared/class-list.ts';
 import { SessionView } from '../../shared/session.ts';
 import { createClass, joinClass } from './instructor-pages.ts';
-import { pagesForFile } from './pages.ts';
+import { pagesForFile, startClass } from './pages.ts';
 
 /**
  * The instructor takes the class's files from the instructor page: a school id entered
@@ -52,7 +52,7 @@ test('the exports credit a bot at a student’s seat to the bot, and carry the i
   await expect(laptop.getByText('Saved.')).toBeVisible();
   await expect(idField).toHaveValue(SCHOOL_ID);
 
-  await laptop.getByRole('button', { name: 'Start the class' }).click();
+  await startClass(laptop);
   await expect(laptop.getByText('Class running')).toBeVisible();
   const view = async () => SessionView.parse(await (await laptop.request.get(`/api/sessions/${sessionId}`, { headers: auth })).json());
   await expect.poll(async () => (await view()).roster[0]?.seat ?? null, { timeout: 60_000 }).not.toBeNull();

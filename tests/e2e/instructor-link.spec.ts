@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { ServerAddress } from '../../shared/server-address.ts';
 import { createClass, joinClass } from './instructor-pages.ts';
-import { pagesForFile } from './pages.ts';
+import { pagesForFile, startClass } from './pages.ts';
 
 /**
  * The instructor link lasts: opened in a browser that never saw the class (another
@@ -34,7 +34,7 @@ test('the instructor link opened in a fresh browser still controls the class', a
   const roster = phone.getByRole('region', { name: 'Students' });
   // A fresh browser loads the page and connects from nothing: on a busy machine that takes a while.
   await expect(roster.getByText('1 connected of 1')).toBeVisible({ timeout: 60_000 });
-  await phone.getByRole('button', { name: 'Start the class' }).click();
+  await startClass(phone);
   await expect(phone.getByText('Class running')).toBeVisible();
   await expect(laptop.getByText('Class running')).toBeVisible();
   await expect(ana.getByRole('heading', { name: 'Indicators' })).toBeVisible();

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { ServerAddress } from '../../shared/server-address.ts';
 import { createClass, joinClass, SCENARIO } from './instructor-pages.ts';
-import { pagesForFile } from './pages.ts';
+import { pagesForFile, startClass } from './pages.ts';
 
 /**
  * How students get in, as the room sees it: the server's address for other devices (not
@@ -39,7 +39,7 @@ test('the class setup and the projector show the address students reach, the cod
   await expect(projector.getByText('1 student joined (1 online)')).toBeVisible();
   // The id she typed at join reaches the instructor's gradebook list.
   await expect(laptop.getByRole('textbox', { name: 'Id at your school for Ana' })).toHaveValue('A-1');
-  await laptop.getByRole('button', { name: 'Start the class' }).click();
+  await startClass(laptop);
   await expect(projector.getByText('The class is playing')).toBeVisible();
   const table = projector.getByRole('list', { name: 'Tables' }).getByRole('listitem');
   await expect(table).toHaveCount(1);

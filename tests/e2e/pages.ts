@@ -37,3 +37,11 @@ export async function openTab(page: Page, name: string): Promise<void> {
   await tab.click();
   await expect(tab).toHaveAttribute('aria-selected', 'true');
 }
+
+/** The instructor starts the class; seats no student would take are announced first (with what the bots will do), and confirmed. */
+export async function startClass(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Start the class' }).click();
+  // The question opens in the click itself: it is there at once, or not at all.
+  const anyway = page.getByRole('button', { name: 'Start anyway' });
+  if (await anyway.isVisible()) await anyway.click();
+}

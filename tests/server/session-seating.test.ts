@@ -117,7 +117,11 @@ describe('bots and the instructor’s hand on a table', () => {
     const session = await createSession(server, { tables: 1, timers: LONG_TIMERS, bots: 'dealmaker' });
     const instructor = await openSessionRoom(server, session.sessionId, { secret: session.secret });
     const ana = await enrol(server, session.code, 'Ana');
+    // Before the start the instructor sees what it would do: one table, one seat for the class's bot.
+    const planned = await instructor.session((v) => v.roster.length === 1);
+    expect(planned.startPlan).toEqual({ tables: 1, emptySeats: 1, bots: 'dealmaker' });
     await steer(server, session, { type: 'start' });
+    expect((await instructor.session((v) => v.phase === 'running')).startPlan).toBeNull();
     const { player: a, status } = await sit(server, ana);
     const mine = status.seat?.seat ?? '';
     const botSeat = mine === 'us' ? 'mx' : 'us';
