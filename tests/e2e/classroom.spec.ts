@@ -165,17 +165,6 @@ test('an instructor runs a class: join by code, start, pause, announce, watch, e
   await expect(ana.getByRole('heading', { name: 'Indicators' })).toBeVisible();
   expect(await mySeat(ana)).toBe(anaSeat);
 
-  // Her seat handed to a bot and back: she is told each time.
-  const seatName = (anaSeat ?? '').replace(/^Ana — /, '').replace(/ \(you\)$/, '');
-  const anaTable = instructor.getByRole('region', { name: /^Table \d$/ }).filter({ has: instructor.locator('.seat-holders', { hasText: 'Ana' }) });
-  const tableName = (await anaTable.getByRole('heading').first().textContent())?.match(/\d+/)?.[0] ?? '';
-  await anaTable.getByLabel(`Who plays ${seatName} at table ${tableName}`).selectOption('restraint');
-  await anaTable.getByRole('button', { name: `Apply to ${seatName} at table ${tableName}` }).click();
-  await expect(ana.getByText(/^The instructor has handed your seat to a bot for now \(Bot \(Restraint\)\)/)).toBeVisible();
-  await anaTable.getByLabel(`Who plays ${seatName} at table ${tableName}`).selectOption({ label: 'Students' });
-  await anaTable.getByRole('button', { name: `Apply to ${seatName} at table ${tableName}` }).click();
-  await expect(ana.getByText('Your seat is yours again: you can act for it.')).toBeVisible();
-
   await instructor.getByRole('button', { name: 'End the class' }).click();
   await instructor.getByRole('button', { name: 'Yes, end the class' }).click();
   await expect(instructor.getByText('Class ended')).toBeVisible();
