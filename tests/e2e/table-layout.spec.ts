@@ -38,7 +38,6 @@ async function takeSeat(page: Page, link: string, name: string, seat: string): P
   await page.getByLabel('Your name').fill(name);
   await page.getByRole('radio', { name: seat }).check();
   await page.getByRole('button', { name: 'Join', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Now: Briefing' })).toBeVisible();
 }
 
 async function expectAccessible(page: Page): Promise<void> {
@@ -99,6 +98,8 @@ for (const size of SIZES) {
     await takeSeat(us, link, 'Ana', 'United States');
     await takeSeat(mx, link, 'Beto', 'Mexico');
     const both = [us, mx];
+    // The game starts once every seat is taken.
+    for (const page of both) await expect(page.getByRole('heading', { name: 'Now: Briefing' })).toBeVisible();
 
     // Briefing: the news and the briefing in front, the map one tab away and whole.
     for (const page of both) await expect(page.getByRole('tab', { name: 'News & briefing' })).toHaveAttribute('aria-selected', 'true');
