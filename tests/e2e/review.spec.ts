@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { expectAccessible } from './accessibility.ts';
-import { pagesForFile } from './pages.ts';
+import { pagesForFile, takeSeat } from './pages.ts';
 
 /**
  * Reviewing a class: the instructor runs a class whose tables are all played by bots, then
@@ -180,14 +180,11 @@ test('a student reviewing a game in play sees only what their seat saw', async (
   const { gameId } = (await response.json()) as { gameId: string };
   const us = await newPage(browser);
   const mx = await newPage(browser);
-  for (const [page, name, seat] of [[us, 'Ana', 'United States'], [mx, 'Beto', 'Mexico']] as const) {
-    await page.goto(`${baseURL}/?game=${gameId}`);
-    await page.getByLabel('Your name').fill(name);
-    await page.getByRole('radio', { name: seat }).check();
-    await page.getByRole('button', { name: 'Join', exact: true }).click();
-    await expect(page.getByRole('heading', { name: 'Indicators' })).toBeVisible();
-  }
+  await takeSeat(us, `${baseURL}/?game=${gameId}`, 'Ana', 'United States');
+  await takeSeat(mx, `${baseURL}/?game=${gameId}`, 'Beto', 'Mexico');
   const both = [us, mx];
+  // The table begins once both seats are taken.
+  for (const page of both) await expect(page.getByText('Phase: Briefing', { exact: true })).toBeVisible();
   for (const phase of ['Negotiation', 'Decision']) {
     for (const page of both) await page.getByRole('button', { name: 'Ready', exact: true }).click();
     for (const page of both) await expect(page.getByText(`Phase: ${phase}`, { exact: true })).toBeVisible();
