@@ -9,7 +9,7 @@ import type { FrameworkCard } from '../../shared/scoring/card.ts';
 import { secretMatches } from '../sessions/credentials.ts';
 import { botActor, INSTRUCTOR, TABLE_RULE } from '../../shared/actor.ts';
 import { BotDriver } from './bot-driver.ts';
-import { HARD_MESSAGES_PER_SECOND, MAX_CLIENTS_PER_ROOM } from './limits.ts';
+import { HARD_MESSAGES_PER_SECOND, hardMessageLimit, MAX_CLIENTS_PER_ROOM } from './limits.ts';
 import { recordStage } from './move-path.ts';
 import { MessageBudget } from './rate-limit.ts';
 import { claimedType, describeIssues, messageBytes, refusal } from './refusals.ts';
@@ -82,6 +82,7 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
     const seatIds = scenario.seats.map((seat) => seat.id);
     this.seating = new Seating(seatIds, game.session !== null, game.session === null ? await deps.store.loadSeats(gameId) : []);
     this.budget = new MessageBudget(deps.messageRate);
+    this.maxMessagesPerSecond = hardMessageLimit(deps.messageRate);
     this.loaded = await TableGame.open(deps, game, scenario, this.clock, {
       changed: () => this.changed(),
       cardsDue: (cards) => this.sendCards(cards),

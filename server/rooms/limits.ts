@@ -10,6 +10,15 @@ export const DEFAULT_MESSAGE_RATE: MessageRate = { burst: 12, perSecond: 6 };
  */
 export const HARD_MESSAGES_PER_SECOND = 60;
 
+/**
+ * The cut-off for a configured soft rate: never below the hard limit, and always well above
+ * what the soft rate lets through in one second (a server run with a faster rate, as tests
+ * and benches are, must not cut off the clients it lets play fast).
+ */
+export function hardMessageLimit(rate: MessageRate): number {
+  return Math.max(HARD_MESSAGES_PER_SECOND, 2 * (rate.burst + rate.perSecond));
+}
+
 /** Players plus spectators (an instructor, a projector, a few observers). */
 export const MAX_CLIENTS_PER_ROOM = 64;
 

@@ -9,7 +9,7 @@ import { choosableTables, sessionView, studentStatus, tableChoices, type ClassSt
 import { Classroom, type ClassAnswer } from '../sessions/classroom.ts';
 import { secretMatches } from '../sessions/credentials.ts';
 import type { GameRoom } from './game-room.ts';
-import { HARD_MESSAGES_PER_SECOND, MAX_STUDENTS_PER_SESSION, SESSION_SEAT_RESERVATION_SECONDS, SESSION_VIEW_INTERVAL_MS } from './limits.ts';
+import { HARD_MESSAGES_PER_SECOND, hardMessageLimit, MAX_STUDENTS_PER_SESSION, SESSION_SEAT_RESERVATION_SECONDS, SESSION_VIEW_INTERVAL_MS } from './limits.ts';
 import { MessageBudget } from './rate-limit.ts';
 import { claimedType, describeIssues, messageBytes, refusal } from './refusals.ts';
 import type { RoomDeps, SessionRoomOptions } from './room-deps.ts';
@@ -71,6 +71,7 @@ export class SessionRoom extends Room {
     this.deps = deps;
     this.log = deps.log.child({ sessionId });
     this.budget = new MessageBudget(deps.messageRate);
+    this.maxMessagesPerSecond = hardMessageLimit(deps.messageRate);
     const students = await deps.store.loadStudents(sessionId);
     const tables = new Map<string, ClassTable>();
     for (const t of (await deps.store.loadSessionTables(sessionId)).sort((a, b) => Number(a.table) - Number(b.table))) {

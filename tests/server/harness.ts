@@ -65,7 +65,7 @@ export async function storedRecord(server: RunningServer, gameId: string): Promi
 }
 
 export type Received = { type: string; payload: unknown };
-type Waiter = { test: (m: Received) => boolean; resolve: (m: Received) => void };
+type Waiter = { test: (m: Received) => boolean; resolve: (m: Received) => void; reject: (error: Error) => void };
 
 /**
  * Everything one real SDK connection received, in order. Waiting is by event, never by
@@ -77,8 +77,15 @@ export class Inbox {
   readonly received: Received[] = [];
   private readonly waiters: Waiter[] = [];
 
+  /** Why the server closed this connection, once it has: a wait for more then fails at once instead of hanging. */
+  private closed: Error | null = null;
+
   constructor(room: Room) {
     this.room = room;
+    room.onLeave((code: number, reason?: string) => {
+      this.closed = new Error(`the server closed this connection (code ${code}${reason ? `: ${reason}` : ''}) before the awaited message came`);
+      for (const waiter of this.waiters.splice(0)) waiter.reject(this.closed);
+    });
     room.onMessage('*', (type: string | number, payload: unknown) => {
       const message = { type: String(type), payload };
       this.received.push(message);
@@ -99,7 +106,8 @@ export class Inbox {
   wait(test: (m: Received) => boolean, from = 0): Promise<Received> {
     const found = this.received.slice(from).find(test);
     if (found !== undefined) return Promise.resolve(found);
-    return new Promise((resolve) => this.waiters.push({ test, resolve }));
+    if (this.closed !== null) return Promise.reject(this.closed);
+    return new Promise((resolve, reject) => this.waiters.push({ test, resolve, reject }));
   }
 
   /** The payload of the latest message of a type, if any. */

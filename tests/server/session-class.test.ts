@@ -41,8 +41,7 @@ afterAll(async () => {
 });
 
 describe('a class of 30 plays in parallel tables', () => {
-  // Skipped while open: since this stop's last landings the harness's player never sees the table reach 'ended' after round 6's
-  // debrief (both seats ready), though the browser e2e games reach their end screen. Being bisected (see the issue 12/16 note).
+  // Skipped while open: it times out (420 s) with no sign of which step waits; under investigation (issue 12 note).
   it.skip('joins by code, is balanced over tables, plays every table to the end while the instructor pauses, injects and ends', { timeout: 420_000 }, async () => {
     const started = performance.now();
     const baseline = process.memoryUsage().rss;
