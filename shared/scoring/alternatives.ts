@@ -16,7 +16,8 @@ const SAMPLE_SHARES = [0, 0.25, 0.5, 0.75, 1];
 
 /**
  * The legal options the seat had at that moment, discretised: holding its course, every
- * instrument at its minimum, what each bot policy would have done in its place, for an
+ * instrument at its minimum, each instrument alone dropped to its minimum (so a cost kept
+ * out of habit, aid that buys nothing any more, is always weighed), what each bot policy would have done in its place, for an
  * offer on the table accepting or rejecting it, and in a decision a sample of levels
  * around holding course (one or two instruments moved a step or to a point of their
  * range). `view` is the seat's own view; `null` stands for making no move in this phase.
@@ -29,6 +30,10 @@ export function alternativesTo(scenario: Scenario, view: GameState, seat: string
     options.push({ type: 'decide', version, levels: held });
     options.push({ type: 'decide', version, levels: Object.fromEntries(instrumentsOf(scenario, seat).map((i) => [i.id, i.param.min])) });
     const instruments = instrumentsOf(scenario, seat);
+    for (const inst of instruments) {
+      const here = held[inst.id] ?? inst.param.min;
+      if (here > inst.param.min) options.push({ type: 'decide', version, levels: { ...held, [inst.id]: inst.param.min } });
+    }
     for (let i = 0; i < SAMPLED_DECISIONS && instruments.length > 0; i++) {
       const levels = { ...held };
       const moved = i % 2 === 0 ? 1 : 2;

@@ -147,7 +147,9 @@ export function evaluateDecision(scenario: Scenario, before: GameState, seat: st
 export function bestOption(scenario: Scenario, before: GameState, seat: string, other: string, random: () => number): Move | null {
   const state = playerView(before, seat);
   const worlds = worldsOf(scenario, state, seat, beliefWeights(scenario, state, seat, other), random);
-  const horizon = Math.min(scenario.rounds.length, state.round + 1);
+  // The widest horizon a card looks over: an option whose payoff lands next round (a deal's
+  // second round, a threat falling due) is not judged by its cost this round alone.
+  const horizon = Math.min(scenario.rounds.length, state.round + MAX_HORIZON);
   const first: Move | null = state.phase === 'decision' ? { type: 'decide', version: state.version, levels: holdCourse(scenario, state, seat) } : null;
   let best: Move | null = first;
   let bestScore = Number.NEGATIVE_INFINITY;
