@@ -47,7 +47,9 @@ const f = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(dig
 function print(result: LoadResult): void {
   const { latency: l } = result;
   console.log(`\n${result.name}`);
-  console.log(`  join ${options.tables} tables   ${f(result.joinMs / 1000, 2)} s`);
+  const j = result.joins;
+  console.log(`  join ${options.tables} tables   ${f(result.joinMs / 1000, 2)} s   ${j.joined} seated   ${j.retried} failed once (tried again)   ${j.failed} failed twice (left out of the load)`);
+  for (const [reason, n] of Object.entries(j.reasons)) console.log(`    join failed ${n}×: ${reason}`);
   console.log(`  latency ms      p50 ${f(l.p50)}   p95 ${f(l.p95)}   p99 ${f(l.p99)}   max ${f(l.max)}`);
   console.log(
     `  actions         ${result.sent} sent (${f(result.actionsPerSecond, 0)}/s)   ${result.delivered} delivered   ${result.lost} lost   ${result.skipped} slots skipped (previous action not yet seen)`,

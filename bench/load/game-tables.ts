@@ -13,6 +13,8 @@ const LONG_TIMERS = { briefing: 3600, negotiation: 3600, decision: 3600, resolut
 /** Moves each seat makes in a negotiation before it presses ready: talks are most of a game's messages. */
 const NEGOTIATION_MOVES = 16;
 const SEATS = ['us', 'mx'] as const;
+/** A game's creation that has not answered in this long has failed: the bench counts it and goes on. */
+const CREATE_TIMEOUT_MS = 30_000;
 type SeatId = (typeof SEATS)[number];
 
 /** The part of a seat's view the driver reads; the rest of it is received and decoded but not checked. */
@@ -144,15 +146,24 @@ class GameSeat {
 export async function openGameTable(url: string, index: number, latencies: Latencies): Promise<LoadTable> {
   const res = await fetch(`${url}/api/games`, {
     method: 'POST',
+    signal: AbortSignal.timeout(CREATE_TIMEOUT_MS),
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ scenarioId: SCENARIO_ID, seed: index + 1, timers: LONG_TIMERS }),
   });
   if (res.status !== 201) throw new Error(`create game: HTTP ${res.status} ${await res.text()}`);
   const { gameId } = CreatedGame.parse(await res.json());
   const random = randomFrom(index + 1);
-  const seats = await Promise.all(
+  // Each seat listens from the moment it joins: its first view comes before the other seat is in.
+  const joined = await Promise.allSettled(
     SEATS.map(async (seat) => new GameSeat(await new Client(url).joinById(gameId, { name: `Student ${index}${seat}`, seat }), seat, latencies, random)),
   );
+  const failed = joined.find((result) => result.status === 'rejected');
+  if (failed !== undefined) {
+    // A table is both seats or none: the seat that did join leaves, so a retry starts clean.
+    await Promise.all(joined.map((result) => (result.status === 'fulfilled' ? result.value.leave().catch(() => undefined) : undefined)));
+    throw failed.reason;
+  }
+  const seats = joined.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const [us, mx] = seats;
   if (us === undefined || mx === undefined) throw new Error('a table has two seats');
   us.other = mx;

@@ -50,7 +50,11 @@ class RelaySeat {
 /** The first seat creates a relay room, the second joins it by id: the bare room's join. */
 export async function openRelayTable(url: string, _index: number, latencies: Latencies): Promise<LoadTable> {
   const first = await new Client(url).create(RELAY_ROOM);
-  const second = await new Client(url).joinById(first.roomId);
+  const second = await new Client(url).joinById(first.roomId).catch(async (error: unknown) => {
+    // A table is both seats or none, as at ours.
+    await first.leave().catch(() => undefined);
+    throw error;
+  });
   const seats = [new RelaySeat(first, 'us', latencies), new RelaySeat(second, 'mx', latencies)];
   const [us, mx] = seats;
   if (us === undefined || mx === undefined) throw new Error('a table has two seats');

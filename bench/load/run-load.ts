@@ -13,6 +13,7 @@ export type StageLine = { stage: string; count: number; meanMs: number; p99Ms: n
 export type LoadResult = {
   name: string;
   joinMs: number;
+  joins: JoinFigures;
   latency: { p50: number; p95: number; p99: number; max: number };
   sent: number;
   delivered: number;
@@ -34,15 +35,79 @@ export type LoadResult = {
 const JOIN_CONCURRENCY = 20;
 /** How long actions still on their way when the load stops may take before they count as lost. */
 const DRAIN_MS = 15_000;
+/**
+ * A table whose seats are not both in after this long has failed to join (a seat reservation
+ * that lapsed, a refusal, a server that stopped answering): it is counted, tried once more, and
+ * never waited for again. Longer than the game room's seat reservation, so a lapse shows as its own error.
+ */
+const JOIN_TIMEOUT_MS = 90_000;
+/** How long leaving may take at the end before the bench stops waiting for a seat. */
+const LEAVE_TIMEOUT_MS = 10_000;
 
-async function openAll(open: OpenTable, url: string, count: number, latencies: Latencies): Promise<LoadTable[]> {
-  const tables: LoadTable[] = new Array(count);
+/** How the joins went: tables seated, tables that failed a first time, tables that failed the retry too, and why. */
+export type JoinFigures = { joined: number; retried: number; failed: number; reasons: Record<string, number> };
+
+class JoinTimeout extends Error {
+  constructor() {
+    super(`not seated within ${JOIN_TIMEOUT_MS / 1000} s`);
+  }
+}
+
+/** A short name for why a join failed, to count like ones together. */
+function reasonOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/[0-9a-zA-Z_-]{9,}/g, '…').slice(0, 120);
+}
+
+/** One table's join, bounded: a table that comes in after its timeout is left at once. */
+async function openWithin(open: OpenTable, url: string, index: number, latencies: Latencies): Promise<LoadTable> {
+  const opening = open(url, index, latencies);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new JoinTimeout()), JOIN_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([opening, timeout]);
+  } catch (error) {
+    if (error instanceof JoinTimeout) opening.then((late) => late.leave().catch(() => undefined), () => undefined);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function openAll(open: OpenTable, url: string, count: number, latencies: Latencies): Promise<{ tables: LoadTable[]; joins: JoinFigures }> {
+  const tables: LoadTable[] = [];
+  const joins: JoinFigures = { joined: 0, retried: 0, failed: 0, reasons: {} };
+  const countReason = (error: unknown): void => {
+    const reason = reasonOf(error);
+    joins.reasons[reason] = (joins.reasons[reason] ?? 0) + 1;
+  };
   let next = 0;
   const worker = async (): Promise<void> => {
-    for (let index = next++; index < count; index = next++) tables[index] = await open(url, index, latencies);
+    for (let index = next++; index < count; index = next++) {
+      try {
+        tables.push(await openWithin(open, url, index, latencies));
+      } catch (first) {
+        countReason(first);
+        joins.retried += 1;
+        try {
+          tables.push(await openWithin(open, url, index, latencies));
+        } catch (second) {
+          countReason(second);
+          joins.failed += 1;
+          continue;
+        }
+      }
+      joins.joined += 1;
+    }
   };
   await Promise.all(Array.from({ length: Math.min(JOIN_CONCURRENCY, count) }, worker));
-  return tables;
+  return { tables, joins };
+}
+
+function leaveWithin(table: LoadTable): Promise<void> {
+  return Promise.race([table.leave().catch(() => undefined), sleep(LEAVE_TIMEOUT_MS)]);
 }
 
 /** Every seat acts every 1000/rate ms, each from its own random start, so a table's two seats overlap as people do. */
@@ -90,7 +155,7 @@ export async function runLoad(name: string, serverFile: URL, env: Record<string,
     const latencies = new Latencies();
     const empty = await server.stats(true);
     const joinStart = performance.now();
-    const tables = await openAll(open, server.url, options.tables, latencies);
+    const { tables, joins } = await openAll(open, server.url, options.tables, latencies);
     const joinMs = performance.now() - joinStart;
     await sleep(1000);
     const idle = await server.stats(true);
@@ -119,12 +184,13 @@ export async function runLoad(name: string, serverFile: URL, env: Record<string,
         growthPercent: ((end.heapUsed - start.heapUsed) / start.heapUsed) * 100,
       };
     }
-    await Promise.all(tables.map((table) => table.leave().catch(() => undefined)));
+    await Promise.all(tables.map(leaveWithin));
     const activeMs = after.eventLoopActiveMs - before.eventLoopActiveMs;
     const idleMs = after.eventLoopIdleMs - before.eventLoopIdleMs;
     return {
       name,
       joinMs,
+      joins,
       latency: latencies.summary(),
       sent: latencies.sent,
       delivered: latencies.delivered,
@@ -135,8 +201,8 @@ export async function runLoad(name: string, serverFile: URL, env: Record<string,
       cpuMsPerAction: (after.cpuMs - before.cpuMs) / Math.max(1, handled),
       mainThreadMsPerAction: (after.mainThreadCpuMs - before.mainThreadCpuMs) / Math.max(1, handled),
       eventLoopUse: activeMs / Math.max(1, activeMs + idleMs),
-      rssPerTableKb: (idle.rss - empty.rss) / 1024 / options.tables,
-      heapPerTableKb: (idle.heapUsed - empty.heapUsed) / 1024 / options.tables,
+      rssPerTableKb: (idle.rss - empty.rss) / 1024 / Math.max(1, joins.joined),
+      heapPerTableKb: (idle.heapUsed - empty.heapUsed) / 1024 / Math.max(1, joins.joined),
       stages: stageLines(after),
       soak,
       loadAverage: [loadStart, loadavg()[0] ?? 0],

@@ -9,7 +9,7 @@ import type { FrameworkCard } from '../../shared/scoring/card.ts';
 import { secretMatches } from '../sessions/credentials.ts';
 import { botActor, INSTRUCTOR, TABLE_RULE } from '../../shared/actor.ts';
 import { BotDriver } from './bot-driver.ts';
-import { HARD_MESSAGES_PER_SECOND, hardMessageLimit, MAX_CLIENTS_PER_ROOM } from './limits.ts';
+import { GAME_SEAT_RESERVATION_SECONDS, HARD_MESSAGES_PER_SECOND, hardMessageLimit, MAX_CLIENTS_PER_ROOM } from './limits.ts';
 import { recordStage } from './move-path.ts';
 import { MessageBudget } from './rate-limit.ts';
 import { claimedType, describeIssues, messageBytes, refusal } from './refusals.ts';
@@ -40,6 +40,7 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
   maxClients = MAX_CLIENTS_PER_ROOM;
   autoDispose = false;
   maxMessagesPerSecond = HARD_MESSAGES_PER_SECOND;
+  seatReservationTimeout = GAME_SEAT_RESERVATION_SECONDS;
   state = new GameRoomState();
 
   private loaded: TableGame | null = null;

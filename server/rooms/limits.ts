@@ -52,6 +52,15 @@ export const MAX_STUDENTS_PER_SESSION = 600;
  */
 export const SESSION_SEAT_RESERVATION_SECONDS = 60;
 
+/**
+ * How long a reserved seat at a game table waits for its WebSocket. Colyseus's 15 s default
+ * lapsed under load: when a class (or the load bench's 1,000 tables) joins at once, a busy
+ * server or a slow network can take longer than that between the seat's reservation and its
+ * socket, and the student is turned away with a seat held for her. A reservation that is never
+ * used only keeps its place in the room this long.
+ */
+export const GAME_SEAT_RESERVATION_SECONDS = 60;
+
 /** The instructor's live view is pushed at most this often (4 a second). */
 export const SESSION_VIEW_INTERVAL_MS = 250;
 
