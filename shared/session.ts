@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { BotPolicyId } from './bots/policy.ts';
 import { CardRelease, PlayerView, TimerSettings } from './protocol.ts';
-import { Move } from './rules/moves.ts';
 import { Indicators, Locale } from './scenario/schema.ts';
 import { Label } from './scoring/card.ts';
 
@@ -194,16 +193,6 @@ export type InstructorView = z.infer<typeof InstructorView>;
 /** Game room, server → everyone at the table: the instructor's words to the class. */
 export const Announcement = z.object({ text: z.string(), at: z.number() });
 export type Announcement = z.infer<typeof Announcement>;
-
-/**
- * Game room, team member → server: the move this member is drafting (null: cleared). The
- * server passes it to the other members of the same seat as 'draft' (`TeamDraftNotice`);
- * nothing is recorded until one member sends the move itself.
- */
-export const TeamDraft = z.object({ move: Move.nullable() });
-export type TeamDraft = z.infer<typeof TeamDraft>;
-export const TeamDraftNotice = z.object({ from: z.string(), move: Move.nullable() });
-export type TeamDraftNotice = z.infer<typeof TeamDraftNotice>;
 
 /** HTTP answer to a control: what each table it reached made of it. */
 export const ControlOutcome = z.object({

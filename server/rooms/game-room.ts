@@ -3,8 +3,8 @@ import type { Client } from '@colyseus/core';
 import { ClockRequest, JoinOptions, MAX_MESSAGE_BYTES } from '../../shared/protocol.ts';
 import type { CardsMessage, PlayerView, Refusal, Welcome } from '../../shared/protocol.ts';
 import { Move } from '../../shared/rules/moves.ts';
-import { InstructorWatch, TeamDraft } from '../../shared/session.ts';
-import type { Announcement, InstructorView, TeamDraftNotice } from '../../shared/session.ts';
+import { InstructorWatch } from '../../shared/session.ts';
+import type { Announcement, InstructorView } from '../../shared/session.ts';
 import type { FrameworkCard } from '../../shared/scoring/card.ts';
 import { secretMatches } from '../sessions/credentials.ts';
 import { botActor, INSTRUCTOR, TABLE_RULE } from '../../shared/actor.ts';
@@ -28,7 +28,7 @@ type Reconnection = ReturnType<Room['allowReconnection']>;
 type JoinAuth = { kind: 'player'; options: JoinOptions } | { kind: 'instructor' };
 
 /** The message types a game room reads; anything else gets a typed refusal. */
-const READS = new Set(['move', 'draft', 'clock']);
+const READS = new Set(['move', 'clock']);
 
 /**
  * One game table: a switchboard between connections and the table's game. It parses
@@ -315,7 +315,6 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
     this.table.enqueue(async () => {
       recordStage('queued', performance.now() - arrived);
       if (refused !== null) return this.refuse(client, refused);
-      if (type === 'draft') return this.relayDraft(client, raw);
       if (type === 'clock') return this.holdClock(client, raw);
       return this.handleMove(client, raw);
     });
@@ -330,7 +329,7 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
       return refusal('message/too-large', `Messages are limited to ${MAX_MESSAGE_BYTES} bytes.`, claimedType(raw), { max: MAX_MESSAGE_BYTES });
     }
     if (!READS.has(type)) {
-      return refusal('move/malformed', `Unknown message type "${type.slice(0, 40)}": only "move", "draft" and "clock" are accepted.`, claimedType(raw));
+      return refusal('move/malformed', `Unknown message type "${type.slice(0, 40)}": only "move" and "clock" are accepted.`, claimedType(raw));
     }
     return null;
   }
@@ -373,16 +372,6 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
     const actor = studentActor(this.seating.memberOf(client.sessionId), this.table.game.session !== null);
     const outcome = await this.table.steer({ type: parsed.data.type }, actor);
     if (!outcome.ok) this.refuse(client, refusal(outcome.code === 'game/over' ? 'game/over' : 'server/unavailable', outcome.message, 'clock'));
-  }
-
-  /** A team member's draft goes to the seat's other members, and nowhere else; nothing is recorded. */
-  private relayDraft(client: Client, raw: unknown): void {
-    const parsed = TeamDraft.safeParse(raw);
-    if (!parsed.success) return this.refuse(client, refusal('move/malformed', `This draft could not be read: ${describeIssues(parsed.error)}`, 'draft'));
-    const member = this.seating.memberOf(client.sessionId);
-    if (member === null) return this.refuse(client, refusal('seat/not-yours', 'Only a seated player drafts moves.', 'draft'));
-    const notice: TeamDraftNotice = { from: member.name, move: parsed.data.move };
-    for (const sessionId of this.seating.teammates(client.sessionId)) this.clients.get(sessionId)?.send('draft', notice);
   }
 
   private refuse(client: Client, refused: Refusal): void {

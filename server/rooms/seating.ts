@@ -162,13 +162,6 @@ export class Seating {
     return connection === undefined ? null : (this.member(connection.seat, connection.member) ?? null);
   }
 
-  /** The other connections playing the same seat (a team's other members). */
-  teammates(sessionId: string): string[] {
-    const seat = this.seatOf(sessionId);
-    if (seat === null) return [];
-    return [...this.connections].filter(([other, c]) => other !== sessionId && c.seat === seat).map(([other]) => other);
-  }
-
   setConnected(sessionId: string, connected: boolean): boolean {
     const connection = this.connections.get(sessionId);
     if (connection === undefined || connection.connected === connected) return false;
