@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
-import { Client } from '@colyseus/sdk';
+import { Client, type Room } from '@colyseus/sdk';
 import { pino } from 'pino';
 import { BOT_POLICIES, type BotPolicyId } from '../../shared/bots/policy.ts';
 import { PlayerView } from '../../shared/protocol.ts';
@@ -206,26 +206,32 @@ export function drive(player: Player, scenario: Scenario, policy: BotPolicyId, s
 }
 
 /**
- * A clock made of events: a game of its own whose phases last one second, watched by a
- * spectator. Its timer-driven views tell a test that time has passed, without sleeping.
+ * A clock made of events: a game of its own whose phases last one second, with a player in
+ * every seat (a table begins only once its seats are filled) who never moves. Its
+ * timer-driven views tell a test that time has passed, without sleeping.
  */
-export async function metronome(server: RunningServer): Promise<{ past(t: number): Promise<void>; stop(): Promise<void> }> {
+export async function metronome(server: RunningServer, scenario: Scenario): Promise<{ past(t: number): Promise<void>; stop(): Promise<void> }> {
   const gameId = await createGame(server, { timers: { briefing: 1, negotiation: 1, decision: 1, resolution: 1, debrief: 1 } });
-  const room = await new Client(server.url).joinById(gameId, { name: 'Metronome' });
-  room.reconnection.enabled = false;
   const waiting: { t: number; resolve: () => void }[] = [];
-  room.onMessage('*', () => {
+  const tick = (): void => {
     for (const w of [...waiting]) {
       if (Date.now() > w.t) {
         waiting.splice(waiting.indexOf(w), 1);
         w.resolve();
       }
     }
-  });
+  };
+  const rooms: Room[] = [];
+  for (const seat of scenario.seats) {
+    const room = await new Client(server.url).joinById(gameId, { name: `Metronome ${seat.id}`, seat: seat.id });
+    room.reconnection.enabled = false;
+    room.onMessage('*', tick);
+    rooms.push(room);
+  }
   return {
     past: (t) => (Date.now() > t ? Promise.resolve() : new Promise((resolve) => waiting.push({ t, resolve }))),
     stop: async () => {
-      await room.leave();
+      for (const room of rooms) await room.leave();
     },
   };
 }
