@@ -59,6 +59,10 @@ export type StartOptions = {
   trustProxy?: TrustProxy;
   /** How long a table's queue may be stuck before new moves are refused as busy; a test sets 0 to see one refused. */
   maxQueueWaitMs?: number;
+  /** Scoring worker threads (every core but one when omitted); a test sets 0 to hold every decision in the queue. */
+  scoringWorkers?: number;
+  /** Waiting decisions past which the scoring pool reports that it is behind (MAX_SCORING_BACKLOG when omitted). */
+  scoringBacklog?: number;
   /** How long a game of its own waits for its first player; tests shorten it to see one expire. */
   openGameExpirySeconds?: number;
   /**
@@ -88,7 +92,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const { log } = options;
   const catalogue = await loadCatalogue(options.scenariosDir, log);
   const store: GameStore = await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, log: log.child({ component: 'store' }) });
-  const scorer = createScorer(log.child({ component: 'scoring' }));
+  const scorer = createScorer(log.child({ component: 'scoring' }), { workers: options.scoringWorkers, bound: options.scoringBacklog });
   const openings = new Set<string>();
   const rooms = new LocalRooms(openings);
   const cluster = options.cluster === undefined ? null : await joinCluster(options, rooms, store);
@@ -177,7 +181,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       await opener.close();
       await server.gracefullyShutdown(false);
       await cluster?.rooms.end();
-      // Cards still being scored are lost with the workers; the next start scores them again.
+      // Decisions still waiting for their cards stay in their records: the next start scores them (TableGame.open, completeCards).
       await scorer.close();
       await store.close();
     })();

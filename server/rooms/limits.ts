@@ -78,3 +78,12 @@ export const MAX_WAITING_APPENDS = 2000;
  * (hundreds of ms) must not refuse a student's quick second message.
  */
 export const MAX_QUEUE_WAIT_MS = 2000;
+
+/**
+ * Decisions that may wait for a scoring worker before the pool reports that it is behind (in
+ * the log, once per crossing, and in its figures). A worker scores about a hundred a second, so
+ * this is some twenty seconds of one worker's work: cards are coming late. Past it nothing is
+ * dropped: each waiting job is a card a student will read, and it costs only its table's state
+ * before the move; moves never wait for scoring, so a backlog delays cards, not play.
+ */
+export const MAX_SCORING_BACKLOG = 2000;

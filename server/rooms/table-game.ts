@@ -10,7 +10,7 @@ import type { Scenario } from '../../shared/scenario/schema.ts';
 import { SCORED_MOVES, type FrameworkCard } from '../../shared/scoring/card.ts';
 import { HeldCards } from '../scoring/held-cards.ts';
 import { decisionsOf } from '../scoring/record-decisions.ts';
-import type { ScoringJob } from '../scoring/scorer.ts';
+import type { Lane, ScoringJob } from '../scoring/scorer.ts';
 import { StoreBusyError } from '../store/group-commit.ts';
 import type { StoredGame } from '../store/store.ts';
 import { RESTORE_GRACE_SECONDS } from './limits.ts';
@@ -98,7 +98,7 @@ export class TableGame {
     let rescored = 0;
     for (const job of decisionsOf(scenario, record)) {
       if (table.cards.has(job.seq)) continue;
-      table.submit(job);
+      table.submit(job, 'catch-up');
       rescored += 1;
     }
     table.log.info({ phase: table.state.phase, round: table.state.round, entries: record.entries.length, rescored }, 'game room opened');
@@ -306,8 +306,8 @@ export class TableGame {
   // ---- framework cards ---------------------------------------------------------
 
   /** Scoring runs on a worker and never holds up play; its card joins the queue whenever it is ready. */
-  private submit(job: ScoringJob): void {
-    this.deps.scorer.score(job, this.log).then(
+  private submit(job: ScoringJob, lane: Lane = 'live'): void {
+    this.deps.scorer.score(job, { table: this.gameId, lane, log: this.log }).then(
       (card) => this.enqueue(() => this.receiveCard(card)),
       (error: unknown) => this.log.error({ err: error, seq: job.seq }, 'a decision could not be scored; play goes on without its card'),
     );

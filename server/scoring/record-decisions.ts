@@ -22,7 +22,7 @@ export async function completeCards(scorer: Scorer, store: GameStore, scenario: 
   const stored = new Map((await store.loadCards(record.gameId)).map((card) => [card.seq, card]));
   const missing: ScoringJob[] = [];
   for (const job of decisionsOf(scenario, record)) if (!stored.has(job.seq)) missing.push(job);
-  const scored = await Promise.all(missing.map((job) => scorer.score(job, log)));
+  const scored = await Promise.all(missing.map((job) => scorer.score(job, { table: record.gameId, lane: 'catch-up', log })));
   for (const card of scored) {
     await store.saveCard(record.gameId, card);
     stored.set(card.seq, card);
