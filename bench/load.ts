@@ -62,6 +62,16 @@ function print(result: LoadResult): void {
     console.log('  a move on the server (mean / p99 / max ms):');
     for (const s of result.stages) console.log(`    ${s.stage.padEnd(8)} ${f(s.meanMs, 3).padStart(8)} ${f(s.p99Ms, 2).padStart(8)} ${f(s.maxMs, 1).padStart(8)}   (${s.count})`);
   }
+  if (result.scoring !== null) {
+    const { atLoadEnd: end, caughtUpMs, final } = result.scoring;
+    const c = final.card;
+    const n = (x: number | null): string => (x === null ? '–' : f(x, 0));
+    console.log(
+      `  scoring         ${final.workers} worker${final.workers === 1 ? '' : 's'}   ${end.waiting + end.running} waiting at the load's end (bound ${final.bound}, peak ${final.peakWaiting})   ` +
+        (caughtUpMs === null ? `${final.waiting + final.running} still waiting after 60 s (left to the records at shutdown)` : `caught up ${f(caughtUpMs / 1000, 1)} s after the load`),
+    );
+    console.log(`  decision → card ms   p50 ${n(c.p50)}   p95 ${n(c.p95)}   p99 ${n(c.p99)}   max ${n(c.max)}   (${final.scored} scored, ${final.failed} failed)`);
+  }
   if (result.soak !== null) {
     const s = result.soak;
     console.log(`  soak ${s.minutes} min    heap ${f(s.heapStartMb)} → ${f(s.heapEndMb)} MB (${f(s.growthPercent)}%)`);

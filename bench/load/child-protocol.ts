@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ScoringFigures } from '../../server/scoring/figures.ts';
 
 /** What the bench asks a server child: its figures now (after a full GC when `gc`), or to stop cleanly. */
 export const ChildRequest = z.discriminatedUnion('type', [
@@ -20,6 +21,8 @@ export const ChildStats = z.object({
   eventLoopActiveMs: z.number(),
   eventLoopIdleMs: z.number(),
   stages: z.record(z.string(), StageFigures),
+  /** The scoring pool's backlog and card latency; null for a server without one (the bare relay). */
+  scoring: ScoringFigures.nullable(),
 });
 export type ChildStats = z.infer<typeof ChildStats>;
 

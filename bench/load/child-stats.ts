@@ -1,10 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { takeStageFigures } from '../../server/rooms/move-path.ts';
 import { ChildRequest } from './child-protocol.ts';
+import type { ScoringFigures } from '../../server/scoring/figures.ts';
 import type { ChildMessage } from './child-protocol.ts';
 
 /** A server child's side of the bench's IPC: says it is ready, answers for its figures, stops when told. */
-export function answerBench(port: number, close: () => Promise<void>): void {
+export function answerBench(port: number, close: () => Promise<void>, scoring: () => ScoringFigures | null = () => null): void {
   const send = (message: ChildMessage): void => void process.send?.(message);
   process.on('message', (raw: unknown) => {
     const parsed = ChildRequest.safeParse(raw);
@@ -37,6 +38,7 @@ export function answerBench(port: number, close: () => Promise<void>): void {
       eventLoopActiveMs: loop.active,
       eventLoopIdleMs: loop.idle,
       stages: takeStageFigures(),
+      scoring: scoring(),
     });
   });
   send({ type: 'ready', port });

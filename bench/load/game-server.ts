@@ -22,4 +22,4 @@ const running = await startServer({
   log: createLog(process.env.LOG_LEVEL ?? 'info'),
   creationLimits: { games: { perAddress: UNLIMITED, overall: UNLIMITED }, sessions: { perAddress: UNLIMITED, overall: UNLIMITED } },
 });
-answerBench(running.port, () => running.close());
+answerBench(running.port, () => running.close(), () => running.scorer.figures());

@@ -1,10 +1,12 @@
 import { loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { ScoringFigures } from '../../server/scoring/figures.ts';
 import type { ChildStats } from './child-protocol.ts';
 import { Latencies } from './latencies.ts';
 import type { LoadTable } from './load-table.ts';
 import { randomFrom } from './random.ts';
 import { startServerChild } from './server-child.ts';
+import type { ServerChild } from './server-child.ts';
 
 export type LoadOptions = { tables: number; rate: number; seconds: number; soakMinutes: number };
 export type OpenTable = (url: string, index: number, latencies: Latencies) => Promise<LoadTable>;
@@ -27,6 +29,12 @@ export type LoadResult = {
   rssPerTableKb: number;
   heapPerTableKb: number;
   stages: StageLine[];
+  /**
+   * The scoring pool: its backlog when the load stopped, how long it then took to catch up (null:
+   * it had not within CATCH_UP_MS, and what still waited is left to the records at shutdown), and
+   * its figures once caught up or given up on (card latency, peak backlog, bound).
+   */
+  scoring: { atLoadEnd: ScoringFigures; caughtUpMs: number | null; final: ScoringFigures } | null;
   soak: { minutes: number; heapStartMb: number; heapEndMb: number; growthPercent: number } | null;
   loadAverage: [number, number];
 };
@@ -41,6 +49,8 @@ const DRAIN_MS = 15_000;
  * never waited for again. Longer than the game room's seat reservation, so a lapse shows as its own error.
  */
 const JOIN_TIMEOUT_MS = 90_000;
+/** How long the bench waits after the load for the scoring pool to score what is still waiting. */
+const CATCH_UP_MS = 60_000;
 /** How long leaving may take at the end before the bench stops waiting for a seat. */
 const LEAVE_TIMEOUT_MS = 10_000;
 
@@ -148,6 +158,20 @@ function stageLines(stats: ChildStats): StageLine[] {
   }));
 }
 
+/** Waits, bounded, for the scoring pool to have nothing waiting or running, polling its figures. */
+async function caughtUp(server: ServerChild, atLoadEnd: ScoringFigures): Promise<NonNullable<LoadResult['scoring']>> {
+  const start = performance.now();
+  let now = atLoadEnd;
+  while (now.waiting + now.running > 0 && performance.now() - start < CATCH_UP_MS) {
+    await sleep(250);
+    const scoring = (await server.stats()).scoring;
+    if (scoring === null) break;
+    now = scoring;
+  }
+  const done = now.waiting + now.running === 0;
+  return { atLoadEnd, caughtUpMs: done ? performance.now() - start : null, final: now };
+}
+
 /** One server (ours or the bare relay) under the load: join, idle figures, the load, the drain, a soak if asked. */
 export async function runLoad(name: string, serverFile: URL, env: Record<string, string | undefined>, open: OpenTable, options: LoadOptions): Promise<LoadResult> {
   const server = await startServerChild(serverFile, env);
@@ -167,6 +191,7 @@ export async function runLoad(name: string, serverFile: URL, env: Record<string,
     stop();
     const lost = await drained(tables);
     const after = await server.stats();
+    const scoring = after.scoring === null ? null : await caughtUp(server, after.scoring);
     const handled = latencies.delivered + [...latencies.refusals.values()].reduce((a, b) => a + b, 0);
 
     let soak: LoadResult['soak'] = null;
@@ -204,6 +229,7 @@ export async function runLoad(name: string, serverFile: URL, env: Record<string,
       rssPerTableKb: (idle.rss - empty.rss) / 1024 / Math.max(1, joins.joined),
       heapPerTableKb: (idle.heapUsed - empty.heapUsed) / 1024 / Math.max(1, joins.joined),
       stages: stageLines(after),
+      scoring,
       soak,
       loadAverage: [loadStart, loadavg()[0] ?? 0],
     };
