@@ -95,10 +95,10 @@ export const BUILT_IN_CASES: HistoricalCase[] = [
     id: 'guinea-2018',
     instrument: 'coercive',
     role: 'destination',
-    title: { en: 'Guinea and US visa sanctions, 2018', es: 'Guinea y las sanciones de visados de Estados Unidos, 2018' },
+    title: { en: 'Guinea and US visa sanctions, 2018', es: 'Guinea y las sanciones de visas de Estados Unidos, 2018' },
     text: {
       en: 'The United States restricted visas for Guinea over refused returns and lifted the sanctions in August 2018, once Guinea began to accept deportees.',
-      es: 'Estados Unidos restringió visados a Guinea por negarse a recibir retornos y levantó las sanciones en agosto de 2018, cuando Guinea empezó a aceptarlos.',
+      es: 'Estados Unidos restringió visas a Guinea por negarse a recibir retornos y levantó las sanciones en agosto de 2018, cuando Guinea empezó a aceptarlos.',
     },
   },
   {

@@ -84,6 +84,7 @@ describe('one Spanish word per concept', () => {
     { use: 'ficha (del marco)', not: /\btarjetas?\b/i },
     { use: 'lugar (en la mesa)', not: /\b(asientos?|puestos?)\b/i },
     { use: 'N mil …', not: /\d\s+miles de\b|^miles de\b/i },
+    { use: 'visa', not: /\bvisados?\b/i },
   ];
 
   test.each(GLOSSARY)('the Spanish catalogue says $use', ({ not }) => {
@@ -99,6 +100,20 @@ describe('one Spanish word per concept', () => {
         expect(not.test(instrument.param.unit.es), `${file} ${instrument.id}: ${instrument.param.unit.es}`).toBe(false);
       }
     }
+  });
+
+  /** Every Spanish string of a scenario, wherever it sits (briefings, hints, the historical record). */
+  function spanishStrings(node: unknown): string[] {
+    if (Array.isArray(node)) return node.flatMap(spanishStrings);
+    if (typeof node !== 'object' || node === null) return [];
+    return Object.entries(node).flatMap(([key, value]) => (key === 'es' && typeof value === 'string' ? [value] : spanishStrings(value)));
+  }
+
+  test('scenario prose says "visa", never "visado", in every Spanish string', () => {
+    const found = readdirSync(SCENARIOS)
+      .filter((name) => name.endsWith('.json') && name !== 'schema.json')
+      .flatMap((file) => spanishStrings(JSON.parse(readFileSync(path.join(SCENARIOS, file), 'utf8'))).filter((text) => /\bvisados?\b/i.test(text)).map((text) => `${file}: ${text}`));
+    expect(found).toEqual([]);
   });
 });
 
