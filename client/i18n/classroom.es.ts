@@ -136,7 +136,7 @@ export const classroomEs: { readonly [K in keyof typeof classroomEn]: string } =
   'board.watch': 'Observar',
   'board.watchLabel': 'Observar la mesa {table} (abre una pestaña nueva)',
   'roster.heading': 'Estudiantes',
-  'roster.count': '{connected} conectados de {total}',
+  'roster.count': '{connected, plural, one {# conectado} other {# conectados}} de {total}',
   'roster.empty': 'Aún no hay estudiantes: se unen con el código de arriba.',
   'roster.list': 'Lista de la clase',
   'roster.lobby': 'En la sala de espera',

@@ -27,7 +27,7 @@ export const practiceEn = {
   'botDoes.coercive': 'threatens a sanction each round unless its demand is met, and carries it out when it is not',
   'botDoes.dealmaker': 'puts balanced deals on the table, takes roughly balanced ones and keeps its word',
 
-  'start.empty': 'Starting now opens {tables} tables, and {count} of their seats have no student yet.',
+  'start.empty': 'Starting now opens {tables, plural, one {# table} other {# tables}}, and {count, plural, one {# seat has} other {# seats have}} no student yet.',
   'start.bots': 'A {policy} bot plays each of those seats: it {does}, one move at a time like a person, and hands the seat to a student who arrives later.',
   'start.noBots': 'No bots fill them: a table with an empty seat waits, with no clock running, until a student arrives or you advance it.',
   'start.yes': 'Start anyway',

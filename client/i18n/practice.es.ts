@@ -29,7 +29,7 @@ export const practiceEs: { readonly [K in keyof typeof practiceEn]: string } = {
   'botDoes.coercive': 'amenaza con una sanción cada ronda si no se cumple su exigencia, y la aplica si no se cumple',
   'botDoes.dealmaker': 'propone acuerdos equilibrados, acepta los que lo son más o menos y cumple su palabra',
 
-  'start.empty': 'Si empiezas ahora se abren {tables} mesas, y {count} de sus lugares aún no tienen estudiante.',
+  'start.empty': 'Si empiezas ahora se {tables, plural, one {abre # mesa} other {abren # mesas}}, y {count, plural, one {# lugar aún no tiene} other {# lugares aún no tienen}} estudiante.',
   'start.bots': 'Un bot {policy} juega cada uno de esos lugares: {does}, una jugada tras otra como una persona, y cede el lugar al estudiante que llegue después.',
   'start.noBots': 'Ningún bot los ocupa: una mesa con un lugar vacío espera, sin reloj, hasta que llegue un estudiante o la hagas avanzar.',
   'start.yes': 'Empezar de todos modos',

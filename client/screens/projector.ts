@@ -40,7 +40,7 @@ export function projectorScreen(code: string): Screen {
 
   const render = (board: ProjectorBoard): void => {
     last = board;
-    count.textContent = t(board.students === 1 ? 'projector.joinedOne' : 'projector.joined', { count: board.students, connected: board.connected });
+    count.textContent = t('projector.joined', { count: board.students, connected: board.connected });
     state.textContent = t(`projector.phase.${board.phase}`);
     state.dataset.phase = board.phase;
     // Once the class has started, the tables matter more than the way in.

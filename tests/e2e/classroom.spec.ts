@@ -109,7 +109,7 @@ test('an instructor runs a class: join by code, start, pause, announce, watch, e
   // One seat of the two tables would have no student: the instructor is told what the bot there will do, and confirms.
   await instructor.getByRole('button', { name: 'Start the class' }).click();
   const asked = instructor.getByRole('group', { name: 'Start the class' });
-  await expect(asked).toContainText('Starting now opens 2 tables, and 1 of their seats have no student yet.');
+  await expect(asked).toContainText('Starting now opens 2 tables, and 1 seat has no student yet.');
   await expect(asked).toContainText('A Dealmaker bot plays each of those seats: it puts balanced deals on the table');
   await asked.getByRole('button', { name: 'Start anyway' }).click();
   await expect(instructor.getByText('Class running')).toBeVisible();
