@@ -114,6 +114,8 @@ export const TableSummary = z.object({
   /** Each seat's indicators and objective score now (the instructor sees every seat). */
   indicators: z.record(z.string(), Indicators).default({}),
   scores: z.record(z.string(), z.number()).default({}),
+  /** The events in play at this table this round (the game state's `events`): the rules refuse one brought in twice. */
+  events: z.array(z.string()).default([]),
   /** Seats the current phase still waits for: no sealed decision yet (decision), not ready (negotiation). */
   waitingOn: z.array(z.string()).default([]),
   /** When each seat last made a move (server epoch ms); absent before its first. */

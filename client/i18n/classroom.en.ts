@@ -101,6 +101,7 @@ export const classroomEn = {
   'desk.injectAll': 'Inject into every table',
   'desk.eventRound': '{title} (scripted for round {round})',
   'desk.eventRandom': '{title} (random)',
+  'desk.eventInPlay': '{event}: already in play this round',
   'desk.announcement': 'Announcement to every student',
   'desk.announce': 'Send announcement',
   'desk.announceEmpty': 'Write the announcement first.',

@@ -103,6 +103,7 @@ export const classroomEs: { readonly [K in keyof typeof classroomEn]: string } =
   'desk.injectAll': 'Introducir en todas las mesas',
   'desk.eventRound': '{title} (previsto para la ronda {round})',
   'desk.eventRandom': '{title} (aleatorio)',
+  'desk.eventInPlay': '{event}: ya en juego en esta ronda',
   'desk.announcement': 'Aviso para todos los estudiantes',
   'desk.announce': 'Enviar aviso',
   'desk.announceEmpty': 'Escribe primero el aviso.',

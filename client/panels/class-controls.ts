@@ -1,7 +1,7 @@
 import { SessionControl, type SessionView } from '../../shared/session.ts';
 import { t } from '../i18n/index.ts';
 import { h, uid } from '../ui/element.ts';
-import { bindControl, eventOptions, setOptions, type DeskContext } from './desk-context.ts';
+import { bindControl, eventOptions, setOptions, situationIs, type DeskContext } from './desk-context.ts';
 import { EXTEND_SECONDS } from './table-card.ts';
 
 /** The longest announcement, from the shared schema. */
@@ -143,7 +143,13 @@ export function createClassControls(ctx: DeskContext): { el: HTMLElement; update
     el,
     update(view) {
       const running = view.phase === 'running';
-      for (const button of [pauseAll, resumeAll, extendAll, injectAll]) button.disabled = !running || (button === injectAll && ctx.scenario.events.length === 0);
+      const playing = view.tables.filter((table) => table.phase !== 'ended');
+      // An event already in play at every table is listed but not offered.
+      setOptions(eventSelect, eventOptions(ctx.scenario, playing));
+      for (const button of [pauseAll, resumeAll, extendAll]) button.disabled = !running;
+      injectAll.disabled = !running || eventSelect.value === '';
+      // A refusal describes the tables as they were: once any has moved on, it is gone.
+      situationIs(status, `${view.phase}|${playing.map((x) => `${x.table}:${x.round}:${x.phase}:${x.paused}:${x.events.join(',')}`).join('|')}`);
       notYet.hidden = view.phase !== 'lobby';
       // Once the class is over there is nothing left to steer.
       el.hidden = view.phase === 'ended';

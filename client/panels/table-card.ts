@@ -8,7 +8,7 @@ import { fill, h, setDisabled, uid, type Child } from '../ui/element.ts';
 import { formatCountdown, formatNumber, msUntil } from '../ui/format.ts';
 import { seatName, sentenceWith, typed } from '../ui/names.ts';
 import { setClass, setHidden, setText } from '../ui/quiet-dom.ts';
-import { bindControl, confirming, eventOptions, setOptions, type DeskContext } from './desk-context.ts';
+import { bindControl, confirming, eventOptions, setOptions, situationIs, type DeskContext } from './desk-context.ts';
 import { alertsKey, alertsOf, type Alert } from './table-alerts.ts';
 import '../styles/compare.css';
 
@@ -242,7 +242,9 @@ export function tableCard(ctx: DeskContext, table: string, replayHref: (gameId: 
       const over = next.phase === 'ended';
       // A finished table can still be watched and replayed; nothing else changes it.
       for (const control of [pause, extend, advance, eventSelect, endButton]) setDisabled(control, over);
-      setDisabled(inject, over || scenario.events.length === 0);
+      // An event already in play this round is listed but not offered.
+      setOptions(eventSelect, eventOptions(scenario, [next]));
+      setDisabled(inject, over || eventSelect.value === '');
       for (const seat of seats) {
         setDisabled(seat.choice, over);
         setDisabled(seat.apply, over);
@@ -258,6 +260,8 @@ export function tableCard(ctx: DeskContext, table: string, replayHref: (gameId: 
       }).join('\u0002');
       const holdersChanged = nextHolders !== holdersKey;
       holdersKey = nextHolders;
+      // A refusal describes the table as it was: once it has moved on, the error is gone.
+      situationIs(status, `${nextPhaseKey}:${next.paused}:${next.events.join(',')}:${nextHolders}`);
       for (const seat of seats) {
         const holder = next.seats[seat.id];
         if (holdersChanged) {

@@ -9,7 +9,7 @@ import { forgetSecret, secretFor } from '../net/session-store.ts';
 import { createClassControls, createStart } from '../panels/class-controls.ts';
 import { copyButton } from '../panels/copy-link.ts';
 import { joinPoster } from '../panels/join-poster.ts';
-import { bindControl, confirming, type DeskContext } from '../panels/desk-context.ts';
+import { bindControl, confirming, situationIs, type DeskContext } from '../panels/desk-context.ts';
 import { createRoster } from '../panels/roster.ts';
 import { createSchoolIds } from '../panels/school-ids.ts';
 import { createTablesBoard } from '../panels/tables-board.ts';
@@ -114,6 +114,8 @@ export function instructorScreen(desk: InstructorDesk, secret: string): Screen {
         phase.textContent = t(`desk.phase.${view.phase}`);
         phase.dataset.phase = view.phase;
         start.update(view);
+        // Start and End act on the class's phase: a refusal is gone once it changes.
+        situationIs(status, view.phase);
         // Nothing to compare or export before the tables exist.
         review.hidden = view.phase === 'lobby';
         end.el.hidden = view.phase === 'ended';

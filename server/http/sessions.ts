@@ -235,7 +235,7 @@ async function storedView(store: GameStore, catalogue: ScenarioCatalogue, sessio
         const summary = { table: t.table, gameId: t.gameId, paused: false, deadline: null, seats };
         const standing = scenario === undefined ? null : await storedStanding(store, scenario, t.gameId);
         if (standing !== null) return { ...summary, ...standing };
-        return { ...summary, round: 0, phase: t.finished ? 'ended' : 'unknown', indicators: {}, scores: {}, waitingOn: [], lastActive: {}, latest: [] };
+        return { ...summary, round: 0, phase: t.finished ? 'ended' : 'unknown', indicators: {}, scores: {}, events: [], waitingOn: [], lastActive: {}, latest: [] };
       }),
     ),
   };

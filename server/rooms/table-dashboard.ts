@@ -9,18 +9,19 @@ import type { TableSummary } from '../../shared/session.ts';
 import type { GameStore } from '../store/store.ts';
 
 /** What the instructor's dashboard shows of a table beyond its clock: where each seat stands, and what happened last. */
-export type TableDashboard = Pick<TableSummary, 'indicators' | 'scores' | 'waitingOn' | 'lastActive' | 'latest'>;
+export type TableDashboard = Pick<TableSummary, 'indicators' | 'scores' | 'events' | 'waitingOn' | 'lastActive' | 'latest'>;
 export type LatestDecision = TableSummary['latest'][number];
 
 /** Enough for an instructor to spot a table in trouble at a glance; the replay has the rest. */
 export const LATEST_DECISIONS = 4;
 
 /** Each seat's indicators and score, and who the phase waits for: read off the state, no replay. */
-export function standingOf(state: GameState): Pick<TableDashboard, 'indicators' | 'scores' | 'waitingOn'> {
+export function standingOf(state: GameState): Pick<TableDashboard, 'indicators' | 'scores' | 'events' | 'waitingOn'> {
   const seats = Object.entries(state.seats);
   return {
     indicators: Object.fromEntries(seats.map(([id, seat]) => [id, { ...seat.indicators }])),
     scores: Object.fromEntries(seats.map(([id, seat]) => [id, seat.score])),
+    events: [...state.events],
     waitingOn: waitingOn(state),
   };
 }

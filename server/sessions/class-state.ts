@@ -58,6 +58,7 @@ export function sessionView(state: ClassState): SessionView {
     ),
     indicators: t.report?.indicators ?? {},
     scores: t.report?.scores ?? {},
+    events: t.report?.events ?? [],
     waitingOn: t.report?.waitingOn ?? [],
     lastActive: t.report?.lastActive ?? {},
     latest: t.report?.latest ?? [],

@@ -44,6 +44,14 @@ describe('the instructor’s dashboard', () => {
     expect(table1.waitingOn).toEqual([]);
     expect(table1.lastActive).toEqual({});
     expect(table1.latest).toEqual([]);
+    expect(table1.events).toEqual(opening.events);
+    // An event brought in shows among the table's events in play, as the rules keep them.
+    const extra = file.scenario.events.find((e) => !opening.events.includes(e.id));
+    if (extra === undefined) throw new Error('the scenario has no event left to bring in');
+    await steer(file.server, session, { type: 'inject', table: '1', eventId: extra.id });
+    const injected = await instructor.session((v) => v.tables[0]?.events.includes(extra.id) === true);
+    expect(injected.tables[0]?.events).toEqual(replay(file.scenario, await storedRecord(file.server, table1.gameId)).events);
+    expect(injected.tables[1]?.events).toEqual(opening.events);
 
     // Negotiation waits for both seats to be ready, then for the one that is not.
     for (const p of [us, mx]) p.move({ type: 'ready', version: (await p.view()).state.version });

@@ -238,7 +238,7 @@ test('the roster counts who is connected', () => {
 
 describe('where a student can be moved', () => {
   const entry = (table: string | null) => ({ studentId: 'x', name: 'x', table, seat: null, connected: true });
-  const summary = (table: string) => ({ table, gameId: `g${table}`, round: 1, phase: 'briefing', paused: false, deadline: null, seats: {}, indicators: {}, scores: {}, waitingOn: [], lastActive: {}, latest: [] });
+  const summary = (table: string) => ({ table, gameId: `g${table}`, round: 1, phase: 'briefing', paused: false, deadline: null, seats: {}, indicators: {}, scores: {}, events: [], waitingOn: [], lastActive: {}, latest: [] });
 
   test('before the start: enough tables for the class so far, and one more', () => {
     expect(moveTargets({ phase: 'lobby', roster: [], tables: [] }, 2)).toEqual([{ table: '1', fresh: false }]);

@@ -17,6 +17,7 @@ function table(changes: Partial<TableSummary> = {}): TableSummary {
     seats: { us: { students: ['ana'], bot: null }, mx: { students: ['bo'], bot: null } },
     indicators: { us: INDICATORS, mx: INDICATORS },
     scores: { us: 50, mx: 50 },
+    events: [],
     waitingOn: ['us', 'mx'],
     lastActive: { us: NOW - 5_000, mx: NOW - 5_000 },
     latest: [],
