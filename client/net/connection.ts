@@ -176,6 +176,8 @@ export async function joinTable(gameId: string, options: JoinOptions, spectator?
   const listeners = new Set<TableListener>();
   let refusalSeq = 0;
   let leaving = false;
+  /** The server has closed the current room (a move to another table dismisses it): leaving it has nothing to wait for. */
+  let gone = false;
   let joinOptions: JoinOptions = options;
   let announcementSeq = 0;
   // The instructor watches with the session secret instead of a seat; it rides only in the join request.
@@ -192,6 +194,7 @@ export async function joinTable(gameId: string, options: JoinOptions, spectator?
   };
 
   const wire = (room: Room): void => {
+    gone = false;
     room.onMessage('view', (raw: unknown) => {
       const parsed = PlayerView.safeParse(raw);
       if (!parsed.success) {
@@ -239,6 +242,7 @@ export async function joinTable(gameId: string, options: JoinOptions, spectator?
     room.onDrop(() => setStatus('reconnecting'));
     room.onReconnect(() => setStatus('online'));
     room.onLeave((code) => {
+      gone = true;
       if (leaving) return;
       if (REJOINABLE.has(code) && (joinOptions.seatToken !== undefined || spectator !== undefined)) void rejoin(0);
       else setStatus('offline');
@@ -284,6 +288,8 @@ export async function joinTable(gameId: string, options: JoinOptions, spectator?
     async leave() {
       leaving = true;
       listeners.clear();
+      // The SDK's leave resolves on the room's next leave event, which a room already closed never sends.
+      if (gone) return;
       await room.leave(true).catch(() => undefined);
     },
   };
