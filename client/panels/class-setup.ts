@@ -1,6 +1,7 @@
 import type { ScenarioSummary } from '../../shared/protocol.ts';
+import { phaseSeconds } from '../../shared/rules/index.ts';
 import type { CreatedSession } from '../../shared/session.ts';
-import { local, locale, t } from '../i18n/index.ts';
+import { local, t } from '../i18n/index.ts';
 import { fetchScenario } from '../net/connection.ts';
 import { createSession } from '../net/session.ts';
 import { rememberSecret } from '../net/session-store.ts';
@@ -19,7 +20,7 @@ import {
   type Split,
 } from '../ui/class-form.ts';
 import { field, fill, h, uid } from '../ui/element.ts';
-import { formatNumber } from '../ui/format.ts';
+import { formatTimerLength } from '../ui/timer-length.ts';
 import { joinPoster } from './join-poster.ts';
 
 /**
@@ -73,10 +74,11 @@ export function createClassSetup(scenario: ScenarioSummary): HTMLElement {
   const assignmentField = field(t('class.assignment'), assignment, t('class.assignmentHint'));
   assignmentField.append(errorFor('assignment', assignment, `${assignment.id}-hint`));
 
-  // Phase timers in minutes; blank keeps the scenario's own length (shown as the placeholder).
+  // Phase lengths as m:ss, filled in with the scenario's own once it loads; a field never touched keeps that length.
   const timerInputs = TIMER_PHASES.map((phase) => {
-    const input = h('input', { class: 'minutes', attrs: { type: 'text', inputmode: 'decimal', autocomplete: 'off', size: 5 } });
+    const input = h('input', { class: 'minutes', attrs: { type: 'text', inputmode: 'numeric', autocomplete: 'off', size: 6, spellcheck: 'false' } });
     input.id = uid(`timer-${phase}`);
+    input.addEventListener('input', () => (input.dataset.edited = 'true'), { once: true });
     const error = errorFor(phase, input);
     return { phase, input, row: h('div', { class: 'field timer-field' }, h('label', { attrs: { for: input.id }, text: t(`phase.${phase}`) }), input, error) };
   });
@@ -91,7 +93,9 @@ export function createClassSetup(scenario: ScenarioSummary): HTMLElement {
   fetchScenario(scenario.id)
     .then((full) => {
       for (const { phase, input } of timerInputs) {
-        input.placeholder = formatNumber(locale(), full.timers[phase] / 60, 1);
+        const own = formatTimerLength(phaseSeconds(full, phase));
+        input.placeholder = own;
+        if (input.dataset.edited === undefined) input.value = own;
       }
     })
     .catch(() => undefined);
@@ -145,7 +149,7 @@ export function createClassSetup(scenario: ScenarioSummary): HTMLElement {
     split: splitOf(),
     count: count.value,
     assignment: assignment.value,
-    timers: Object.fromEntries(timerInputs.map(({ phase, input }) => [phase, input.value])),
+    timers: Object.fromEntries(timerInputs.filter(({ input }) => input.dataset.edited !== undefined || input.value !== '').map(({ phase, input }) => [phase, input.value])),
     cards: cards.value,
     bots: bots.checked,
     policy: policy.value,

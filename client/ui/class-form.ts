@@ -1,9 +1,10 @@
 import { BotPolicyId } from '../../shared/bots/policy.ts';
-import { CardRelease, MAX_PHASE_SECONDS } from '../../shared/protocol.ts';
+import { CardRelease } from '../../shared/protocol.ts';
 import { Timers } from '../../shared/scenario/schema.ts';
 import { Assignment, CreateSessionBody, DisplayName } from '../../shared/session.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import type { Problem } from './move-drafts.ts';
+import { MAX_TIMER_TEXT, TimerText } from './timer-length.ts';
 
 /**
  * The "Run a class" form as data: what the instructor typed, turned into a session body
@@ -27,7 +28,7 @@ export type ClassDraft = {
   split: Split;
   count: string;
   assignment: string;
-  /** Minutes per phase; blank keeps the scenario's own length. */
+  /** Each phase's length as typed, m:ss; a phase left out keeps the scenario's own length, an emptied field is refused. */
   timers: Partial<Record<TimerPhase, string>>;
   cards: string;
   bots: boolean;
@@ -36,9 +37,6 @@ export type ClassDraft = {
 
 export type DraftField = 'count' | 'assignment' | 'cards' | 'policy' | TimerPhase | 'form';
 export type DraftProblems = Partial<Record<DraftField, Problem>>;
-
-/** A phase longer than a school day is a typo: the schema's own bound, in minutes. */
-export const MAX_TIMER_MINUTES = MAX_PHASE_SECONDS / 60;
 
 const tablesRange = CreateSessionBody.shape.tables.unwrap();
 const perTableRange = CreateSessionBody.shape.studentsPerTable.unwrap();
@@ -54,13 +52,7 @@ function countProblem(split: Exclude<Split, 'seats'>): Problem {
   return { key, params: countRange(split) };
 }
 
-/** Minutes as typed ("2", "1.5", "1,5") into whole seconds, or null when it is not a length. */
-export function minutesToSeconds(text: string): number | null {
-  const normalized = text.trim().replace(',', '.');
-  if (!/^\d+(\.\d+)?$/.test(normalized)) return null;
-  const seconds = Math.round(Number(normalized) * 60);
-  return seconds > 0 && seconds <= MAX_TIMER_MINUTES * 60 ? seconds : null;
-}
+const timerProblem: Problem = { key: 'class.timerInvalid', params: { max: MAX_TIMER_TEXT } };
 
 export type BuiltClass = { ok: true; body: CreateSessionBody } | { ok: false; problems: DraftProblems };
 
@@ -76,11 +68,11 @@ export function classBodyFrom(draft: ClassDraft): BuiltClass {
 
   const timers: Record<string, number> = {};
   for (const phase of TIMER_PHASES) {
-    const text = draft.timers[phase]?.trim() ?? '';
-    if (text === '') continue;
-    const seconds = minutesToSeconds(text);
-    if (seconds === null) problems[phase] = { key: 'class.timerInvalid', params: { max: MAX_TIMER_MINUTES } };
-    else timers[phase] = seconds;
+    const text = draft.timers[phase];
+    if (text === undefined) continue;
+    const parsed = TimerText.safeParse(text);
+    if (parsed.success) timers[phase] = parsed.data;
+    else problems[phase] = timerProblem;
   }
   if (Object.keys(timers).length > 0) raw.timers = timers;
   raw.bots = draft.bots ? draft.policy : null;
@@ -121,7 +113,7 @@ function problemFor(field: DraftField): Problem {
     case 'form':
       return { key: 'class.invalid' };
     default:
-      return { key: 'class.timerInvalid', params: { max: MAX_TIMER_MINUTES } };
+      return timerProblem;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Locale } from '../../shared/scenario/schema.ts';
+import { formatTimerLength } from './timer-length.ts';
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
@@ -28,14 +29,9 @@ export function formatPercent(locale: Locale, ratio: number): string {
   return new Intl.NumberFormat(locale === 'es' ? 'es-MX' : 'en-US', { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
 }
 
-/** Milliseconds left as m:ss (or h:mm:ss); never negative. */
+/** Milliseconds left as m:ss, rounded up so 0:00 means the time is out; never negative. */
 export function formatCountdown(msLeft: number): string {
-  const total = Math.max(0, Math.ceil(msLeft / 1000));
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const seconds = total % 60;
-  const ss = String(seconds).padStart(2, '0');
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${ss}` : `${minutes}:${ss}`;
+  return formatTimerLength(Math.ceil(msLeft / 1000));
 }
 
 /** Milliseconds until the server's deadline, read on this machine's clock corrected by the estimated offset. */

@@ -35,7 +35,7 @@ async function createClass(page: Page): Promise<string> {
   await card.getByLabel('Negotiation').fill('-2');
   await card.getByRole('button', { name: 'Create class session' }).click();
   await expect(card.getByText('The number of tables must be a whole number from 1 to 100.')).toBeVisible();
-  await expect(card.getByText('Enter minutes above 0 and at most 600, for example 2 or 1.5.')).toBeVisible();
+  await expect(card.getByText('Enter minutes and seconds, for example 2:30 or 5, from 0:01 to 600:00.')).toBeVisible();
   await expect(card.getByRole('textbox', { name: 'Number of tables' })).toHaveAttribute('aria-invalid', 'true');
   expect(sessions).toEqual([]);
 
