@@ -135,7 +135,7 @@ export const classroomEn = {
   'board.watch': 'Watch',
   'board.watchLabel': 'Watch table {table} (opens a new tab)',
   'roster.heading': 'Students',
-  'roster.count': '{connected} connected of {total}',
+  'roster.count': '{connected, plural, other {# connected}} of {total}',
   'roster.empty': 'No students yet: they join with the code above.',
   'roster.list': 'Class list',
   'roster.lobby': 'In the lobby',

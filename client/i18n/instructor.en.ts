@@ -11,7 +11,7 @@ export const instructorEn = {
   'poster.projector': 'Open the projector view',
   'projector.heading': "Join the class",
   'projector.tables': "Tables",
-  'projector.joined': "{count, plural, one {# student} other {# students}} joined ({connected} online)",
+  'projector.joined': "{count, plural, one {# student} other {# students}} joined ({connected, plural, other {# online}})",
   'projector.phase.lobby': "Students are joining",
   'projector.phase.running': "The class is playing",
   'projector.phase.ended': "The class is over",
