@@ -10,6 +10,7 @@ import { inlineError, refusalsFor } from '../ui/inline-error.ts';
 import { buildPledge, type Built, type Problem } from '../ui/move-drafts.ts';
 import { refusalProblem } from '../ui/refusal-text.ts';
 import { describeUse, seatName } from '../ui/names.ts';
+import { flagWarnings } from '../ui/flag-warnings.ts';
 import { otherSeats } from '../ui/phase-controls.ts';
 import type { Panel, TableContext, TableFrame } from './table-context.ts';
 
@@ -36,7 +37,8 @@ export function createPledges(ctx: TableContext): Panel {
   const answerError = inlineError(answerAmount);
   const dueError = inlineError(due);
   const sendError = inlineError(send);
-  // What the rules warn of before a threat is sent: it would break the sender's own agreement, or asks nothing new.
+  // What the rules warn of before a threat is sent (it would break the sender's own agreement, or asks nothing new),
+  // and what the framework's card would flag (little credibility behind it, a tariff that hurts the sender more, a promise beyond its means).
   const warning = h('p', { class: 'warning pledge-warning', id: uid('warn') });
   send.setAttribute('aria-describedby', `${send.getAttribute('aria-describedby') ?? ''} ${warning.id}`.trim());
   const refused = refusalsFor(['threaten', 'promise']);
@@ -140,7 +142,8 @@ export function createPledges(ctx: TableContext): Panel {
   const warn = (): void => {
     const move = built();
     const check = move.ok && state && ctx.seat !== null ? checkMove(scenario, state, ctx.seat, move.move) : null;
-    warning.textContent = check?.ok ? check.warnings.map(warningText).join(' ') : '';
+    const flagged = check?.ok && move.ok && state && ctx.seat !== null ? flagWarnings(scenario, state, ctx.seat, move.move, locale()) : [];
+    warning.textContent = check?.ok ? [...check.warnings.map(warningText), ...flagged].join(' ') : '';
   };
   form.addEventListener('input', () => {
     clearErrors();

@@ -6,10 +6,11 @@ import { browserStorage, draftStore, fieldValue, storedAmount, type DraftStore }
 import { field, fill, h, setDisabled, uid } from '../ui/element.ts';
 import { checkMove } from '../../shared/rules/check-move.ts';
 import { inlineError, refusalsFor, type InlineError } from '../ui/inline-error.ts';
-import { buildProposal, type CommitmentDraft, type Problem } from '../ui/move-drafts.ts';
+import { buildProposal, type Problem } from '../ui/move-drafts.ts';
 import { refusalProblem } from '../ui/refusal-text.ts';
 import { boundWord, seatName } from '../ui/names.ts';
 import { otherSeats } from '../ui/phase-controls.ts';
+import { flagWarnings } from '../ui/flag-warnings.ts';
 import type { Panel, TableContext, TableFrame } from './table-context.ts';
 
 type Row = { inst: Instrument; include: HTMLInputElement; amount: HTMLInputElement; group: HTMLFieldSetElement; error: InlineError };
@@ -70,6 +71,9 @@ export function createProposalBuilder(ctx: TableContext): Panel & { prefill(prop
 
   const roundsError = inlineError(rounds);
   const sendError = inlineError(send);
+  // What the framework's card would flag on the offer as it stands (obligations beyond one side's capacity), said before it is sent.
+  const warning = h('p', { class: 'warning proposal-warning', id: uid('warn') });
+  send.setAttribute('aria-describedby', `${send.getAttribute('aria-describedby') ?? ''} ${warning.id}`.trim());
   const fieldset = h(
     'fieldset',
     { class: 'plain' },
@@ -77,6 +81,7 @@ export function createProposalBuilder(ctx: TableContext): Panel & { prefill(prop
     h('div', { class: 'commit-groups' }, ...groups.values()),
     field(t('proposal.rounds'), rounds),
     roundsError.el,
+    warning,
     h('div', { class: 'actions' }, send, cancel),
     sendError.el,
   );
@@ -116,11 +121,33 @@ export function createProposalBuilder(ctx: TableContext): Panel & { prefill(prop
       counterOf,
       rows: rows.map((row) => ({ seat: row.inst.seat, instrument: row.inst.id, include: row.include.checked, amount: storedAmount(row.amount.valueAsNumber) })),
     });
+  /** The offer as the form stands, or null while it is not yet a valid one. */
+  const drafted = () =>
+    buildProposal(
+      scenario,
+      locale(),
+      {
+        to: to.value,
+        rows: rows.filter((row) => !row.group.hidden).map((row) => ({ seat: row.inst.seat, instrument: row.inst.id, include: row.include.checked, amount: row.amount.valueAsNumber })),
+        rounds: rounds.valueAsNumber,
+        counterOf,
+      },
+      ctx.version(),
+    );
+  /** The card's flags on the offer as it is typed. */
+  const warn = (): void => {
+    const built = drafted();
+    warning.textContent = built.ok && lastFrame && ctx.seat !== null ? flagWarnings(scenario, lastFrame.state, ctx.seat, built.move, locale()).join(' ') : '';
+  };
   form.addEventListener('input', () => {
     keep();
     clearErrors();
+    warn();
   });
-  form.addEventListener('change', keep);
+  form.addEventListener('change', () => {
+    keep();
+    warn();
+  });
 
   /** Put back a kept form: only the rows and the addressee this scenario and table still have. */
   const restore = (frame: TableFrame, others: readonly string[]): boolean => {
@@ -164,10 +191,7 @@ export function createProposalBuilder(ctx: TableContext): Panel & { prefill(prop
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const drafts: CommitmentDraft[] = rows
-      .filter((row) => !row.group.hidden)
-      .map((row) => ({ seat: row.inst.seat, instrument: row.inst.id, include: row.include.checked, amount: row.amount.valueAsNumber }));
-    const built = buildProposal(scenario, locale(), { to: to.value, rows: drafts, rounds: rounds.valueAsNumber, counterOf }, ctx.version());
+    const built = drafted();
     if (!built.ok) {
       showProblem(built.problem);
       return ctx.notify(built.problem);
@@ -182,6 +206,7 @@ export function createProposalBuilder(ctx: TableContext): Panel & { prefill(prop
     clearErrors();
     ctx.notify(null);
     ctx.send(built.move);
+    warning.textContent = '';
     setMode(null);
   });
 
@@ -221,6 +246,7 @@ export function createProposalBuilder(ctx: TableContext): Panel & { prefill(prop
     }
     rounds.value = String(proposal.rounds);
     setMode(proposal);
+    warn();
     if (lastFrame) setDisabled(fieldset, !lastFrame.controls.propose);
     el.scrollIntoView({ behavior: 'smooth', block: 'start' });
     heading.focus({ preventScroll: true });

@@ -102,6 +102,10 @@ export function decisionFlags(scenario: Scenario, state: GameState, seat: string
 /** Flags in order of how pressing they are: the one a sentence names first. */
 const PRECEDENCE: readonly Flag[] = ['over-capacity', 'partner-over-capacity', 'breaks-agreement', 'unaffordable-promise', 'self-harming-threat', 'empty-threat-record', 'weak-threat'];
 
+export function byPrecedence(flags: readonly Flag[]): Flag[] {
+  return PRECEDENCE.filter((f) => flags.includes(f));
+}
+
 export function mostPressing(flags: readonly Flag[]): Flag | null {
-  return PRECEDENCE.find((f) => flags.includes(f)) ?? null;
+  return byPrecedence(flags)[0] ?? null;
 }
