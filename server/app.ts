@@ -4,7 +4,6 @@ import { matchMaker, Server } from '@colyseus/core';
 import type { Presence } from '@colyseus/core';
 import { RedisDriver } from '@colyseus/redis-driver';
 import { RedisPresence } from '@colyseus/redis-presence';
-import { WebSocketTransport } from '@colyseus/ws-transport';
 import type { Logger } from 'pino';
 import { GAME_ROOM } from '../shared/protocol.ts';
 import { SESSION_ROOM } from '../shared/session.ts';
@@ -16,6 +15,7 @@ import { DEFAULT_CREATION_LIMITS } from './http/creation-limit.ts';
 import type { CreationLimits } from './http/creation-limit.ts';
 import { serveClient } from './http/client-files.ts';
 import { compressResponses } from './http/compression.ts';
+import { QuietWebSocketTransport } from './rooms/socket-errors.ts';
 import { BOT_PACE_MS, DEFAULT_MESSAGE_RATE, MAX_FRAME_BYTES, MAX_QUEUE_WAIT_MS, OPEN_GAME_EXPIRY_SECONDS, RECONNECT_SECONDS } from './rooms/limits.ts';
 import type { MessageRate } from './rooms/limits.ts';
 import { GameRoom } from './rooms/game-room.ts';
@@ -116,7 +116,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 
   const httpServer = createServer();
   const server = new Server({
-    transport: new WebSocketTransport({ server: httpServer, maxPayload: MAX_FRAME_BYTES }),
+    transport: new QuietWebSocketTransport({ server: httpServer, maxPayload: MAX_FRAME_BYTES }, log.child({ component: 'socket' })),
     greet: false,
     // main.ts owns the signals: it closes the store after the rooms.
     gracefullyShutdown: false,

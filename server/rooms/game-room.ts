@@ -12,6 +12,7 @@ import { BotDriver } from './bot-driver.ts';
 import { GAME_SEAT_RESERVATION_SECONDS, HARD_MESSAGES_PER_SECOND, hardMessageLimit, MAX_CLIENTS_PER_ROOM } from './limits.ts';
 import { recordStage } from './move-path.ts';
 import { MessageBudget } from './rate-limit.ts';
+import { screenFrames } from './frame-screen.ts';
 import { claimedType, describeIssues, messageBytes, refusal } from './refusals.ts';
 import type { GameRoomOptions, RoomDeps } from './room-deps.ts';
 import { GameRoomState } from './room-state.ts';
@@ -83,6 +84,7 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
     const seatIds = scenario.seats.map((seat) => seat.id);
     this.seating = new Seating(seatIds, game.session !== null, game.session === null ? await deps.store.loadSeats(gameId) : []);
     this.budget = new MessageBudget(deps.messageRate);
+    screenFrames(this, deps.log, (client, refused) => this.receiveUnreadable(client, refused));
     this.maxMessagesPerSecond = hardMessageLimit(deps.messageRate);
     this.loaded = await TableGame.open(deps, game, scenario, this.clock, {
       changed: () => this.changed(),
@@ -318,6 +320,12 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
       if (type === 'clock') return this.holdClock(client, raw);
       return this.handleMove(client, raw);
     });
+  }
+
+  /** A frame that did not decode: refused in its turn, or not answered at all past the sender's rate. */
+  private receiveUnreadable(client: Client, refused: Refusal): void {
+    if (this.loaded === null || (this.budget !== null && !this.budget.spend(client.sessionId, Date.now()))) return;
+    this.table.enqueue(async () => this.refuse(client, refused));
   }
 
   /** Cheap checks that need no game state: rate, size, message type. */

@@ -11,6 +11,7 @@ import { secretMatches } from '../sessions/credentials.ts';
 import type { GameRoom } from './game-room.ts';
 import { HARD_MESSAGES_PER_SECOND, hardMessageLimit, MAX_STUDENTS_PER_SESSION, SESSION_SEAT_RESERVATION_SECONDS, SESSION_VIEW_INTERVAL_MS } from './limits.ts';
 import { MessageBudget } from './rate-limit.ts';
+import { screenFrames } from './frame-screen.ts';
 import { claimedType, describeIssues, messageBytes, refusal } from './refusals.ts';
 import type { RoomDeps, SessionRoomOptions } from './room-deps.ts';
 import { hashSeatToken } from './seat-token.ts';
@@ -71,6 +72,7 @@ export class SessionRoom extends Room {
     this.deps = deps;
     this.log = deps.log.child({ sessionId });
     this.budget = new MessageBudget(deps.messageRate);
+    screenFrames(this, this.log, (client, refused) => this.receiveUnreadable(client, refused));
     this.maxMessagesPerSecond = hardMessageLimit(deps.messageRate);
     const students = await deps.store.loadStudents(sessionId);
     const tables = new Map<string, ClassTable>();
@@ -185,6 +187,12 @@ export class SessionRoom extends Room {
       const answer = await this.classroom.choose(visitor.studentId, pick.data);
       if (!answer.ok) client.send('refused', refusal(answer.code === 'seat/unknown' ? 'seat/unknown' : 'target/invalid', answer.message, 'choose'));
     });
+  }
+
+  /** A frame that did not decode: refused in its turn, or not answered at all past the sender's rate. */
+  private receiveUnreadable(client: Client, refused: Refusal): void {
+    if (this.budget !== null && !this.budget.spend(client.sessionId, Date.now())) return;
+    this.enqueue(async () => void client.send('refused', refused));
   }
 
   private screen(client: Client, type: string, raw: unknown): Refusal | null {
