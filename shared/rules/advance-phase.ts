@@ -1,4 +1,4 @@
-import type { Scenario, Timers } from '../scenario/schema.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import { defaultDecision } from './decision.ts';
 import type { GameEvent } from './events.ts';
 import { settleRound } from './resolve-round.ts';
@@ -81,10 +81,4 @@ export function doneWithPhase(state: GameState, seat: string): boolean {
   const mine = state.seats[seat];
   if (mine === undefined) return true;
   return state.phase === 'decision' ? mine.submitted : mine.ready;
-}
-
-/** Seconds the phase lasts: the game's own timers where the instructor set them, else the scenario's. */
-export function phaseSeconds(scenario: Scenario, phase: Phase, timers?: Partial<Timers>): number {
-  if (phase === 'ended') return 0;
-  return timers?.[phase] ?? scenario.timers[phase];
 }

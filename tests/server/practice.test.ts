@@ -93,8 +93,8 @@ describe('practice alone against bots', () => {
     const { me } = await sitDown({ bots: { vadia: 'restraint' }, timed: true });
     const begun = await me.view((_s, v) => v.lobby === null);
     expect(begun.paused).toBe(false);
-    // The tutorial's briefing lasts 60 seconds.
-    expect(begun.deadline ?? 0).toBeGreaterThanOrEqual(before + 60_000);
+    // The tutorial's briefing lasts 75 seconds: its reading time at 200 words a minute.
+    expect(begun.deadline ?? 0).toBeGreaterThanOrEqual(before + 75_000);
     await me.room.leave();
   });
 
