@@ -2,7 +2,6 @@
 export const decisionEn = {
   'brief.heading': 'What binds you this round',
   'brief.nothing': 'No agreement, threat or promise binds you this round.',
-  'brief.agreement': 'Agreement {agreement}',
   'brief.obligation': '{agreement}: you keep {use}.',
   'brief.threatFaced': 'Threat from {by}: unless {demand}, {by} sets {consequence}.',
   'brief.threatMade': 'Your threat to {target}: unless {demand}, you set {consequence}.',
@@ -23,13 +22,13 @@ export const decisionEn = {
   'brief.recordedUnsealed': 'You did not seal in time: the table recorded your levels in force.',
   'brief.level': '{instrument} {amount}',
 
-  'mark.breaks-agreement': 'Breaks {agreement}: you agreed to {use}.',
+  'mark.breaks-agreement': 'Breaks {agreement}; you agreed to {use}.',
   'mark.misses-demand': 'Does not meet the demand of {by}: {use}.',
   'mark.empty-threat': 'Does not carry out your threat to {target} ({use}) if they do not comply.',
   'mark.breaks-promise': 'Does not keep your promise to {target} ({use}) if they meet its condition.',
   'mark.misses-condition': 'Does not meet the condition of the promise from {by}: {use}.',
 
-  'pledge.contradicts': 'Carrying this out would break {agreement}: you agreed to {use}.',
+  'pledge.contradicts': 'Carrying this out would break {agreement}; you agreed to {use}.',
   'pledge.asksNothingNew': 'An agreement in force already binds them to this: complying would show nothing.',
 
   'refusedWith.param/out-of-range': '{instrument} must be between {min} and {max} in steps of {step}.',

@@ -3,7 +3,6 @@ import type { decisionEn } from './decision.en.ts';
 export const decisionEs: { readonly [K in keyof typeof decisionEn]: string } = {
   'brief.heading': 'Lo que te obliga en esta ronda',
   'brief.nothing': 'Ningún acuerdo, amenaza ni promesa te obliga en esta ronda.',
-  'brief.agreement': 'Acuerdo {agreement}',
   'brief.obligation': '{agreement}: mantienes {use}.',
   'brief.threatFaced': 'Amenaza de {by}: si no {demand}, {by} fija {consequence}.',
   'brief.threatMade': 'Tu amenaza a {target}: si no {demand}, fijas {consequence}.',
@@ -24,13 +23,13 @@ export const decisionEs: { readonly [K in keyof typeof decisionEn]: string } = {
   'brief.recordedUnsealed': 'No sellaste a tiempo: la mesa registró tus niveles vigentes.',
   'brief.level': '{instrument} {amount}',
 
-  'mark.breaks-agreement': 'Incumple el {agreement}: acordaste {use}.',
+  'mark.breaks-agreement': 'Incumple el {agreement}; acordaste {use}.',
   'mark.misses-demand': 'No atiende la exigencia de {by}: {use}.',
   'mark.empty-threat': 'No ejecuta tu amenaza a {target} ({use}) si no la atienden.',
   'mark.breaks-promise': 'No cumple tu promesa a {target} ({use}) si cumplen su condición.',
   'mark.misses-condition': 'No cumple la condición de la promesa de {by}: {use}.',
 
-  'pledge.contradicts': 'Ejecutarla incumpliría el {agreement}: acordaste {use}.',
+  'pledge.contradicts': 'Ejecutarla incumpliría el {agreement}; acordaste {use}.',
   'pledge.asksNothingNew': 'Un acuerdo vigente ya les obliga a esto: atenderla no demostraría nada.',
 
   'refusedWith.param/out-of-range': '{instrument} debe estar entre {min} y {max}, en pasos de {step}.',

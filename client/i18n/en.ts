@@ -136,7 +136,7 @@ export const en = {
   'ready.decisionHelp': 'In the decision phase, sealing your decision counts as ready.',
 
   'proposal.heading': 'Propose a deal',
-  'proposal.counterHeading': 'Counter proposal {id}',
+  'proposal.counterHeading': 'Counter {id}',
   'proposal.to': 'Proposal to',
   'proposal.include': 'Include: {instrument} ({seat})',
   'proposal.amount': 'Amount: {instrument}',
@@ -159,7 +159,7 @@ export const en = {
   'proposals.reject': 'Reject',
   'proposals.counter': 'Counter',
   'proposals.withdraw': 'Withdraw',
-  'proposals.actionLabel': '{action} proposal {id}',
+  'proposals.actionLabel': '{action} {id}',
   'proposalStatus.open': 'open',
   'proposalStatus.accepted': 'accepted',
   'proposalStatus.rejected': 'rejected',

@@ -133,7 +133,7 @@ export const es: { readonly [K in MessageKey]: string } = {
   'ready.decisionHelp': 'En la fase de decisión, sellar tu decisión cuenta como estar listo.',
 
   'proposal.heading': 'Propón un acuerdo',
-  'proposal.counterHeading': 'Contrapropuesta a {id}',
+  'proposal.counterHeading': 'Contrapropuesta a la {id}',
   'proposal.to': 'Propuesta para',
   'proposal.include': 'Incluir: {instrument} ({seat})',
   'proposal.amount': 'Cantidad: {instrument}',
@@ -156,7 +156,7 @@ export const es: { readonly [K in MessageKey]: string } = {
   'proposals.reject': 'Rechazar',
   'proposals.counter': 'Contraproponer',
   'proposals.withdraw': 'Retirar',
-  'proposals.actionLabel': '{action} la propuesta {id}',
+  'proposals.actionLabel': '{action} la {id}',
   'proposalStatus.open': 'abierta',
   'proposalStatus.accepted': 'aceptada',
   'proposalStatus.rejected': 'rechazada',

@@ -3,6 +3,7 @@ import type { GameState } from '../../shared/rules/state.ts';
 import type { Instrument } from '../../shared/scenario/schema.ts';
 import { local, locale, t } from '../i18n/index.ts';
 import { browserStorage, draftStore, fieldValue, storedAmount, type DraftStore } from '../net/draft-store.ts';
+import { agreementName as nameAgreement, type Deals } from '../ui/deal-names.ts';
 import { decisionBrief, type DecisionBrief, type LevelMark, type Obligation } from '../ui/decision-brief.ts';
 import { fill, h, setDisabled, uid } from '../ui/element.ts';
 import { inlineError, refusalsFor, type InlineError } from '../ui/inline-error.ts';
@@ -15,10 +16,9 @@ import '../styles/decision.css';
 
 type Level = { inst: Instrument; row: HTMLElement; number: HTMLInputElement; slider: HTMLInputElement; mark: HTMLElement; error: InlineError };
 
-const agreementName = (id: string): string => t('brief.agreement', { agreement: id });
-
-function markText(ctx: TableContext, mark: LevelMark): string {
+function markText(ctx: TableContext, deals: Deals, mark: LevelMark): string {
   const { scenario } = ctx;
+  const agreementName = (id: string): string => nameAgreement(scenario, locale(), deals, id);
   switch (mark.kind) {
     case 'breaks-agreement':
       return t('mark.breaks-agreement', { agreement: agreementName(mark.agreementId), use: describeUse(scenario, mark.commitment) });
@@ -40,7 +40,8 @@ function levelsText(ctx: TableContext, levels: Readonly<Record<string, number>>)
     .join(', ');
 }
 
-const obligationText = (ctx: TableContext, o: Obligation): string => t('brief.obligation', { agreement: agreementName(o.agreementId), use: describeUse(ctx.scenario, o.commitment) });
+const obligationText = (ctx: TableContext, deals: Deals, o: Obligation): string =>
+  t('brief.obligation', { agreement: nameAgreement(ctx.scenario, locale(), deals, o.agreementId), use: describeUse(ctx.scenario, o.commitment) });
 
 const sentence = (text: string): HTMLElement => h('span', { text });
 
@@ -167,14 +168,14 @@ export function createDecision(ctx: TableContext): Panel {
     costs.textContent = t('decision.costs', { political: formatNumber(loc, budget.political, 2), reputational: formatNumber(loc, budget.reputational, 2) });
   }
 
-  function renderBrief(b: DecisionBrief): void {
+  function renderBrief(deals: Deals, b: DecisionBrief): void {
     for (const l of levels) {
       const marks = b.marks[l.inst.id] ?? [];
       l.row.classList.toggle('marked', marks.length > 0);
-      l.mark.textContent = marks.map((m) => markText(ctx, m)).join(' ');
+      l.mark.textContent = marks.map((m) => markText(ctx, deals, m)).join(' ');
     }
     const items = [
-      ...b.obligations.map((o) => h('li', { class: 'brief-item obligation' }, badge(o.kept, t(o.kept ? 'brief.kept' : 'brief.broken')), ' ', h('span', { text: obligationText(ctx, o) }))),
+      ...b.obligations.map((o) => h('li', { class: 'brief-item obligation' }, badge(o.kept, t(o.kept ? 'brief.kept' : 'brief.broken')), ' ', h('span', { text: obligationText(ctx, deals, o) }))),
       ...b.threats.map(({ role, threat, answered }) =>
         h(
           'li',
@@ -204,7 +205,7 @@ export function createDecision(ctx: TableContext): Panel {
       const breaks = b.ifUnsealed.breaks;
       ifUnsealed.textContent = [
         t(b.ifUnsealed.standsDown ? 'brief.ifUnsealedMinimum' : 'brief.ifUnsealed', { levels: levelsText(ctx, b.ifUnsealed.levels) }),
-        breaks.length > 0 ? t('brief.ifUnsealedBreaks', { agreements: breaks.map((o) => t('brief.breach', { agreement: agreementName(o.agreementId), use: describeUse(scenario, o.commitment) })).join(', ') }) : '',
+        breaks.length > 0 ? t('brief.ifUnsealedBreaks', { agreements: breaks.map((o) => t('brief.breach', { agreement: nameAgreement(scenario, locale(), deals, o.agreementId), use: describeUse(scenario, o.commitment) })).join(', ') }) : '',
       ]
         .filter((x) => x !== '')
         .join(' ');
@@ -214,7 +215,7 @@ export function createDecision(ctx: TableContext): Panel {
   function refresh(): void {
     if (seat === null || state === null) return;
     refreshBudget();
-    renderBrief(decisionBrief(scenario, state, seat, current()));
+    renderBrief(state, decisionBrief(scenario, state, seat, current()));
   }
 
   const setLevels = (values: Record<string, number>): void => {
@@ -278,7 +279,7 @@ export function createDecision(ctx: TableContext): Panel {
     setDisabled(fieldset, !frame.controls.decide);
     const b = decisionBrief(scenario, state, seat, current());
     refreshBudget();
-    renderBrief(b);
+    renderBrief(state, b);
     recorded.textContent = b.recorded
       ? [t('brief.recorded', { round: state.round, levels: levelsText(ctx, b.recorded) }), recordedWord(state.round)].filter((x) => x !== '').join(' ')
       : '';

@@ -1,6 +1,7 @@
 import { findInstrument, instrumentsOf } from '../../shared/rules/instruments.ts';
 import type { PromiseMade, Threat } from '../../shared/rules/state.ts';
 import { local, locale, t } from '../i18n/index.ts';
+import { agreementName } from '../ui/deal-names.ts';
 import { browserStorage, draftStore, fieldValue, storedAmount, type DraftStore } from '../net/draft-store.ts';
 import { field, fill, h, setDisabled, uid } from '../ui/element.ts';
 import { agreementsInForce } from '../../shared/rules/agreements.ts';
@@ -136,7 +137,7 @@ export function createPledges(ctx: TableContext): Panel {
   const warningText = (w: MoveWarning): string => {
     if (w.kind === 'asks-nothing-new') return t('pledge.asksNothingNew');
     const from = state ? agreementsInForce(state, due.valueAsNumber, ctx.seat ?? undefined).find((a) => a.commitments.some((c) => c.seat === w.commitment.seat && c.instrument === w.commitment.instrument)) : undefined;
-    return t('pledge.contradicts', { agreement: t('brief.agreement', { agreement: from?.id ?? '' }), use: describeUse(scenario, w.commitment) });
+    return t('pledge.contradicts', { agreement: state && from ? agreementName(scenario, locale(), state, from.id) : '', use: describeUse(scenario, w.commitment) });
   };
   /** The rules' warnings on the threat as it stands, live as it is typed. */
   const warn = (): void => {

@@ -2,6 +2,7 @@ import { MAX_AGREEMENT_ROUNDS } from '../../shared/rules/moves.ts';
 import type { Proposal } from '../../shared/rules/state.ts';
 import type { Instrument } from '../../shared/scenario/schema.ts';
 import { local, locale, t } from '../i18n/index.ts';
+import { proposalName } from '../ui/deal-names.ts';
 import { browserStorage, draftStore, fieldValue, storedAmount, type DraftStore } from '../net/draft-store.ts';
 import { field, fill, h, setDisabled, uid } from '../ui/element.ts';
 import { checkMove } from '../../shared/rules/check-move.ts';
@@ -168,7 +169,7 @@ export function createProposalBuilder(ctx: TableContext): Panel & { prefill(prop
 
   const setMode = (proposal: Proposal | null): void => {
     counterOf = proposal?.id ?? null;
-    heading.textContent = proposal ? t('proposal.counterHeading', { id: proposal.id }) : t('proposal.heading');
+    heading.textContent = proposal ? t('proposal.counterHeading', { id: proposalName(scenario, locale(), lastFrame?.state.proposals ?? [proposal], proposal.id) }) : t('proposal.heading');
     send.textContent = proposal ? t('proposal.sendCounter') : t('proposal.send');
     cancel.hidden = proposal === null;
     el.classList.toggle('countering', proposal !== null);

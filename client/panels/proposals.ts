@@ -40,7 +40,7 @@ export function createProposals(ctx: TableContext, onCounter: (proposal: Proposa
     h('button', {
       class: kind,
       text: t(label),
-      attrs: { type: 'button', 'aria-label': t('proposals.actionLabel', { action: t(label), id: p.id }), disabled: !enabled },
+      attrs: { type: 'button', 'aria-label': t('proposals.actionLabel', { action: t(label), id: proposalName(scenario, locale(), deals.proposals, p.id) }), disabled: !enabled },
       on: { click: run },
     });
 

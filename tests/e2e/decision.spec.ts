@@ -65,16 +65,16 @@ test('the decision form lists the agreement in force, marks a level that breaks 
 
   const form = mx.locator('form.decision-form');
   const brief = form.getByRole('region', { name: 'What binds you this round' });
-  await expect(brief.getByRole('listitem')).toHaveText([/^broken as set Agreement a\d+: you keep National Guard deployment at least 10 thousand personnel\.$/]);
+  await expect(brief.getByRole('listitem')).toHaveText([/^broken as set Agreement 1: tariffs for enforcement: you keep National Guard deployment at least 10 thousand personnel\.$/]);
   // Mexico's guards in force (6 thousand) are below the floor: the table would record them, breaking the deal.
   await expect(brief).toContainText('If you do not seal before the deadline, the table records your levels in force: National Guard deployment 6 thousand personnel');
-  await expect(brief).toContainText(/Those levels break Agreement a\d+ \(National Guard deployment at least 10 thousand personnel\)\./);
+  await expect(brief).toContainText(/Those levels break Agreement 1: tariffs for enforcement \(National Guard deployment at least 10 thousand personnel\)\./);
 
   const guards = mx.getByLabel('National Guard deployment (thousand personnel)');
   const slider = mx.getByRole('slider', { name: 'National Guard deployment, slider' });
   const mark = mx.locator('.level-row', { has: guards }).locator('.level-mark');
-  await expect(mark).toHaveText(/^Breaks Agreement a\d+: you agreed to National Guard deployment at least 10 thousand personnel\.$/);
-  await expect(guards).toHaveAccessibleDescription(/Breaks Agreement a\d+/);
+  await expect(mark).toHaveText(/^Breaks Agreement 1: tariffs for enforcement; you agreed to National Guard deployment at least 10 thousand personnel\.$/);
+  await expect(guards).toHaveAccessibleDescription(/Breaks Agreement 1: tariffs for enforcement;/);
 
   // Up the slider by keyboard, one step at a time: the mark stays until the floor is reached.
   await slider.focus();
@@ -86,7 +86,7 @@ test('the decision form lists the agreement in force, marks a level that breaks 
   await mx.keyboard.press('ArrowRight');
   await expect(guards).toHaveValue('10');
   await expect(mark).toBeEmpty();
-  await expect(brief.getByRole('listitem')).toHaveText([/^kept as set Agreement a\d+/]);
+  await expect(brief.getByRole('listitem')).toHaveText([/^kept as set Agreement 1: tariffs for enforcement: you keep/]);
 
   // Typing a level below the floor marks it again; an over-floor level clears it.
   await guards.fill('4');
@@ -247,7 +247,7 @@ test('each refusal and bad input shows beside the field or button that caused it
   await us.getByLabel('Level you will use').fill('10');
   await us.getByLabel('Due by round').fill('1');
   await expect(us.getByRole('button', { name: 'Announce' })).toHaveAccessibleDescription(
-    /Carrying this out would break Agreement a\d+: you agreed to Tariff on Mexican goods at most 0 percent\./,
+    /Carrying this out would break Agreement \d: tariffs for enforcement; you agreed to Tariff on Mexican goods at most 0 percent\./,
   );
   await us.getByLabel('Due by round').fill('4');
   await expect(us.locator('.pledge-warning')).toBeEmpty();
@@ -260,10 +260,11 @@ test('each refusal and bad input shows beside the field or button that caused it
   const offer = mx.getByRole('listitem').filter({ hasText: 'From United States to Mexico' }).filter({ has: mx.getByRole('button', { name: /^Accept/ }) });
   await expect(offer).toContainText('National Guard deployment at least 15 thousand personnel');
   await mx.evaluate(() => ((window as unknown as Holdable).__hold = true));
-  await us.getByRole('button', { name: /^Withdraw proposal/ }).click();
+  await us.getByRole('button', { name: /^Withdraw United States offer \d$/ }).click();
   await expect(us.getByText('withdrawn', { exact: true })).toBeVisible();
   const accept = offer.getByRole('button', { name: /^Accept/ });
-  const proposalId = ((await accept.getAttribute('aria-label')) ?? '').replace('Accept proposal ', '');
+  await expect(accept).toHaveAccessibleName(/^Accept United States offer \d$/);
+  const proposalId = (await offer.getAttribute('data-proposal')) ?? '';
   await accept.click();
   // The refusal is back (held with the news of the withdrawal); then both reach the page, in order.
   await expect.poll(() => mx.evaluate(() => (window as unknown as Holdable).__heldText().includes('proposal/not-open'))).toBe(true);

@@ -91,7 +91,7 @@ test('two players negotiate, decide and finish all six rounds', async ({ browser
 
     await bothReady(both, 'Decision');
     if (round === 1) {
-      await expect(mx.getByText(new RegExp(`^Agreement a\\d+: you keep National Guard deployment at least ${GUARD_FLOOR} thousand personnel\\.$`))).toBeVisible();
+      await expect(mx.getByText(new RegExp(`^Agreement 1: tariffs for enforcement: you keep National Guard deployment at least ${GUARD_FLOOR} thousand personnel\\.$`))).toBeVisible();
     }
     // Mexico keeps its side of the bargain while the agreement binds (rounds 1 to 3).
     await mx.getByLabel('National Guard deployment (thousand personnel)').fill(round <= 3 ? String(GUARD_FLOOR) : '6');
