@@ -62,6 +62,17 @@ export const Welcome = z.object({
 });
 export type Welcome = z.infer<typeof Welcome>;
 
+/**
+ * The one shape of every HTTP error body: a namespaced code (`body/invalid`, `game/unknown`),
+ * English for logs and developers, and for a body of the wrong shape the issues found.
+ */
+export const ApiError = z.object({
+  code: z.string(),
+  message: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
 export const Refusal = z.object({
   code: RejectionCode,
   /** English, for logs; a client builds its words from `code` and `params`. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SessionReview } from '../../shared/review/schemas.ts';
 import type { Locale } from '../../shared/scenario/schema.ts';
-import { HttpError, parsedOrThrow, requestJson, serverEndpoint } from './connection.ts';
+import { httpErrorOf, parsedOrThrow, requestJson, serverEndpoint } from './connection.ts';
 
 /**
  * The instructor's review requests for a whole class: the comparison of its tables and the
@@ -53,10 +53,6 @@ export async function fetchExport(sessionId: string, secret: string, kind: Expor
   const file = EXPORT_FILES[kind];
   const query = WORDED_EXPORTS.has(kind) ? `?lang=${lang}` : '';
   const response = await fetch(`${serverEndpoint()}${sessionPath(sessionId)}/export/${file}${query}`, { headers: { authorization: `Bearer ${secret}` } });
-  if (!response.ok) {
-    const body: unknown = await response.json().catch(() => null);
-    const parsed = z.object({ message: z.string(), code: z.string().optional() }).safeParse(body);
-    throw new HttpError(response.status, parsed.success ? parsed.data.message : response.statusText, parsed.success ? parsed.data.code : undefined);
-  }
+  if (!response.ok) throw await httpErrorOf(response);
   return { filename: filenameOf(response.headers.get('content-disposition'), `border-bargain-${file}`), blob: await response.blob() };
 }

@@ -1,6 +1,7 @@
 import { Client, type Room } from '@colyseus/sdk';
 import { z } from 'zod';
 import {
+  ApiError,
   CardsMessage,
   CreatedGame,
   GameAndScenario,
@@ -76,18 +77,15 @@ export async function requestJson(path: string, init?: RequestInit, secret?: str
   });
   const date = Date.parse(response.headers.get('date') ?? '');
   if (Number.isFinite(date)) clockOffset = clockOffsetFrom(date, sentAt, Date.now());
+  if (!response.ok) throw await httpErrorOf(response);
   const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const message = z.object({ message: z.string() }).safeParse(body);
-    const error = z.object({ error: z.string() }).safeParse(body);
-    const code = z.object({ code: z.string() }).safeParse(body);
-    throw new HttpError(
-      response.status,
-      message.success ? message.data.message : error.success ? error.data.error : response.statusText,
-      code.success ? code.data.code : undefined,
-    );
-  }
   return body;
+}
+
+/** A failed response as an HttpError: the server's code and message when its body is an ApiError, the status text when not. */
+export async function httpErrorOf(response: Response): Promise<HttpError> {
+  const parsed = ApiError.safeParse(await response.json().catch(() => null));
+  return parsed.success ? new HttpError(response.status, parsed.data.message, parsed.data.code) : new HttpError(response.status, response.statusText);
 }
 
 export function parsedOrThrow<T>(schema: z.ZodType<T>, raw: unknown, what: string): T {

@@ -1,10 +1,8 @@
 import type { Response } from 'express';
 import type { z } from 'zod';
+import type { ApiError } from '../../shared/protocol.ts';
 
-/** The one shape of an HTTP error body: a namespaced code, a readable message, and for bad input the issues. */
-export type HttpErrorBody = { code: string; message: string; issues?: { path: string; message: string }[] };
-
-export function sendError(res: Response, status: number, body: HttpErrorBody): void {
+export function sendError(res: Response, status: number, body: ApiError): void {
   res.status(status).json(body);
 }
 
