@@ -263,7 +263,13 @@ export async function joinTable(gameId: string, options: JoinOptions, spectator?
     }
     await new Promise((resolve) => setTimeout(resolve, delay));
     try {
-      room = await client.joinById(gameId, sent());
+      const joined = await client.joinById(gameId, sent());
+      // Left while this join was on its way (the student was moved elsewhere): let the seat go again.
+      if (leaving) {
+        await joined.leave(true).catch(() => undefined);
+        return;
+      }
+      room = joined;
       wire(room);
       setStatus('online');
     } catch {
