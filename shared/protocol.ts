@@ -21,10 +21,6 @@ export const JoinOptions = z.object({
 });
 export type JoinOptions = z.infer<typeof JoinOptions>;
 
-/** Client → server messages, by Colyseus message type. */
-export const ClientMessage = {
-  move: Move,
-} as const;
 
 /** Server → client: what this seat may see of the game, sent after every change. */
 export const PlayerView = z.object({
@@ -51,6 +47,13 @@ export type PlayerView = z.infer<typeof PlayerView>;
 /** Client → server at a practice game: its one player holds the clock, or lets it run again. */
 export const ClockRequest = z.object({ type: z.enum(['pause', 'resume']) });
 export type ClockRequest = z.infer<typeof ClockRequest>;
+
+/** What a client may send a game room, by Colyseus message type: the one list the client's send and the room's dispatch share. */
+export const ClientMessage = { move: Move, clock: ClockRequest } as const;
+export type ClientMessage = MessagesOf<typeof ClientMessage>;
+
+/** The payload type of each message in a map of message schemas. */
+export type MessagesOf<M extends Record<string, z.ZodType>> = { [K in keyof M]: z.infer<M[K]> };
 
 export const Welcome = z.object({
   gameId: z.string(),

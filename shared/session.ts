@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BotPolicyId } from './bots/policy.ts';
 import { CardRelease, PlayerView, TimerSettings } from './protocol.ts';
+import type { MessagesOf } from './protocol.ts';
 import { Indicators, Locale } from './scenario/schema.ts';
 import { Label } from './scoring/card.ts';
 
@@ -176,6 +177,10 @@ export type SessionJoinOptions = z.infer<typeof SessionJoinOptions>;
 /** Session room, student → server (assignment 'choose'): the table and seat this student picks. */
 export const ChooseSeat = z.object({ table: z.string().min(1).max(10), seat: z.string().min(1).max(40) });
 export type ChooseSeat = z.infer<typeof ChooseSeat>;
+
+/** What a client may send a session room, by Colyseus message type. */
+export const SessionClientMessage = { choose: ChooseSeat } as const;
+export type SessionClientMessage = MessagesOf<typeof SessionClientMessage>;
 
 /**
  * Game room join for the instructor of a class table: the session secret instead of a

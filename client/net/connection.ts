@@ -10,6 +10,7 @@ import {
   Refusal,
   ScenarioSummary,
   Welcome,
+  type ClientMessage,
   type ClockRequest,
   type CreateGameBody,
   type JoinOptions,
@@ -21,6 +22,7 @@ import type { FrameworkCard } from '../../shared/scoring/card.ts';
 import { clockOffsetFrom } from '../ui/format.ts';
 
 import { holdSeat } from './seat-store.ts';
+import { typedSend } from './typed-send.ts';
 
 /**
  * The only module that talks to the server. Screens and panels read a typed view-model
@@ -284,10 +286,10 @@ export async function joinTable(gameId: string, options: JoinOptions, spectator?
       return () => listeners.delete(listener);
     },
     send(move) {
-      room.send('move', move);
+      typedSend<ClientMessage>(room)('move', move);
     },
     holdClock(request) {
-      room.send('clock', request);
+      typedSend<ClientMessage>(room)('clock', request);
     },
     async leave() {
       leaving = true;

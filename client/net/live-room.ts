@@ -1,4 +1,6 @@
 import type { Room } from '@colyseus/sdk';
+import type { SessionClientMessage } from '../../shared/session.ts';
+import { typedSend, type TypedSend } from './typed-send.ts';
 import { REJOIN_DELAYS_MS, REJOINABLE, roomClient, type ConnectionStatus } from './connection.ts';
 
 /**
@@ -7,7 +9,7 @@ import { REJOIN_DELAYS_MS, REJOINABLE, roomClient, type ConnectionStatus } from 
  * and a lost room is joined again. Joining with those credentials is idempotent on the server.
  */
 export type LiveRoom = {
-  send(type: string, payload: unknown): void;
+  send: TypedSend<SessionClientMessage>;
   close(): Promise<void>;
 };
 
@@ -86,7 +88,7 @@ export function openLiveRoom(roomId: string, options: Record<string, unknown>, e
 
   return {
     send(type, payload) {
-      room?.send(type, payload);
+      if (room !== null) typedSend<SessionClientMessage>(room)(type, payload);
     },
     async close() {
       closed = true;

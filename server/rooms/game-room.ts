@@ -1,8 +1,8 @@
 import { CloseCode, matchMaker, Room, ServerError } from '@colyseus/core';
 import type { Client } from '@colyseus/core';
-import { ClockRequest, JoinOptions, MAX_MESSAGE_BYTES } from '../../shared/protocol.ts';
+import { ClientMessage, JoinOptions, MAX_MESSAGE_BYTES } from '../../shared/protocol.ts';
 import type { CardsMessage, PlayerView, Refusal, Welcome } from '../../shared/protocol.ts';
-import { Move } from '../../shared/rules/moves.ts';
+import type { Move } from '../../shared/rules/moves.ts';
 import { InstructorWatch } from '../../shared/session.ts';
 import type { Announcement, InstructorView } from '../../shared/session.ts';
 import type { FrameworkCard } from '../../shared/scoring/card.ts';
@@ -29,7 +29,7 @@ type Reconnection = ReturnType<Room['allowReconnection']>;
 type JoinAuth = { kind: 'player'; options: JoinOptions } | { kind: 'instructor' };
 
 /** The message types a game room reads; anything else gets a typed refusal. */
-const READS = new Set(['move', 'clock']);
+const READS: ReadonlySet<string> = new Set(Object.keys(ClientMessage));
 
 /**
  * One game table: a switchboard between connections and the table's game. It parses
@@ -344,7 +344,7 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
 
   private async handleMove(client: Client, raw: unknown): Promise<void> {
     const parseStart = performance.now();
-    const parsed = Move.safeParse(raw);
+    const parsed = ClientMessage.move.safeParse(raw);
     recordStage('parse', performance.now() - parseStart);
     if (!parsed.success) {
       return this.refuse(client, refusal('move/malformed', `This move could not be read: ${describeIssues(parsed.error)}`, claimedType(raw)));
@@ -371,7 +371,7 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
 
   /** The one player of a practice game holds the clock for a break, or lets it run again. */
   private async holdClock(client: Client, raw: unknown): Promise<void> {
-    const parsed = ClockRequest.safeParse(raw);
+    const parsed = ClientMessage.clock.safeParse(raw);
     if (!parsed.success) return this.refuse(client, refusal('move/malformed', `This request could not be read: ${describeIssues(parsed.error)}`, 'clock'));
     const seat = this.seating.seatOf(client.sessionId);
     if (seat === null || this.seating.botOf(seat) !== null || !this.table.selfPaced) {

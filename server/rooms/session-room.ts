@@ -3,7 +3,7 @@ import type { Client, Delayed } from '@colyseus/core';
 import type { Logger } from 'pino';
 import { MAX_MESSAGE_BYTES } from '../../shared/protocol.ts';
 import type { Refusal } from '../../shared/protocol.ts';
-import { ChooseSeat, SessionJoinOptions } from '../../shared/session.ts';
+import { SessionClientMessage, SessionJoinOptions } from '../../shared/session.ts';
 import type { ControlOutcome, SessionControl, SessionView, StudentStatus } from '../../shared/session.ts';
 import { choosableTables, sessionView, studentStatus, tableChoices, type ClassState, type ClassTable } from '../sessions/class-state.ts';
 import { Classroom, type ClassAnswer } from '../sessions/classroom.ts';
@@ -181,7 +181,7 @@ export class SessionRoom extends Room {
     this.enqueue(async () => {
       if (refused !== null) return void client.send('refused', refused);
       const visitor = this.visitors.get(client.sessionId);
-      const pick = ChooseSeat.safeParse(raw);
+      const pick = SessionClientMessage.choose.safeParse(raw);
       if (!pick.success) return void client.send('refused', refusal('move/malformed', `This choice could not be read: ${describeIssues(pick.error)}`, 'choose'));
       if (visitor?.kind !== 'student') return void client.send('refused', refusal('seat/not-yours', 'Only a student picks a seat.', 'choose'));
       const answer = await this.classroom.choose(visitor.studentId, pick.data);
@@ -202,7 +202,7 @@ export class SessionRoom extends Room {
     if (messageBytes(raw) > MAX_MESSAGE_BYTES) {
       return refusal('message/too-large', `Messages are limited to ${MAX_MESSAGE_BYTES} bytes.`, type.slice(0, 40));
     }
-    if (type !== 'choose') return refusal('move/malformed', `Unknown message type "${type.slice(0, 40)}": only "choose" is accepted here.`, type.slice(0, 40));
+    if (!Object.hasOwn(SessionClientMessage, type)) return refusal('move/malformed', `Unknown message type "${type.slice(0, 40)}": only "choose" is accepted here.`, type.slice(0, 40));
     return null;
   }
 
