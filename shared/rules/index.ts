@@ -1,7 +1,7 @@
 export { createGame } from './create-game.ts';
 export { applyMove, PHASES_OF, type Applied } from './apply-move.ts';
 export { advancePhase, canAdvanceEarly, doneWithPhase, type Advanced } from './advance-phase.ts';
-export { phaseSeconds, defaultPhaseSeconds, readingSeconds, CLASSROOM_SECONDS, READING_WORDS_PER_MINUTE } from './phase-seconds.ts';
+export { phaseSeconds, defaultPhaseSeconds, defaultTimers, readingSeconds, CLASSROOM_SECONDS, READING_WORDS_PER_MINUTE } from './phase-seconds.ts';
 export { resolveRound } from './resolve-round.ts';
 export { playerView } from './player-view.ts';
 export { replay, applyEntry, entriesWithState } from './replay.ts';

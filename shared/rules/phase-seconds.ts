@@ -53,3 +53,14 @@ export function phaseSeconds(scenario: Scenario, phase: Phase, timers?: Partial<
   if (phase === 'ended') return 0;
   return timers?.[phase] ?? defaultPhaseSeconds(scenario, phase);
 }
+
+/** Every phase's default length: what a public copy of the scenario carries, since its briefings are private. */
+export function defaultTimers(scenario: Scenario): Timers {
+  return {
+    briefing: defaultPhaseSeconds(scenario, 'briefing'),
+    negotiation: defaultPhaseSeconds(scenario, 'negotiation'),
+    decision: defaultPhaseSeconds(scenario, 'decision'),
+    resolution: defaultPhaseSeconds(scenario, 'resolution'),
+    debrief: defaultPhaseSeconds(scenario, 'debrief'),
+  };
+}

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { CLASSROOM_SECONDS, phaseSeconds, readingSeconds } from '../../shared/rules/index.ts';
+import { publicScenario } from '../../shared/scenario/public.ts';
 import { Scenario } from '../../shared/scenario/schema.ts';
 import { tinyScenario } from './fixtures/tiny-scenario.ts';
 
@@ -45,5 +46,12 @@ describe('classroom phase lengths by default', () => {
     expect(phaseSeconds(scenario, 'negotiation', timers)).toBe(45);
     expect(phaseSeconds(scenario, 'resolution', timers)).toBe(5);
     expect(phaseSeconds(scenario, 'decision', timers)).toBe(120);
+  });
+
+  test('the public copy, briefings withheld, carries the same lengths the game uses', () => {
+    const scenario = shipped('hemisphere-2023');
+    const open = publicScenario(scenario);
+    expect(open.timers).toEqual({ briefing: 105, negotiation: 300, decision: 120, resolution: 300, debrief: 120 });
+    for (const phase of ['briefing', 'negotiation', 'decision', 'resolution', 'debrief'] as const) expect(phaseSeconds(open, phase)).toBe(phaseSeconds(scenario, phase));
   });
 });
