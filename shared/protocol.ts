@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Phase } from './rules/phase.ts';
 import { Locale, Localized, Role, Scenario } from './scenario/schema.ts';
 import type { Timers } from './scenario/schema.ts';
 import { Move } from './rules/moves.ts';
@@ -138,7 +139,7 @@ export type CreatedGame = z.infer<typeof CreatedGame>;
 export const GameSummary = z.object({
   gameId: z.string(),
   scenarioId: z.string(),
-  phase: z.string(),
+  phase: Phase,
   round: z.number().int(),
   seats: z.array(z.object({ id: z.string(), role: Role, name: Localized, taken: z.boolean() })),
 });
