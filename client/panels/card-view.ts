@@ -98,6 +98,7 @@ export function cardView(scenario: Scenario, state: GameState | null, card: Fram
       'div',
       { class: 'fw-body' },
       h('p', { class: 'fw-move', text: describeMove(scenario, state, card.move) }),
+      h('p', { class: 'fw-projected', text: t('cards.projected', { horizon: card.evaluation.horizon, expected: num(card.evaluation.expected), best: num(card.evaluation.best) }) }),
       classification(card),
       ledger(card, scale, id),
       better === null ? null : h('p', { class: 'fw-better', text: better }),

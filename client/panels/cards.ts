@@ -3,6 +3,7 @@ import { profileOf } from '../../shared/scoring/profile.ts';
 import { locale, t } from '../i18n/index.ts';
 import { fill, h } from '../ui/element.ts';
 import { formatNumber } from '../ui/format.ts';
+import { whatIs } from '../ui/what-is.ts';
 import { cardView, costScale } from './card-view.ts';
 import type { Panel, TableContext, TableFrame } from './table-context.ts';
 
@@ -21,12 +22,16 @@ export function cardsSummary(seat: string, cards: readonly FrameworkCard[]): str
 export function createCards(ctx: TableContext, cards: () => readonly FrameworkCard[]): Panel {
   const { scenario } = ctx;
   const summary = h('p', { class: 'fw-summary', attrs: { 'aria-live': 'polite' } });
+  // The two numbers on each card, explained on first sight: shown only once there is a card to read them on.
+  const terms = h('div', { class: 'what-is-group' }, whatIs('rating'), whatIs('projection'));
+  terms.hidden = true;
   const list = h('ol', { class: 'fw-list', attrs: { reversed: true } });
   const el = h(
     'section',
     { class: 'card fw-cards', attrs: { 'aria-labelledby': 'fw-cards-h' } },
     h('h2', { id: 'fw-cards-h', text: t('cards.heading') }),
     h('p', { class: 'hint', text: t('cards.intro') }),
+    terms,
     summary,
     list,
   );
@@ -43,6 +48,7 @@ export function createCards(ctx: TableContext, cards: () => readonly FrameworkCa
     if (key === shown) return;
     shown = key;
     summary.textContent = cardsSummary(seat, mine) ?? '';
+    terms.hidden = mine.length === 0;
     if (mine.length === 0) {
       fill(list, h('li', { class: 'empty', text: t('cards.none') }));
       return;

@@ -4,6 +4,7 @@ import { addressOf } from '../ui/address.ts';
 import { fill, h, scrollable } from '../ui/element.ts';
 import { formatNumber } from '../ui/format.ts';
 import { historyTable } from '../ui/history-table.ts';
+import { whatIs } from '../ui/what-is.ts';
 import { occupantNode, seatWithRole } from '../ui/names.ts';
 import { cardsSummary } from './cards.ts';
 import type { Panel, TableContext, TableFrame } from './table-context.ts';
@@ -19,7 +20,7 @@ export function createEnd(ctx: TableContext, cards: () => readonly FrameworkCard
   heading.tabIndex = -1;
   // Cards may still arrive after the game ends (released at the end, or still being scored).
   const cardLine = h('p', { class: 'end-cards', attrs: { 'aria-live': 'polite' } });
-  const cardBlock = h('div', { class: 'end-cards-block' }, h('h3', { text: t('cards.endHeading') }), cardLine);
+  const cardBlock = h('div', { class: 'end-cards-block' }, h('h3', { text: t('cards.endHeading') }), cardLine, whatIs('rating'));
   cardBlock.hidden = ctx.seat === null;
   const el = h('section', { class: 'card end-screen', attrs: { 'aria-labelledby': 'end-h' } }, heading, cardBlock, body);
   el.hidden = true;
@@ -57,6 +58,7 @@ export function createEnd(ctx: TableContext, cards: () => readonly FrameworkCard
     fill(
       body,
       scrollable(t('end.scores'), scores),
+      whatIs('objective'),
       history,
       h('p', { class: 'end-review' }, h('a', { class: 'button-link', text: t('review.link'), attrs: { href: review } }), ' ', h('span', { class: 'hint', text: t('review.linkHint') })),
       h('p', {}, h('a', { class: 'button-link', text: t('end.newGame'), attrs: { href: '/' } })),

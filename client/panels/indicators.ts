@@ -2,6 +2,7 @@ import { INDICATORS } from '../../shared/scenario/schema.ts';
 import { locale, t } from '../i18n/index.ts';
 import { fill, h } from '../ui/element.ts';
 import { formatNumber } from '../ui/format.ts';
+import { whatIs } from '../ui/what-is.ts';
 import { seatColor, seatName, seatWithRole } from '../ui/names.ts';
 import type { Panel, TableContext, TableFrame } from './table-context.ts';
 
@@ -9,7 +10,7 @@ import type { Panel, TableContext, TableFrame } from './table-context.ts';
 export function createIndicators(ctx: TableContext): Panel {
   const { scenario } = ctx;
   const body = h('div', { class: 'indicator-groups' });
-  const el = h('section', { class: 'card indicators', attrs: { 'aria-labelledby': 'indicators-h' } }, h('h2', { id: 'indicators-h', text: t('indicators.heading') }), body);
+  const el = h('section', { class: 'card indicators', attrs: { 'aria-labelledby': 'indicators-h' } }, h('h2', { id: 'indicators-h', text: t('indicators.heading') }), whatIs('objective'), body);
 
   const ordered = (): string[] => {
     const ids = scenario.seats.map((s) => s.id);

@@ -121,7 +121,7 @@ test('two players negotiate, decide and finish all six rounds', async ({ browser
       await expect(card.getByText(/^(Best|Good|Inaccuracy|Mistake|Blunder)$/)).toBeVisible();
       await expect(card).toContainText(/\d+ of 100/);
       await expect(card).toContainText('Mexico commits to National Guard deployment at least 10 thousand personnel');
-      await expect(card).toContainText(/Projected to round \d/);
+      await expect(card).toContainText(/Its projected outcome at round \d is /);
       await expect(card.getByRole('list', { name: 'Classification' })).toContainText('Instrument: Cooperative');
       await expect(cards).toContainText(/\d+ decisions? rated/);
       // Mexico made its own decisions: none of the US's cards reach it.
