@@ -4,6 +4,9 @@ import { local, locale, t } from '../i18n/index.ts';
 import { fill, h, scrollable, type Child } from '../ui/element.ts';
 import { formatDelta, formatNumber, formatPercent } from '../ui/format.ts';
 import { amountWithUnit, describeUse, instrumentName, seatName } from '../ui/names.ts';
+import { render } from 'lit-html';
+import { flowsModel } from '../ui/flows-model.ts';
+import { flowsTemplate } from './flows-table.ts';
 import { indicatorChanges } from '../ui/round-summary.ts';
 import type { Panel, TableContext, TableFrame } from './table-context.ts';
 
@@ -29,14 +32,11 @@ export function createResolution(ctx: TableContext): Panel {
       ),
     );
 
+  // The flows table renders through lit-html from its pure model, into a box of its own that `fill` keeps.
+  const flows = h('div', { class: 'flows-box' });
   const flowsTable = (r: RoundResult): HTMLElement => {
-    const name = (id: string): string => {
-      const flow = scenario.flows.find((f) => f.id === id);
-      return flow ? local(flow.name) : id;
-    };
-    const rows: Child[][] = r.flows.map((f) => [name(f.flow), num(f.setOut), num(f.diverted), num(f.interdicted), num(f.arrived)]);
-    rows.push([t('resolution.total'), num(r.setOut), num(r.diverted), num(r.interdicted), num(r.arrivals)]);
-    return table(t('resolution.flows'), [t('resolution.flow'), t('resolution.setOut'), t('resolution.diverted'), t('resolution.interdicted'), t('resolution.arrived')], rows, 'flows');
+    render(flowsTemplate(flowsModel(scenario, locale(), r)), flows);
+    return flows;
   };
 
   const seatBlock = (r: RoundResult, seatId: string, history: readonly RoundResult[]): HTMLElement | null => {

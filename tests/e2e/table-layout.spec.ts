@@ -104,6 +104,9 @@ for (const size of SIZES) {
     // Briefing: the news and the briefing in front, the map one tab away and whole.
     for (const page of both) await expect(page.getByRole('tab', { name: 'News & briefing' })).toHaveAttribute('aria-selected', 'true');
     await expect(us.getByRole('heading', { name: 'News this round' })).toBeVisible();
+    const objective = us.getByRole('region', { name: 'Indicators' }).locator('details.what-is');
+    await expect(objective).toHaveAttribute('open', '');
+    await expect(objective).toContainText('Objective score (0–100): how your country stands on its own aims right now');
     await checkPhase(us, size.name, 'briefing');
     await openTab(us, 'Map & results');
     const stage = us.locator('.map-stage');
@@ -184,14 +187,35 @@ for (const size of SIZES) {
     for (const page of both) await expectPhase(page, 'Resolution');
     for (const page of both) expect(await selectedTab(page)).toBe('Map & results');
     const summary = us.getByRole('region', { name: 'Round 1 resolved' });
-    await expect(summary.getByRole('table', { name: 'Flows' })).toBeVisible();
+    const flows = summary.getByRole('table', { name: 'Flows' });
+    await expect(flows).toBeVisible();
+    // Every figure of the flows table sits on one line, at a laptop's width and a phone's.
+    const figures = flows.locator('.figure');
+    await expect(figures).toHaveCount(4 * (await flows.getByRole('rowheader').count()));
+    expect(await figures.evaluateAll((spans) => spans.filter((span) => span.getClientRects().length !== 1).map((span) => span.textContent))).toEqual([]);
+    await flows.screenshot({ path: `test-results/table-layout/${size.name}-flows.png` });
     await expect(us.locator('.map-stage canvas')).toBeVisible();
     await checkPhase(us, size.name, 'resolution');
 
     await bothReady(both, 'Debrief');
     for (const page of both) expect(await selectedTab(page)).toBe('Cards');
-    await expect(us.getByRole('region', { name: 'Framework cards' })).toBeVisible();
+    const cardsPanel = us.getByRole('region', { name: 'Framework cards' });
+    await expect(cardsPanel).toBeVisible();
+    // Each number has its own name, explained the first time it is seen, and one tap away after that.
+    await expect(cardsPanel.locator('.fw-card').first()).toContainText(/Projected outcome at round \d: /);
+    const rating = cardsPanel.locator('details.what-is', { has: us.getByText('What is a decision rating?') });
+    const projection = cardsPanel.locator('details.what-is', { has: us.getByText('What is a projected outcome?') });
+    await expect(rating).toHaveAttribute('open', '');
+    await expect(rating).toContainText('Decision rating (0–100): how close one decision came to the best option');
+    await expect(projection).toHaveAttribute('open', '');
+    await expect(projection).toContainText('Projected outcome: the objective score the framework expects');
     await checkPhase(us, size.name, 'debrief');
+    await expect.poll(() => us.evaluate(() => localStorage.getItem('border-bargain:seen-terms'))).toMatch(/"rating".*"projection"|"projection".*"rating"/);
+    await us.reload();
+    await expect(us.getByRole('heading', { name: 'Now: Debrief' })).toBeVisible();
+    await expect(rating).not.toHaveAttribute('open');
+    await rating.getByText('What is a decision rating?').click();
+    await expect(rating).toContainText('Decision rating (0–100)');
 
     await bothReady(both, 'Briefing');
     await expect(us.locator('.table-bar').getByText(/^Round 2 of 6/)).toBeVisible();
