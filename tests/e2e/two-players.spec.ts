@@ -50,6 +50,8 @@ async function seal(page: Page): Promise<void> {
 }
 
 test('two players negotiate, decide and finish all six rounds', async ({ browser, request, baseURL }) => {
+  // Thirty phases through two browsers: on a busy two-core machine this outruns the default three minutes.
+  test.setTimeout(420_000);
   const gameId = await createGame(request);
   const link = `${baseURL}/?game=${gameId}`;
   const us = await newPlayer(browser);
