@@ -156,6 +156,7 @@ export function tableCard(ctx: DeskContext, table: string, replayHref: (gameId: 
   const latest = h('div', { class: 'board-latest' }, h('h4', { id: latestHeadingId, text: t('dash.latest') }), latestNone, latestList);
   latestList.setAttribute('aria-labelledby', latestHeadingId);
 
+  const injectBox = h('span', { class: 'inject' }, h('label', { class: 'visually-hidden', attrs: { for: eventSelect.id }, text: t('board.eventLabel', { table }) }), eventSelect, inject);
   const el = h(
     'section',
     { class: 'card board-table', attrs: { 'aria-labelledby': headingId } },
@@ -170,7 +171,7 @@ export function tableCard(ctx: DeskContext, table: string, replayHref: (gameId: 
       pause,
       extend,
       advance,
-      h('span', { class: 'inject' }, h('label', { class: 'visually-hidden', attrs: { for: eventSelect.id }, text: t('board.eventLabel', { table }) }), eventSelect, inject),
+      injectBox,
       end.el,
       h('span', { class: 'board-links' }, watch, replay),
     ),
@@ -242,12 +243,16 @@ export function tableCard(ctx: DeskContext, table: string, replayHref: (gameId: 
       const over = next.phase === 'ended';
       // A finished table can still be watched and replayed; nothing else changes it.
       for (const control of [pause, extend, advance, eventSelect, endButton]) setDisabled(control, over);
+      // Nothing is left to steer at a finished table: its controls go, Watch and Replay stay.
+      for (const control of [pause, extend, advance, injectBox, end.el]) setHidden(control, over);
       // An event already in play this round is listed but not offered.
       setOptions(eventSelect, eventOptions(scenario, [next]));
       setDisabled(inject, over || eventSelect.value === '');
       for (const seat of seats) {
         setDisabled(seat.choice, over);
         setDisabled(seat.apply, over);
+        setHidden(seat.choice, over);
+        setHidden(seat.apply, over);
       }
       const watchHref = ctx.watchHref(next.gameId);
       if (watch.getAttribute('href') !== watchHref) watch.setAttribute('href', watchHref);

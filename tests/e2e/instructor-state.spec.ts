@@ -65,14 +65,16 @@ test('errors clear when their control succeeds or the table moves on, events in 
   await expect(eventSelect).not.toHaveValue(eventId);
   await instructor.screenshot({ path: info.outputPath('cleared.png'), fullPage: true });
 
-  // Once the class has ended there is nothing left to steer: Start, End and every table-wide control are gone.
+  // Once the class has ended there is nothing left to steer: Start, End, the class-wide and every table's controls are gone; Watch and Replay stay.
   await instructor.getByRole('button', { name: 'End the class' }).click();
   await instructor.getByRole('button', { name: 'Yes, end the class' }).click();
   await expect(instructor.locator('.session-phase')).toHaveText(/over|ended/i);
   await expect(controls).toBeHidden();
   await expect(instructor.getByRole('button', { name: 'End the class' })).toBeHidden();
   await expect(instructor.getByRole('button', { name: 'Start the class' })).toBeHidden();
-  await expect(table.getByRole('button', { name: 'Next phase' })).toBeDisabled();
-  await expect(table.getByRole('button', { name: 'Inject', exact: true })).toBeDisabled();
+  await expect(table.getByRole('button', { name: 'Next phase' })).toBeHidden();
+  await expect(table.getByRole('button', { name: 'End table' })).toBeHidden();
+  await expect(table.locator('.replay-link')).toBeVisible();
+  await expect(table.getByRole('button', { name: 'Inject', exact: true })).toBeHidden();
   await instructor.screenshot({ path: info.outputPath('ended.png'), fullPage: true });
 });
