@@ -2,7 +2,7 @@ import type { RosterEntry, SessionView } from '../../shared/session.ts';
 import { t } from '../i18n/index.ts';
 import { fill, h, uid } from '../ui/element.ts';
 import { seatName } from '../ui/names.ts';
-import { bindControl, setOptions, type DeskContext } from './desk-context.ts';
+import { bindControl, situationIs, setOptions, type DeskContext } from './desk-context.ts';
 
 /** Where a student is, in words: "Table 2 · Mexico" or "In the lobby". */
 export function placeOfStudent(ctx: DeskContext, entry: RosterEntry): string {
@@ -82,6 +82,8 @@ export function createRoster(ctx: DeskContext): { el: HTMLElement; update(view: 
   return {
     el,
     update(view) {
+      // A failed move described a roster that has since changed (a student moved, the class ended): it no longer applies.
+      situationIs(status, `${view.phase}|${view.roster.map((entry) => `${entry.studentId}@${placeOfStudent(ctx, entry)}`).join(',')}`);
       const { connected, total } = rosterCounts(view.roster);
       count.textContent = t('roster.count', { connected, total });
       const sorted = [...view.roster].sort((a, b) => a.name.localeCompare(b.name));
