@@ -1,33 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LONG_TIMERS, storedRecord, tempDataDir } from './harness.ts';
-import { createSession, enrol, openSessionRoom, sit, startClassServer, steer } from './session-harness.ts';
-import type { ClassServer } from './session-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { LONG_TIMERS, storedRecord } from './harness.ts';
+import { classServerForFile, createSession, enrol, openSessionRoom, sit, steer } from './session-harness.ts';
 
-let server: ClassServer;
-let data: Awaited<ReturnType<typeof tempDataDir>>;
+const file = classServerForFile();
 
 /** The session's own bot pace: the least time between two moves of one bot. */
 const PACE_SECONDS = 1;
 
-beforeAll(async () => {
-  data = await tempDataDir();
-  server = await startClassServer(data.dir);
-});
-
-afterAll(async () => {
-  await server?.close();
-  await data?.remove();
-});
-
 describe('a seat handed to a bot mid-round and given back', () => {
   it('keeps the round where it was: the bot makes only its paced moves, and the student plays the seat again', async () => {
     // Long phases: only a move could end this negotiation, never the clock.
-    const session = await createSession(server, { tables: 1, timers: LONG_TIMERS, bots: null, botPaceSeconds: PACE_SECONDS });
-    const instructor = await openSessionRoom(server, session.sessionId, { secret: session.secret });
-    const ana = await enrol(server, session.code, 'Ana');
-    const luis = await enrol(server, session.code, 'Luis');
-    await steer(server, session, { type: 'start' });
-    const [a, l] = await Promise.all([sit(server, ana), sit(server, luis)]);
+    const session = await createSession(file.server, { tables: 1, timers: LONG_TIMERS, bots: null, botPaceSeconds: PACE_SECONDS });
+    const instructor = await openSessionRoom(file.server, session.sessionId, { secret: session.secret });
+    const ana = await enrol(file.server, session.code, 'Ana');
+    const luis = await enrol(file.server, session.code, 'Luis');
+    await steer(file.server, session, { type: 'start' });
+    const [a, l] = await Promise.all([sit(file.server, ana), sit(file.server, luis)]);
     if (a === undefined || l === undefined) throw new Error('not seated');
     const gameId = a.status.seat?.gameId ?? '';
     const mine = a.status.seat?.seat ?? '';
@@ -41,17 +29,17 @@ describe('a seat handed to a bot mid-round and given back', () => {
     a.player.move({ type: 'ready', version: a.player.version });
     l.player.move({ type: 'ready', version: l.player.version });
     const before = (await a.player.view((s) => s.phase === 'negotiation')).state;
-    const entriesBefore = (await storedRecord(server, gameId)).entries.length;
+    const entriesBefore = (await storedRecord(file.server, gameId)).entries.length;
 
     // Mid-round, the instructor hands Ana's seat to a bot; it plays at least once.
     const handedAt = Date.now();
-    await steer(server, session, { type: 'seat-bot', table: '1', seat: mine, policy: 'dealmaker' });
+    await steer(file.server, session, { type: 'seat-bot', table: '1', seat: mine, policy: 'dealmaker' });
     await l.player.view((_s, v) => v.occupants[mine]?.name === 'bot:dealmaker');
     await instructor.session((v) => v.tables[0]?.seats[mine]?.bot === 'dealmaker');
     await l.player.view((s) => s.version > before.version);
 
     // Given back: Ana's seat is hers again, in the same round and phase.
-    await steer(server, session, { type: 'seat-bot', table: '1', seat: mine, policy: null });
+    await steer(file.server, session, { type: 'seat-bot', table: '1', seat: mine, policy: null });
     const back = await a.player.view((_s, v) => v.seat === mine && v.occupants[mine]?.name === 'Ana');
     const givenBackAt = Date.now();
     expect(back.state.round).toBe(before.round);
@@ -62,7 +50,7 @@ describe('a seat handed to a bot mid-round and given back', () => {
     expect((await ana.lobby.status()).seat).toMatchObject({ gameId, seat: mine });
 
     // The bot moved only at its pace, a first move a pace after it took the seat; nothing else ended the phase.
-    const during = (await storedRecord(server, gameId)).entries.slice(entriesBefore);
+    const during = (await storedRecord(file.server, gameId)).entries.slice(entriesBefore);
     const botMoves = during.filter((e) => e.kind === 'move' && e.actor.kind === 'bot');
     expect(botMoves.length).toBeGreaterThanOrEqual(1);
     expect(botMoves.length).toBeLessThanOrEqual(Math.floor((givenBackAt - handedAt) / (PACE_SECONDS * 1000)));
@@ -74,7 +62,7 @@ describe('a seat handed to a bot mid-round and given back', () => {
     a.player.move({ type: 'chat', version: a.player.version, to: theirs, text: 'back at the table' });
     await l.player.view((s) => s.chat.some((c) => c.text === 'back at the table'));
     expect(a.player.since(mark, 'refused')).toEqual([]);
-    const chat = (await storedRecord(server, gameId)).entries.findLast((e) => e.kind === 'move' && e.move.type === 'chat');
+    const chat = (await storedRecord(file.server, gameId)).entries.findLast((e) => e.kind === 'move' && e.move.type === 'chat');
     expect(chat?.actor).toEqual({ kind: 'student', memberId: ana.joined.studentId, name: 'Ana' });
 
     for (const p of [a.player, l.player]) await p.room.leave();
