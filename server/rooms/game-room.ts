@@ -1,11 +1,10 @@
 import { CloseCode, matchMaker, Room, ServerError } from '@colyseus/core';
 import type { Client } from '@colyseus/core';
 import { ClientMessage, JoinOptions, MAX_MESSAGE_BYTES } from '../../shared/protocol.ts';
-import type { CardsMessage, PlayerView, Refusal, Welcome } from '../../shared/protocol.ts';
+import type { CardsMessage, Refusal, Welcome } from '../../shared/protocol.ts';
 import type { Move } from '../../shared/rules/moves.ts';
 import { InstructorWatch } from '../../shared/session.ts';
-import type { Announcement, InstructorView } from '../../shared/session.ts';
-import type { FrameworkCard } from '../../shared/scoring/card.ts';
+import type { Announcement } from '../../shared/session.ts';
 import { secretMatches } from '../sessions/credentials.ts';
 import { botActor, INSTRUCTOR, TABLE_RULE } from '../../shared/actor.ts';
 import { BotDriver } from './bot-driver.ts';
@@ -20,8 +19,7 @@ import { hashSeatToken, mintSeatToken } from './seat-token.ts';
 import { membersAt, Seating, studentActor } from './seating.ts';
 import type { TableCommand, TableOutcome, TableReport } from './table-commands.ts';
 import { TableGame } from './table-game.ts';
-import { standingOf } from './table-dashboard.ts';
-import { instructorView, seatView } from './table-views.ts';
+import { instructorView, seatView, sendCards, sendViews, tableReportOf } from './table-views.ts';
 
 type Reconnection = ReturnType<Room['allowReconnection']>;
 
@@ -88,7 +86,7 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
     this.maxMessagesPerSecond = hardMessageLimit(deps.messageRate);
     this.loaded = await TableGame.open(deps, game, scenario, this.clock, {
       changed: () => this.changed(),
-      cardsDue: (cards) => this.sendCards(cards),
+      cardsDue: (cards) => sendCards(this.clients, this.seating, cards),
       cardScored: () => this.report(),
     });
     if (game.session !== null) {
@@ -420,19 +418,7 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
 
   /** What the session shows of this table; sent to it whenever any of it changes. */
   tableReport(): TableReport | null {
-    const session = this.loaded?.game.session;
-    if (this.loaded === null || session === undefined || session === null) return null;
-    return {
-      table: session.table,
-      gameId: this.loaded.gameId,
-      round: this.loaded.state.round,
-      phase: this.loaded.state.phase,
-      paused: this.loaded.paused,
-      deadline: this.loaded.deadline,
-      connected: this.seating.connectedMembers(),
-      ...standingOf(this.loaded.state),
-      ...this.loaded.activity.snapshot(),
-    };
+    return this.loaded === null ? null : tableReportOf(this.loaded, this.seating);
   }
 
   private report(): void {
@@ -470,32 +456,7 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
     this.state.paused = table.paused;
   }
 
-  /** Each client gets only what its seat may see; a spectator the public view; the instructor everything. */
   private sendViews(): void {
-    const views = new Map<string | null, PlayerView>();
-    let full: InstructorView | null = null;
-    for (const client of this.clients) {
-      if (this.instructors.has(client.sessionId)) {
-        full ??= instructorView(this.table, this.seating);
-        client.send('view', full);
-        continue;
-      }
-      const seat = this.seating.seatOf(client.sessionId);
-      let view = views.get(seat);
-      if (view === undefined) {
-        view = seatView(this.table, this.seating, seat);
-        views.set(seat, view);
-      }
-      client.send('view', view);
-    }
-  }
-
-  /** Cards the table state now releases go to the clients of the seat that decided, and to no one else. */
-  private sendCards(due: FrameworkCard[]): void {
-    for (const client of this.clients) {
-      const seat = this.seating.seatOf(client.sessionId);
-      const cards: CardsMessage = { cards: due.filter((card) => card.seat === seat) };
-      if (seat !== null && cards.cards.length > 0) client.send('cards', cards);
-    }
+    sendViews(this.clients, this.instructors, this.table, this.seating);
   }
 }
