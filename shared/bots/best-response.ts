@@ -1,4 +1,5 @@
 import type { Move } from '../rules/index.ts';
+import { seatOf } from '../rules/lookup.ts';
 import { bestOption } from '../scoring/evaluate.ts';
 import { counterpartOf } from '../scoring/moment.ts';
 import type { BotContext } from './policy.ts';
@@ -24,7 +25,7 @@ const bestResponseConduct: Conduct = {
   },
   decide: (ctx) => {
     const best = bestOption(ctx.scenario, ctx.view, ctx.seat, counterpartOf(ctx.scenario, ctx.seat), ctx.random);
-    return best?.type === 'decide' ? best.levels : ctx.view.seats[ctx.seat].policy;
+    return best?.type === 'decide' ? best.levels : seatOf(ctx.view, ctx.seat).policy;
   },
 };
 

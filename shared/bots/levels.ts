@@ -1,4 +1,5 @@
 import { carryingOut, decisionCost, honouring, instrumentsOf, type GameState } from '../rules/index.ts';
+import { seatOf } from '../rules/lookup.ts';
 import type { Instrument, Scenario } from '../scenario/schema.ts';
 import { EPSILON } from '../rules/numbers.ts';
 
@@ -59,7 +60,7 @@ export function spending(scenario: Scenario, seat: string, levels: Record<string
  */
 export function fitBudget(scenario: Scenario, view: GameState, seat: string, levels: Record<string, number>, keep: ReadonlySet<string> = new Set()): Record<string, number> {
   const fitted = { ...levels };
-  const capacity = view.seats[seat].capacity;
+  const capacity = seatOf(view, seat).capacity;
   const spendOn = (inst: Instrument) => (fitted[inst.id] ?? inst.param.min) * inst.cost.implementation;
   const order = instrumentsOf(scenario, seat)
     .filter((inst) => inst.cost.implementation > 0)

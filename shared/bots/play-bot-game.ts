@@ -1,6 +1,7 @@
 import { advanceActor, botActor } from '../actor.ts';
 import type { GameRecord, RecordEntry } from '../record.ts';
 import { advancePhase, applyMove, canAdvanceEarly, createGame, playerView, type GameState } from '../rules/index.ts';
+import { entry } from '../rules/lookup.ts';
 import { nextRandom, seedRng } from '../rules/prng.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { BOT_POLICIES, type BotPolicy, type BotPolicyId } from './policy.ts';
@@ -50,9 +51,9 @@ export function runBots(
     if (pass >= MAX_PASSES) throw new Error(`bots still playing after ${MAX_PASSES} passes (round ${state.round}, ${state.phase})`);
     let moved = false;
     for (const seat of seats) {
-      const chosen = policies[seat];
+      const chosen = entry(policies, seat);
       const policy: BotPolicy = typeof chosen === 'function' ? chosen : BOT_POLICIES[chosen];
-      const moves = policy({ scenario, view: playerView(state, seat), seat, random: randoms[seat] });
+      const moves = policy({ scenario, view: playerView(state, seat), seat, random: entry(randoms, seat) });
       for (const move of moves) {
         const applied = applyMove(scenario, state, seat, move);
         if (!applied.ok) throw new Error(`${typeof chosen === 'function' ? chosen.name : chosen} bot at ${seat} made a refused ${move.type}: ${applied.rejection.code} (${applied.rejection.message})`);

@@ -1,4 +1,5 @@
 import type { Move } from '../rules/index.ts';
+import { seatOf } from '../rules/lookup.ts';
 import type { BotContext, BotPolicy } from './policy.ts';
 import { roleOf } from './reading.ts';
 
@@ -19,7 +20,7 @@ export type Conduct = {
  */
 export function takeTurn(ctx: BotContext, conduct: Conduct): Move[] {
   const { view, seat } = ctx;
-  const mine = view.seats[seat];
+  const mine = seatOf(view, seat);
   const ready: Move = { type: 'ready', version: view.version };
   switch (view.phase) {
     case 'briefing':

@@ -1,4 +1,5 @@
 import { carryingOut, findInstrument, meetsCommitment, type Commitment, type GameState, type Proposal } from '../rules/index.ts';
+import { seatOf } from '../rules/lookup.ts';
 import type { Instrument, Scenario } from '../scenario/schema.ts';
 import { bind, minimum, spending } from './levels.ts';
 import { inForce } from './reading.ts';
@@ -77,7 +78,7 @@ export function affordable(scenario: Scenario, view: GameState, seat: string, co
     const inst = findInstrument(scenario, c.instrument);
     if (c.seat === seat && inst) bind(levels, inst, c.amount);
   }
-  return spending(scenario, seat, levels) <= view.seats[seat].capacity + EPSILON;
+  return spending(scenario, seat, levels) <= seatOf(view, seat).capacity + EPSILON;
 }
 
 /** Does the proposal ask of `seat` nothing beyond `allowance`, the levels it would hold anyway, and can it afford them? */

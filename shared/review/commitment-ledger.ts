@@ -1,4 +1,5 @@
 import type { GameRecord, RecordEntry } from '../record.ts';
+import { at } from '../rules/lookup.ts';
 import { round2 } from '../rules/numbers.ts';
 import { applyEntry, replay } from '../rules/replay.ts';
 import type { Agreement, GameState, PromiseMade, RoundResult, Threat } from '../rules/state.ts';
@@ -90,7 +91,7 @@ function noteEntry(entry: RecordEntry, step: number, before: GameState, after: G
   if (entry.kind === 'move') {
     for (const { id } of [...after.threats, ...after.promises, ...after.agreements]) if (!made.has(id)) made.set(id, entry.seq);
   } else if (after.history.length > before.history.length) {
-    const result = after.history[after.history.length - 1];
+    const result = at(after.history, after.history.length - 1);
     settled.set(result.round, { result, step });
   }
 }

@@ -1,5 +1,6 @@
 import { playBotGame } from '../bots/play-bot-game.ts';
 import { BotPolicyId } from '../framework.ts';
+import { at, entry } from '../rules/lookup.ts';
 import { round2 } from '../rules/numbers.ts';
 import type { GameState } from '../rules/state.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -41,10 +42,10 @@ export function referenceOutcomes(scenario: Scenario): OutcomePoint[] {
   const points: OutcomePoint[] = [];
   const historical = scenario.historicalPolicies;
   if (historical) {
-    const policies = Object.fromEntries(scenario.seats.map((s) => [s.id, historical[s.id]]));
+    const policies = Object.fromEntries(scenario.seats.map((s) => [s.id, entry(historical, s.id)]));
     points.push(botPoint(scenario, 'historical', 'historical', 'historical', policies));
   }
-  const destination = scenario.seats.find((s) => s.role === 'destination') ?? scenario.seats[0];
+  const destination = scenario.seats.find((s) => s.role === 'destination') ?? at(scenario.seats, 0);
   for (const own of BotPolicyId.options) {
     for (const others of BotPolicyId.options) {
       const policies = Object.fromEntries(scenario.seats.map((s) => [s.id, s.id === destination.id ? own : others]));

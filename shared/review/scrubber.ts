@@ -1,4 +1,5 @@
 import type { GameRecord } from '../record.ts';
+import { at } from '../rules/lookup.ts';
 import { applyEntry, replay } from '../rules/replay.ts';
 import type { GameState } from '../rules/state.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -26,19 +27,19 @@ export function createScrubber(scenario: Scenario, record: GameRecord, every = S
   if (!Number.isInteger(every) || every < 1) throw new RangeError(`snapshot spacing must be a positive integer, not ${every}`);
   const entries = record.entries;
   const snapshots: GameState[] = [replay(scenario, record, 0)];
-  let state = snapshots[0];
+  let state = at(snapshots, 0);
   for (let i = 0; i < entries.length; i++) {
-    state = applyEntry(scenario, state, entries[i]);
+    state = applyEntry(scenario, state, at(entries, i));
     if ((i + 1) % every === 0) snapshots.push(state);
   }
   return {
     steps: entries.length,
     stateAt(step: number): GameState {
-      const at = Math.min(entries.length, Math.max(0, Math.floor(Number.isFinite(step) ? step : step > 0 ? entries.length : 0)));
-      const base = Math.floor(at / every);
-      const snapshot = snapshots[base];
+      const target = Math.min(entries.length, Math.max(0, Math.floor(Number.isFinite(step) ? step : step > 0 ? entries.length : 0)));
+      const base = Math.floor(target / every);
+      const snapshot = at(snapshots, base);
       let current = snapshot;
-      for (let i = base * every; i < at; i++) current = applyEntry(scenario, current, entries[i]);
+      for (let i = base * every; i < target; i++) current = applyEntry(scenario, current, at(entries, i));
       // An advance past the end returns its input unchanged: never hand out the kept object itself.
       return current === snapshot ? structuredClone(snapshot) : current;
     },

@@ -1,6 +1,7 @@
 import type { Scenario } from '../scenario/schema.ts';
 import { decide } from './decision.ts';
 import type { GameEvent } from './events.ts';
+import { seatOf } from './lookup.ts';
 import { CHAT_MAX, type Move } from './moves.ts';
 import { accept, counter, promise, propose, rejectProposal, threaten, withdraw } from './negotiation.ts';
 import { ok, refusal, reject, type Result } from './result.ts';
@@ -68,7 +69,7 @@ function dispatch(scenario: Scenario, state: GameState, seat: string, move: Move
     case 'decide':
       return decide(scenario, state, seat, move.levels);
     case 'ready':
-      state.seats[seat].ready = true;
+      seatOf(state, seat).ready = true;
       return ok([{ type: 'ready', seat }]);
   }
 }

@@ -1,6 +1,7 @@
 import type { Scenario } from '../scenario/schema.ts';
 import type { GameEvent } from './events.ts';
 import { decisionCost, findInstrument, instrumentsOf, isLegalLevel } from './instruments.ts';
+import { seatOf } from './lookup.ts';
 import { EPSILON, round2 } from './numbers.ts';
 import { ok, refusal, reject, type Result } from './result.ts';
 import type { GameState } from './state.ts';
@@ -25,16 +26,16 @@ export function fullLevels(scenario: Scenario, state: GameState, seat: string, l
     }
   }
   const full: Record<string, number> = {};
-  for (const inst of instrumentsOf(scenario, seat)) full[inst.id] = levels[inst.id] ?? state.seats[seat].policy[inst.id] ?? inst.param.min;
+  for (const inst of instrumentsOf(scenario, seat)) full[inst.id] = levels[inst.id] ?? seatOf(state, seat).policy[inst.id] ?? inst.param.min;
   return ok(full);
 }
 
 export function overBudget(scenario: Scenario, state: GameState, seat: string, levels: Record<string, number>): boolean {
-  return decisionCost(scenario, seat, levels).implementation > state.seats[seat].capacity + EPSILON;
+  return decisionCost(scenario, seat, levels).implementation > seatOf(state, seat).capacity + EPSILON;
 }
 
 export function decide(scenario: Scenario, state: GameState, seat: string, levels: Record<string, number>): Result<GameEvent[]> {
-  const seatState = state.seats[seat];
+  const seatState = seatOf(state, seat);
   if (seatState.submitted) return reject('decision/locked', 'Your decision for this round is already sealed.');
   const full = fullLevels(scenario, state, seat, levels);
   if (!full.ok) return refusal(full);

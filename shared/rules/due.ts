@@ -1,6 +1,7 @@
 import type { Scenario } from '../scenario/schema.ts';
 import { agreementsInForce } from './agreements.ts';
 import { decisionCost, findInstrument, meetsCommitment } from './instruments.ts';
+import { addTo, seatOf } from './lookup.ts';
 import type { ComplianceOutcome, GameState, RoundResult } from './state.ts';
 import { carriesOut, demandMet, promisesDue, threatsDue } from './threats.ts';
 
@@ -29,11 +30,12 @@ export function checkCompliance(scenario: Scenario, state: GameState, receptionO
     for (const commitment of agreement.commitments) {
       const inst = findInstrument(scenario, commitment.instrument);
       if (!inst) continue;
-      const levels = state.seats[commitment.seat].decision ?? {};
+      const committed = seatOf(state, commitment.seat);
+      const levels = committed.decision ?? {};
       let actual = levels[inst.id] ?? inst.param.min;
       let limitedBy: ComplianceOutcome['limitedBy'] = 'none';
-      if (inst.effect === 'accept_returns' && receptionOf[commitment.seat] !== undefined) {
-        const reception = receptionOf[commitment.seat];
+      const reception = receptionOf[commitment.seat];
+      if (inst.effect === 'accept_returns' && reception !== undefined) {
         if (reception < Math.min(actual, commitment.amount)) {
           actual = reception;
           limitedBy = 'capacity';
@@ -42,11 +44,11 @@ export function checkCompliance(scenario: Scenario, state: GameState, receptionO
       const ratio = complianceRatio(inst.commit, commitment.amount, actual, inst.param.min, inst.param.max);
       if (ratio < 1 && limitedBy === 'none') {
         const spent = decisionCost(scenario, commitment.seat, levels).implementation;
-        limitedBy = spent >= 0.95 * state.seats[commitment.seat].capacity ? 'capacity' : 'choice';
+        limitedBy = spent >= 0.95 * committed.capacity ? 'capacity' : 'choice';
       }
       if (ratio < 1) {
-        ledger.reputational[commitment.seat] += c.breachReputationalCost * (1 - ratio);
-        if (limitedBy === 'choice') ledger.credibility[commitment.seat] -= c.credibilityBroken * (1 - ratio);
+        addTo(ledger.reputational, commitment.seat, c.breachReputationalCost * (1 - ratio));
+        if (limitedBy === 'choice') addTo(ledger.credibility, commitment.seat, -(c.credibilityBroken * (1 - ratio)));
       }
       outcomes.push({ agreementId: agreement.id, seat: commitment.seat, instrument: inst.id, committed: commitment.amount, actual, ratio: Math.round(ratio * 1000) / 1000, limitedBy });
     }
@@ -57,7 +59,7 @@ export function checkCompliance(scenario: Scenario, state: GameState, receptionO
 /** A promised reward is given when the level honours it as a commitment would. */
 function rewarded(scenario: Scenario, state: GameState, seat: string, instrument: string, amount: number): boolean {
   const inst = findInstrument(scenario, instrument);
-  const level = state.seats[seat].decision?.[instrument];
+  const level = seatOf(state, seat).decision?.[instrument];
   return inst !== undefined && level !== undefined && meetsCommitment(inst, level, amount);
 }
 
@@ -74,17 +76,17 @@ export function settleThreats(scenario: Scenario, state: GameState, ledger: Ledg
     if (demandMet(scenario, state, threat)) {
       threat.status = 'complied';
       if (threat.bound !== true) {
-        ledger.credibility[threat.by] += c.credibilityKept;
+        addTo(ledger.credibility, threat.by, c.credibilityKept);
         // Visibly giving in to pressure costs at home (FRAMEWORK §2, political cost).
-        ledger.political[threat.target] += c.cavingPoliticalCost;
+        addTo(ledger.political, threat.target, c.cavingPoliticalCost);
       }
     } else if (carriesOut(scenario, state.seats[threat.by]?.decision?.[threat.consequence.instrument], threat.consequence)) {
       threat.status = 'carried_out';
-      ledger.credibility[threat.by] += c.credibilityKept;
+      addTo(ledger.credibility, threat.by, c.credibilityKept);
     } else {
       threat.status = 'not_carried_out';
-      ledger.credibility[threat.by] -= c.credibilityBroken;
-      ledger.political[threat.by] += c.audienceCost;
+      addTo(ledger.credibility, threat.by, -c.credibilityBroken);
+      addTo(ledger.political, threat.by, c.audienceCost);
     }
     settled.push({ id: threat.id, status: threat.status });
   }
@@ -97,16 +99,16 @@ export function settlePromises(scenario: Scenario, state: GameState, ledger: Led
   const settled: RoundResult['promises'] = [];
   for (const promise of promisesDue(state)) {
     const condition = findInstrument(scenario, promise.condition.instrument);
-    const level = state.seats[promise.target].decision?.[promise.condition.instrument];
+    const level = seatOf(state, promise.target).decision?.[promise.condition.instrument];
     if (!condition || level === undefined || !meetsCommitment(condition, level, promise.condition.amount)) {
       promise.status = 'lapsed';
     } else if (rewarded(scenario, state, promise.by, promise.reward.instrument, promise.reward.amount)) {
       promise.status = 'kept';
-      ledger.credibility[promise.by] += c.credibilityKept;
+      addTo(ledger.credibility, promise.by, c.credibilityKept);
     } else {
       promise.status = 'broken';
-      ledger.credibility[promise.by] -= c.credibilityBroken;
-      ledger.reputational[promise.by] += c.breachReputationalCost;
+      addTo(ledger.credibility, promise.by, -c.credibilityBroken);
+      addTo(ledger.reputational, promise.by, c.breachReputationalCost);
     }
     settled.push({ id: promise.id, status: promise.status });
   }

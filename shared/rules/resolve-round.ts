@@ -2,6 +2,7 @@ import { INDICATORS, type Scenario, type Seat } from '../scenario/schema.ts';
 import { checkCompliance, settlePromises, settleThreats, type Ledger } from './due.ts';
 import { moveFlows } from './flows.ts';
 import { decisionCost, effectStrength, instrumentsOf, startLevel } from './instruments.ts';
+import { addTo, entry, seatOf } from './lookup.ts';
 import { clamp, clampIndicator, round2 } from './numbers.ts';
 import { scoreOf } from './score.ts';
 import { avertMetThreats } from './threats.ts';
@@ -25,11 +26,12 @@ export function visaSanctionPressure(scenario: Scenario, destination: Seat, leve
 
 /** Units of enforcement the seat's sealed levels stand down below the levels in force. */
 export function enforcementCut(scenario: Scenario, state: GameState, seat: string): number {
-  const levels = state.seats[seat].decision ?? {};
+  const seatState = seatOf(state, seat);
+  const levels = seatState.decision ?? {};
   let cut = 0;
   for (const inst of instrumentsOf(scenario, seat)) {
     if (inst.effect !== 'enforcement') continue;
-    const inForce = state.seats[seat].policy[inst.id] ?? startLevel(inst);
+    const inForce = seatState.policy[inst.id] ?? startLevel(inst);
     cut += Math.max(0, inForce - (levels[inst.id] ?? inForce));
   }
   return cut;
@@ -48,7 +50,7 @@ export function settleRound(scenario: Scenario, state: GameState): void {
   const c = scenario.coefficients;
   const destination = scenario.seats.find((s) => s.role === 'destination') as Seat;
   const transits = scenario.seats.filter((s) => s.role === 'transit');
-  const levelsOf = (seat: string) => state.seats[seat].decision ?? {};
+  const levelsOf = (seat: string) => seatOf(state, seat).decision ?? {};
 
   // A threat whose demand was met is not carried out: the harm it held over the target does not happen.
   avertMetThreats(scenario, state);
@@ -60,7 +62,7 @@ export function settleRound(scenario: Scenario, state: GameState): void {
   const stranded: Record<string, number> = {};
   for (const t of transits) {
     const absorbed = effectStrength(scenario, t.id, 'asylum', levelsOf(t.id));
-    stranded[t.id] = Math.max(0, movement.interdictedBy[t.id] * c.strandedShare + movement.returnedTo[t.id] - absorbed);
+    stranded[t.id] = Math.max(0, entry(movement.interdictedBy, t.id) * c.strandedShare + entry(movement.returnedTo, t.id) - absorbed);
   }
   const strandedTotal = Object.values(stranded).reduce((a, b) => a + b, 0);
 
@@ -73,38 +75,38 @@ export function settleRound(scenario: Scenario, state: GameState): void {
 
   for (const seat of scenario.seats) {
     const base = decisionCost(scenario, seat.id, levelsOf(seat.id));
-    ledger.reputational[seat.id] += enforcementCut(scenario, state, seat.id) * c.enforcementCutCost;
-    ledger.political[seat.id] += base.political;
-    ledger.reputational[seat.id] += base.reputational;
-    implementation[seat.id] += base.implementation;
+    addTo(ledger.reputational, seat.id, enforcementCut(scenario, state, seat.id) * c.enforcementCutCost);
+    addTo(ledger.political, seat.id, base.political);
+    addTo(ledger.reputational, seat.id, base.reputational);
+    addTo(implementation, seat.id, base.implementation);
   }
 
   // Hidden resolve: how much the destination's government minds the domestic price of its tariffs and sanctions.
-  const resolve = state.seats[destination.id].hidden.resolve;
+  const resolve = seatOf(state, destination.id).hidden.resolve;
   const tariff = effectStrength(scenario, destination.id, 'tariff', levelsOf(destination.id));
   if (resolve !== undefined) {
     for (const inst of instrumentsOf(scenario, destination.id)) {
-      if (inst.effect === 'tariff' || inst.effect === 'visa_sanctions') ledger.political[destination.id] -= (levelsOf(destination.id)[inst.id] ?? 0) * inst.cost.political * (2 * resolve - 1);
+      if (inst.effect === 'tariff' || inst.effect === 'visa_sanctions') addTo(ledger.political, destination.id, -((levelsOf(destination.id)[inst.id] ?? 0) * inst.cost.political * (2 * resolve - 1)));
     }
   }
   // Asymmetric interdependence: the same tariff costs each side by its own trade exposure.
   const tariffTargets = [destination, ...transits];
   for (const seat of tariffTargets) {
     const damage = tariff * c.tariffEconomyDamage * seat.tradeExposure;
-    economyLoss[seat.id] += damage;
-    ledger.political[seat.id] += damage * c.economyPoliticalCost;
+    addTo(economyLoss, seat.id, damage);
+    addTo(ledger.political, seat.id, damage * c.economyPoliticalCost);
   }
 
   // MPI 2024 (INA 243(d)): visas withheld until a state takes back its nationals. Each unit above the
   // level in force at the start costs every transit state `strength` political points; easing below it relieves as much.
   const visaPressure = visaSanctionPressure(scenario, destination, levelsOf(destination.id));
-  for (const t of transits) ledger.political[t.id] += visaPressure;
+  for (const t of transits) addTo(ledger.political, t.id, visaPressure);
 
   const excess = Math.max(0, unprocessed - c.arrivalsThreshold) / 1000;
-  ledger.political[destination.id] += excess * c.arrivalsPoliticalCost * (state.salience / 100);
+  addTo(ledger.political, destination.id, excess * c.arrivalsPoliticalCost * (state.salience / 100));
   for (const t of transits) {
-    ledger.reputational[t.id] += (stranded[t.id] / 1000) * c.strandedReputationalCost;
-    ledger.political[t.id] += (stranded[t.id] / 1000) * c.strandedPoliticalCost;
+    addTo(ledger.reputational, t.id, (entry(stranded, t.id) / 1000) * c.strandedReputationalCost);
+    addTo(ledger.political, t.id, (entry(stranded, t.id) / 1000) * c.strandedPoliticalCost);
   }
 
   const compliance = checkCompliance(scenario, state, movement.receptionOf, ledger);
@@ -114,29 +116,30 @@ export function settleRound(scenario: Scenario, state: GameState): void {
   // Aid builds capacity that fades unless renewed.
   const aid = effectStrength(scenario, destination.id, 'aid', levelsOf(destination.id));
   for (const t of transits) {
-    economyLoss[t.id] -= (aid / transits.length) * c.aidToEconomy;
-    const bonus = (state.seats[t.id].capacity - t.capacity) * (1 - c.recovery);
-    state.seats[t.id].capacity = round2(t.capacity + bonus + (aid / transits.length) * c.aidToCapacity);
+    addTo(economyLoss, t.id, -((aid / transits.length) * c.aidToEconomy));
+    const transit = seatOf(state, t.id);
+    const bonus = (transit.capacity - t.capacity) * (1 - c.recovery);
+    transit.capacity = round2(t.capacity + bonus + (aid / transits.length) * c.aidToCapacity);
   }
 
   const seatsOutcome: Record<string, SeatRoundOutcome> = {};
   for (const seat of scenario.seats) {
-    const s = state.seats[seat.id];
+    const s = seatOf(state, seat.id);
     const ind = s.indicators;
     for (const name of INDICATORS) {
       if (name !== 'control') ind[name] += c.recovery * (seat.indicators[name] - ind[name]);
     }
-    const political = Math.max(0, ledger.political[seat.id]);
-    const reputational = Math.max(0, ledger.reputational[seat.id]);
+    const political = Math.max(0, entry(ledger.political, seat.id));
+    const reputational = Math.max(0, entry(ledger.reputational, seat.id));
     ind.approval = clampIndicator(ind.approval - political * c.costToIndicator.political);
     ind.reputation = clampIndicator(ind.reputation - reputational * c.costToIndicator.reputational);
-    ind.economy = clampIndicator(ind.economy - economyLoss[seat.id] - implementation[seat.id] * c.costToIndicator.implementation);
-    ind.credibility = clampIndicator(ind.credibility + ledger.credibility[seat.id]);
-    const load = seat.role === 'destination' ? unprocessed : stranded[seat.id];
+    ind.economy = clampIndicator(ind.economy - entry(economyLoss, seat.id) - entry(implementation, seat.id) * c.costToIndicator.implementation);
+    ind.credibility = clampIndicator(ind.credibility + entry(ledger.credibility, seat.id));
+    const load = seat.role === 'destination' ? unprocessed : entry(stranded, seat.id);
     const tolerance = seat.role === 'destination' ? 2 * c.arrivalsThreshold : (c.strandedTolerance ?? 2 * c.arrivalsThreshold);
     const target = 100 * clamp(1 - load / tolerance, 0, 1);
     ind.control = clampIndicator(ind.control + c.controlSmoothing * (target - ind.control));
-    const costs = { political: round2(political), reputational: round2(reputational), implementation: round2(implementation[seat.id]) };
+    const costs = { political: round2(political), reputational: round2(reputational), implementation: round2(entry(implementation, seat.id)) };
     s.costs = {
       political: round2(s.costs.political + costs.political),
       reputational: round2(s.costs.reputational + costs.reputational),

@@ -1,6 +1,7 @@
 import type { Effect, Scenario } from '../scenario/schema.ts';
 import { breaches, obligationsOf } from '../rules/agreements.ts';
 import { findInstrument } from '../rules/instruments.ts';
+import { at, seatOf } from '../rules/lookup.ts';
 import type { Commitment, InstrumentUse, Move } from '../rules/moves.ts';
 import type { GameState } from '../rules/state.ts';
 import type { Aim, InstrumentClass, Leverage } from './card.ts';
@@ -72,7 +73,7 @@ function harmAim(scenario: Scenario, m: Moment, ids: string[]): Aim {
 }
 
 function decisionReading(scenario: Scenario, state: GameState, m: Moment, levels: Record<string, number>): Reading {
-  const seatState = state.seats[m.seat];
+  const seatState = seatOf(state, m.seat);
   const changed: { id: string; harmful: boolean }[] = [];
   for (const [id, level] of Object.entries(levels)) {
     const inst = findInstrument(scenario, id);
@@ -89,7 +90,7 @@ function decisionReading(scenario: Scenario, state: GameState, m: Moment, levels
 
   if (carried.length > 0) {
     // Carrying out a threat serves the threat's own aim, unless it answers a harm just done.
-    return { instrument: 'coercive', aim: harmDone(m) ? 'punitive' : threatAim(scenario, m, carried[0].demand), leverage };
+    return { instrument: 'coercive', aim: harmDone(m) ? 'punitive' : threatAim(scenario, m, at(carried, 0).demand), leverage };
   }
   if (broken.length > 0) {
     const ids = broken.map((b) => b.instrument);

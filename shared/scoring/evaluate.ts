@@ -2,6 +2,7 @@ import type { Costs, Scenario } from '../scenario/schema.ts';
 import { findInstrument } from '../rules/instruments.ts';
 import type { Commitment, Move } from '../rules/moves.ts';
 import type { GameState } from '../rules/state.ts';
+import { entry } from '../rules/lookup.ts';
 import { beliefWeights } from './belief.ts';
 import { alternativesTo } from './alternatives.ts';
 import { holdCourse } from './hold-course.ts';
@@ -87,7 +88,7 @@ export function evaluateDecision(scenario: Scenario, before: GameState, seat: st
   const baselineMove: Move | null = state.phase === 'decision' ? { type: 'decide', version: state.version, levels: holdCourse(scenario, state, seat) } : null;
   const baseline = expect(scenario, worlds, seat, baselineMove, horizon) ?? actual;
 
-  let best = actual.score[seat];
+  let best = entry(actual.score, seat);
   let bestOption: Move | null | undefined;
   let bestOutcome: Expectation = actual;
   let counted = 1;
@@ -96,16 +97,17 @@ export function evaluateDecision(scenario: Scenario, before: GameState, seat: st
     const outcome = option === null && baselineMove === null ? baseline : expect(scenario, worlds, seat, option, horizon);
     if (outcome === null) continue;
     counted += 1;
-    if (outcome.score[seat] > best + EPSILON) {
-      best = outcome.score[seat];
+    const score = entry(outcome.score, seat);
+    if (score > best + EPSILON) {
+      best = score;
       bestOption = option;
       bestOutcome = outcome;
     }
   }
-  const loss = best - actual.score[seat];
+  const loss = best - entry(actual.score, seat);
   const label = labelFor(loss);
   const kinds = ['political', 'reputational', 'implementation'] as const;
-  const delta = Object.fromEntries(kinds.map((k) => [k, actual.costs[seat][k] - baseline.costs[seat][k]])) as Costs;
+  const delta = Object.fromEntries(kinds.map((k) => [k, entry(actual.costs, seat)[k] - entry(baseline.costs, seat)[k]])) as Costs;
   const ledger: Ledger = {
     costs: Object.fromEntries(kinds.map((k) => [k, round2(Math.max(0, delta[k]))])) as Costs,
     concessions: round2(concessionsIn(scenario, seat, bundleOf(state, move))),
@@ -114,21 +116,21 @@ export function evaluateDecision(scenario: Scenario, before: GameState, seat: st
   let driver: Driver = 'response';
   let widest = 0.5;
   for (const k of kinds) {
-    const extra = actual.costs[seat][k] - bestOutcome.costs[seat][k];
+    const extra = entry(actual.costs, seat)[k] - entry(bestOutcome.costs, seat)[k];
     if (extra > widest) {
       widest = extra;
       driver = k;
     }
   }
-  const gains = (id: string) => actual.score[id] - baseline.score[id] > GAIN_EPSILON;
+  const gains = (id: string) => entry(actual.score, id) - entry(baseline.score, id) > GAIN_EPSILON;
   const bargaining: Bargaining = gains(seat) && gains(other) ? 'positive-sum' : 'zero-sum';
   return {
     evaluation: {
       score: scoreFor(loss),
       label,
-      expected: round2(actual.score[seat]),
+      expected: round2(entry(actual.score, seat)),
       best: round2(best),
-      baseline: round2(baseline.score[seat]),
+      baseline: round2(entry(baseline.score, seat)),
       bestAlternative: label === 'best' || label === 'good' || bestOption === undefined ? null : bestOption === null ? { kind: 'pass' } : { kind: 'move', move: bestOption },
       alternatives: counted,
       horizon,
@@ -155,8 +157,9 @@ export function bestOption(scenario: Scenario, before: GameState, seat: string, 
   let bestScore = Number.NEGATIVE_INFINITY;
   for (const option of alternativesTo(scenario, state, seat, first, random)) {
     const outcome = expect(scenario, worlds, seat, option, horizon);
-    if (outcome !== null && outcome.score[seat] > bestScore + EPSILON) {
-      bestScore = outcome.score[seat];
+    const score = outcome === null ? undefined : entry(outcome.score, seat);
+    if (score !== undefined && score > bestScore + EPSILON) {
+      bestScore = score;
       best = option;
     }
   }

@@ -1,4 +1,5 @@
 import type { HistoricalCase, Locale, Scenario } from '../scenario/schema.ts';
+import { at } from '../rules/lookup.ts';
 import type { Classification, FrameworkCard, Sentence } from './card.ts';
 import { BUILT_IN_CASES } from './cases.ts';
 import { MESSAGES, type MessageKey } from './messages.ts';
@@ -9,7 +10,7 @@ export function closestCase(scenario: Scenario, reading: Classification, role: '
   // A transit state's decision is compared with transit states' cases, a destination's with destinations'.
   const sameRole = all.filter(({ c }) => c.role === undefined || c.role === role);
   const candidates = sameRole.length > 0 ? sameRole : all;
-  let best = candidates[0];
+  let best = at(candidates, 0);
   let bestScore = Number.NEGATIVE_INFINITY;
   for (const candidate of candidates) {
     const c = candidate.c;

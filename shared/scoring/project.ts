@@ -4,6 +4,7 @@ import { applyMove } from '../rules/apply-move.ts';
 import { overBudget, fullLevels } from '../rules/decision.ts';
 import type { Move } from '../rules/moves.ts';
 import { playerView } from '../rules/player-view.ts';
+import { seatOf } from '../rules/lookup.ts';
 import { nextRandom, seedRng } from '../rules/prng.ts';
 import type { GameState } from '../rules/state.ts';
 import { BOT_POLICIES, BotPolicyId, type BotPolicy } from '../bots/policy.ts';
@@ -60,7 +61,7 @@ export function worldsOf(scenario: Scenario, state: GameState, seat: string, wei
 }
 
 function totalCosts(state: GameState, seat: string, from: Costs): Costs {
-  const c = state.seats[seat].costs;
+  const c = seatOf(state, seat).costs;
   return { political: c.political - from.political, reputational: c.reputational - from.reputational, implementation: c.implementation - from.implementation };
 }
 
@@ -126,7 +127,7 @@ export function project(scenario: Scenario, world: World, seat: string, move: Mo
   const score: Record<string, number> = {};
   const costs: Record<string, Costs> = {};
   for (const [id, st] of Object.entries(world.start.seats)) {
-    score[id] = s.seats[id].score;
+    score[id] = seatOf(s, id).score;
     costs[id] = totalCosts(s, id, st.costs);
   }
   return { score, costs };
