@@ -45,8 +45,18 @@ export const PlayerView = z.object({
 });
 export type PlayerView = z.infer<typeof PlayerView>;
 
-/** Client → server at a practice game: its one player holds the clock, or lets it run again. */
-export const ClockRequest = z.object({ type: z.enum(['pause', 'resume']) });
+/** The most time one request adds to a phase (an instructor's or a practising student's): half an hour, at least 5 s. */
+export const ExtendSeconds = z.number().int().min(5).max(1800);
+
+/**
+ * Client → server at a practice game: its one player holds the clock, lets it run again,
+ * or gives the phase more time (WCAG 2.2.1: a timer the player can adjust, not only stop).
+ */
+export const ClockRequest = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('pause') }),
+  z.object({ type: z.literal('resume') }),
+  z.object({ type: z.literal('extend'), seconds: ExtendSeconds }),
+]);
 export type ClockRequest = z.infer<typeof ClockRequest>;
 
 /** What a client may send a game room, by Colyseus message type: the one list the client's send and the room's dispatch share. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BotPolicyId } from './bots/policy.ts';
-import { CardRelease, PlayerView, TimerSettings } from './protocol.ts';
+import { CardRelease, ExtendSeconds, PlayerView, TimerSettings } from './protocol.ts';
 import type { MessagesOf } from './protocol.ts';
 import { Indicators, Locale } from './scenario/schema.ts';
 import { Label } from './scoring/card.ts';
@@ -81,7 +81,7 @@ export const SessionControl = z.discriminatedUnion('type', [
   z.object({ type: z.literal('start') }),
   z.object({ type: z.literal('pause'), table: z.string().optional() }),
   z.object({ type: z.literal('resume'), table: z.string().optional() }),
-  z.object({ type: z.literal('extend'), table: z.string().optional(), seconds: z.number().int().min(5).max(1800) }),
+  z.object({ type: z.literal('extend'), table: z.string().optional(), seconds: ExtendSeconds }),
   z.object({ type: z.literal('advance'), table: z.string() }),
   z.object({ type: z.literal('inject'), table: z.string().optional(), eventId: z.string().max(40) }),
   z.object({ type: z.literal('announce'), text: z.string().trim().min(1).max(500) }),

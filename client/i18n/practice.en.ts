@@ -17,6 +17,7 @@ export const practiceEn = {
   'practice.running': 'Practice: the phase clock is running.',
   'header.held': 'No time limit',
   'practice.resume': 'Run the clock',
+  'practice.extend': 'More time: +{seconds} s',
   'practice.pause': 'Hold the clock',
   'practice.tutorialTip': 'New here? Practise the tutorial first: it takes about ten minutes.',
 

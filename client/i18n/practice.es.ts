@@ -19,6 +19,7 @@ export const practiceEs: { readonly [K in keyof typeof practiceEn]: string } = {
   'practice.running': 'Práctica: el reloj de la fase está en marcha.',
   'header.held': 'Sin límite de tiempo',
   'practice.resume': 'Poner en marcha el reloj',
+  'practice.extend': 'Más tiempo: +{seconds} s',
   'practice.pause': 'Detener el reloj',
   'practice.tutorialTip': '¿Es tu primera vez? Practica primero el tutorial: dura unos diez minutos.',
 

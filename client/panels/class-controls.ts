@@ -2,7 +2,7 @@ import { SessionControl, type SessionView } from '../../shared/session.ts';
 import { t } from '../i18n/index.ts';
 import { h, uid } from '../ui/element.ts';
 import { bindControl, eventOptions, setOptions, situationIs, type DeskContext } from './desk-context.ts';
-import { EXTEND_SECONDS } from './table-card.ts';
+import { EXTEND_SECONDS } from '../ui/timer-length.ts';
 
 /** The longest announcement, from the shared schema. */
 const announceSchema = SessionControl.options.find((option) => option.shape.type.value === 'announce');

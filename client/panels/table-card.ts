@@ -8,12 +8,11 @@ import { fill, h, setDisabled, uid, type Child } from '../ui/element.ts';
 import { formatCountdown, formatNumber, msUntil } from '../ui/format.ts';
 import { seatName, sentenceWith, typed } from '../ui/names.ts';
 import { setClass, setHidden, setText } from '../ui/quiet-dom.ts';
+import { EXTEND_SECONDS } from '../ui/timer-length.ts';
 import { bindControl, confirming, eventOptions, setOptions, situationIs, type DeskContext } from './desk-context.ts';
 import { alertsKey, alertsOf, type Alert } from './table-alerts.ts';
 import '../styles/compare.css';
 
-/** Seconds "+ time" adds to a table's phase. */
-export const EXTEND_SECONDS = 60;
 /** The seat-control value that hands a seat back to its students. */
 const STUDENTS = '';
 /** How many of a table's latest decisions its card lists. */

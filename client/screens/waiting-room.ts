@@ -5,6 +5,7 @@ import type { Table, TableModel } from '../net/connection.ts';
 import { copyButton } from '../panels/copy-link.ts';
 import { fill, h } from '../ui/element.ts';
 import { occupantName, occupantNode, seatWithRole } from '../ui/names.ts';
+import { EXTEND_SECONDS } from '../ui/timer-length.ts';
 import { joinLinkFor } from './landing.ts';
 import type { Screen } from './screen.ts';
 import { tableScreen } from './table.ts';
@@ -53,7 +54,8 @@ export function seatedScreen(table: Table, scenario: Scenario, arrival: string |
   const catchUp = h('section', { class: 'card catch-up narrow', attrs: { 'aria-labelledby': 'catchup-h', hidden: true } });
   const practiceState = h('p', { class: 'practice-state', attrs: { role: 'status' } });
   const practiceToggle = h('button', { class: 'secondary', attrs: { type: 'button' } });
-  const practiceBar = h('div', { class: 'practice-bar', attrs: { hidden: true } }, practiceState, practiceToggle);
+  const practiceExtend = h('button', { class: 'secondary', text: t('practice.extend', { seconds: EXTEND_SECONDS }), attrs: { type: 'button' } });
+  const practiceBar = h('div', { class: 'practice-bar', attrs: { hidden: true } }, practiceState, practiceToggle, practiceExtend);
   const el = h('div', { class: 'seated' }, notice, waiting, catchUp, practiceBar, game.el);
   /** null until the first view; then whether the student still has the catch-up to read. */
   let catchingUp: boolean | null = null;
@@ -63,6 +65,7 @@ export function seatedScreen(table: Table, scenario: Scenario, arrival: string |
     const view = table.model().view;
     if (view) table.holdClock({ type: view.paused ? 'resume' : 'pause' });
   });
+  practiceExtend.addEventListener('click', () => table.holdClock({ type: 'extend', seconds: EXTEND_SECONDS }));
 
   const briefingOf = (model: TableModel): HTMLElement | null => {
     const text = model.welcome ? local(model.welcome.briefing) : '';
@@ -129,6 +132,8 @@ export function seatedScreen(table: Table, scenario: Scenario, arrival: string |
     if (practiceBar.hidden) return;
     practiceState.textContent = t(view.paused ? 'practice.held' : 'practice.running');
     practiceToggle.textContent = t(view.paused ? 'practice.resume' : 'practice.pause');
+    // A held clock has no deadline to push back.
+    practiceExtend.disabled = view.paused;
   };
 
   /** A seat the instructor hands to a bot (or back) changes hands under the student: say so. */

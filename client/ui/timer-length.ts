@@ -7,6 +7,9 @@ import { MAX_PHASE_SECONDS } from '../../shared/protocol.ts';
  * rather than guessed at. The wire and the store keep whole seconds.
  */
 
+/** Seconds "+ time" adds to a phase: an instructor's table controls and a practising student's alike. */
+export const EXTEND_SECONDS = 60;
+
 /** The longest length the server accepts, as typed. */
 export const MAX_TIMER_TEXT = formatTimerLength(MAX_PHASE_SECONDS);
 

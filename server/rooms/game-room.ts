@@ -367,7 +367,7 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
     return this.table.commitMove(seat, move, botActor(policy));
   }
 
-  /** The one player of a practice game holds the clock for a break, or lets it run again. */
+  /** The one player of a practice game holds the clock for a break, lets it run again, or takes more time. */
   private async holdClock(client: Client, raw: unknown): Promise<void> {
     const parsed = ClientMessage.clock.safeParse(raw);
     if (!parsed.success) return this.refuse(client, refusal('move/malformed', `This request could not be read: ${describeIssues(parsed.error)}`, 'clock'));
@@ -376,7 +376,7 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
       return this.refuse(client, refusal('seat/not-yours', 'Only the player of a practice game holds its clock.', 'clock'));
     }
     const actor = studentActor(this.seating.memberOf(client.sessionId), this.table.game.session !== null);
-    const outcome = await this.table.steer({ type: parsed.data.type }, actor);
+    const outcome = await this.table.steer(parsed.data, actor);
     if (!outcome.ok) this.refuse(client, refusal(outcome.code === 'game/over' ? 'game/over' : 'server/unavailable', outcome.message, 'clock'));
   }
 

@@ -97,7 +97,7 @@ test('an instructor types lengths in minutes and seconds, switches a table’s c
   await instructor.screenshot({ path: 'test-results/timers-instructor-extended.png', fullPage: true });
 });
 
-test('a student practising alone runs the clock in m:ss and holds it: no phase runs out', async ({ browser }) => {
+test('a student practising alone runs the clock in m:ss, extends it and holds it: no phase runs out', async ({ browser }) => {
   const ana = await newPage(browser);
   await ana.goto('/');
   const tutorial = scenarioCard(ana, 'Tutorial: Norland and Vadia');
@@ -110,10 +110,20 @@ test('a student practising alone runs the clock in m:ss and holds it: no phase r
   await expect(ana.getByRole('heading', { name: 'Indicators' })).toBeVisible();
   await expect(ana.getByText('Practice: the phase clock is running.')).toBeVisible();
   // The tutorial's briefing: its reading time, 1:15.
-  expect(await secondsShown(ana.locator('.countdown'))).toBeLessThanOrEqual(75);
+  const countdown = ana.locator('.countdown');
+  const before = await secondsShown(countdown);
+  expect(before).toBeLessThanOrEqual(75);
+
+  // More time, as often as she needs it: each press adds a minute to the phase.
+  const more = ana.getByRole('button', { name: 'More time: +60 s' });
+  await more.click();
+  await expect.poll(() => secondsShown(countdown)).toBeGreaterThan(before + 30);
+  await more.click();
+  await expect.poll(() => secondsShown(countdown)).toBeGreaterThan(before + 90);
 
   await ana.getByRole('button', { name: 'Hold the clock' }).click();
   await expect(ana.getByText('Practice at your own pace: the clock is held, no phase runs out.')).toBeVisible();
   await expect(ana.getByText('No time limit')).toBeVisible();
+  await expect(more).toBeDisabled();
   await ana.screenshot({ path: 'test-results/timers-practice-held.png' });
 });

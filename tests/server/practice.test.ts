@@ -88,6 +88,30 @@ describe('practice alone against bots', () => {
     await me.room.leave();
   });
 
+  it('the student gives a phase more time: the deadline moves by exactly what she asked, and a bad request changes nothing', async () => {
+    const { me } = await sitDown({ bots: { vadia: 'restraint' }, timed: true });
+    const begun = await me.view((_s, v) => v.lobby === null && v.deadline !== null);
+    const deadline = begun.deadline ?? 0;
+    me.sendRaw('clock', { type: 'extend', seconds: 90 });
+    const extended = await me.view((_s, v) => v.deadline !== deadline);
+    expect(extended).toMatchObject({ paused: false, deadline: deadline + 90_000 });
+    expect(extended.state.phaseVersion).toBe(begun.state.phaseVersion);
+
+    for (const bad of [{ type: 'extend' }, { type: 'extend', seconds: 4 }, { type: 'extend', seconds: 1801 }, { type: 'extend', seconds: 1.5 }, { type: 'extend', seconds: '60' }]) {
+      const mark = me.mark();
+      me.sendRaw('clock', bad);
+      expect((await me.refused(mark)).code).toBe('move/malformed');
+    }
+    // Held, the extra time waits in the time left: running again, the deadline is further off than before the hold.
+    me.sendRaw('clock', { type: 'pause' });
+    await me.view((_s, v) => v.paused);
+    me.sendRaw('clock', { type: 'extend', seconds: 600 });
+    me.sendRaw('clock', { type: 'resume' });
+    const resumed = await me.view((_s, v) => !v.paused && v.deadline !== null);
+    expect(resumed.deadline ?? 0).toBeGreaterThan(deadline + 600_000);
+    await me.room.leave();
+  });
+
   it('a timed practice game runs its clock from the moment its student sits down', async () => {
     const before = Date.now();
     const { me } = await sitDown({ bots: { vadia: 'restraint' }, timed: true });
@@ -108,7 +132,7 @@ describe('practice alone against bots', () => {
     expect(await games()).toBe(count);
   });
 
-  it('only the player of a practice game holds its clock', async () => {
+  it('only the player of a practice game holds its clock or extends it', async () => {
     const gameId = await createGame(server, {});
     const ana = await joinGame(server, gameId, { name: 'Ana', seat: 'us' });
     const luis = await joinGame(server, gameId, { name: 'Luis', seat: 'mx' });
@@ -117,6 +141,11 @@ describe('practice alone against bots', () => {
     ana.sendRaw('clock', { type: 'pause' });
     expect((await ana.refused(mark)).code).toBe('seat/not-yours');
     expect(ana.latest().paused).toBe(false);
+    const deadline = ana.latest().deadline;
+    const again = ana.mark();
+    ana.sendRaw('clock', { type: 'extend', seconds: 60 });
+    expect(await ana.refused(again)).toMatchObject({ code: 'seat/not-yours', about: 'clock' });
+    expect(ana.latest().deadline).toBe(deadline);
     await Promise.all([ana.room.leave(), luis.room.leave()]);
   });
 });
