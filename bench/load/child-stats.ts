@@ -6,17 +6,15 @@ import type { ChildMessage } from './child-protocol.ts';
 
 /** A server child's side of the bench's IPC: says it is ready, answers for its figures, stops when told. */
 export function answerBench(port: number, close: () => Promise<void>, scoring: () => ScoringFigures | null = () => null): void {
-  const send = (message: ChildMessage): void => void process.send?.(message);
+  const send = (message: ChildMessage, sent?: () => void): void => void process.send?.(message, undefined, {}, sent);
   process.on('message', (raw: unknown) => {
     const parsed = ChildRequest.safeParse(raw);
     if (!parsed.success) return;
     const request = parsed.data;
     if (request.type === 'stop') {
       close().then(
-        () => {
-          send({ type: 'stopped' });
-          process.exit(0);
-        },
+        // Exiting only once "stopped" is written: process.send is asynchronous, and an exit would drop it.
+        () => send({ type: 'stopped' }, () => process.exit(0)),
         (error: unknown) => {
           console.error(error);
           process.exit(1);

@@ -235,6 +235,7 @@ export async function runLoad(name: string, serverFile: URL, env: Record<string,
       loadAverage: [loadStart, loadavg()[0] ?? 0],
     };
   } finally {
-    await server.stop();
+    // The figures are taken: a server that stops badly is said, and the bench goes on to the next.
+    await server.stop().catch((error: unknown) => console.error(`${name}: ${error instanceof Error ? error.message : String(error)}`));
   }
 }
