@@ -6,10 +6,11 @@ import type { Move } from '../../shared/rules/moves.ts';
 import { InstructorWatch } from '../../shared/session.ts';
 import type { Announcement } from '../../shared/session.ts';
 import { secretMatches } from '../sessions/credentials.ts';
-import { botActor, INSTRUCTOR, TABLE_RULE } from '../../shared/actor.ts';
+import { botActor, INSTRUCTOR } from '../../shared/actor.ts';
 import { BotDriver } from './bot-driver.ts';
 import { GAME_SEAT_RESERVATION_SECONDS, HARD_MESSAGES_PER_SECOND, hardMessageLimit, MAX_CLIENTS_PER_ROOM } from './limits.ts';
 import { recordStage } from './move-path.ts';
+import { OpenGameExpiry } from './open-game-expiry.ts';
 import { MessageBudget } from './rate-limit.ts';
 import { screenFrames } from './frame-screen.ts';
 import { claimedType, describeIssues, messageBytes, refusal } from './refusals.ts';
@@ -54,8 +55,7 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
   /** Plain seat tokens of the connections here now, to repeat them in a welcome after a reconnection. */
   private readonly tokens = new Map<string, string>();
   private readonly reconnections = new Map<string, Reconnection>();
-  /** Set while a game of its own has no player connected: it ends when this runs out. */
-  private abandoned: ReturnType<Room['clock']['setTimeout']> | null = null;
+  private expiry: OpenGameExpiry | null = null;
   private lastReport = '';
 
   private get table(): TableGame {
@@ -82,7 +82,8 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
     const seatIds = scenario.seats.map((seat) => seat.id);
     this.seating = new Seating(seatIds, game.session !== null, game.session === null ? await deps.store.loadSeats(gameId) : []);
     this.budget = new MessageBudget(deps.messageRate);
-    screenFrames(this, deps.log, (client, refused) => this.receiveUnreadable(client, refused));
+    // No validator: Colyseus's validator disconnects on failure, and a student must not lose the table.
+    screenFrames(this, deps.log, (client, refused) => this.receiveUnreadable(client, refused), (client, type, raw) => this.receive(client, type, raw));
     this.maxMessagesPerSecond = hardMessageLimit(deps.messageRate);
     this.loaded = await TableGame.open(deps, game, scenario, this.clock, {
       changed: () => this.changed(),
@@ -118,12 +119,8 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
     this.report();
     this.beginWhenFilled();
     if (this.table.state.phase === 'ended') this.autoDispose = true;
-    else if (game.session === null && !this.seating.anyTaken()) this.clock.setTimeout(() => this.expireUnseated(), deps.openGameExpirySeconds * 1000);
-    // Restored after a restart with seats taken: it ends if no one comes back.
-    else this.watchAbandonment();
-
-    // No validator argument: Colyseus's validator disconnects on failure, and a student must not lose the table.
-    this.onMessage('*', (client: Client, type: string | number, raw: unknown) => this.receive(client, String(type), raw));
+    this.expiry = new OpenGameExpiry(this.clock, this.table, this.seating);
+    this.expiry.opened();
   }
 
   // ---- joining ------------------------------------------------------------------
@@ -191,7 +188,7 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
     this.sendViews();
     this.report();
     this.beginWhenFilled();
-    this.watchAbandonment();
+    this.expiry?.watch();
   }
 
   /**
@@ -229,7 +226,7 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
   onReconnect(client: Client): void {
     this.reconnections.delete(client.sessionId);
     this.seating.setConnected(client.sessionId, true);
-    this.watchAbandonment();
+    this.expiry?.watch();
     this.welcome(client);
     this.sendViews();
     this.report();
@@ -248,38 +245,7 @@ export class GameRoom extends Room<{ state: GameRoomState }> {
       this.report();
     }
     this.table.log.info({ sessionId: client.sessionId, seat, code }, 'connection gone');
-    this.watchAbandonment();
-  }
-
-  /**
-   * A game of its own whose players have all gone (past their reconnection window) ends
-   * after the same grace an unused one gets, so a table left behind does not hold a room,
-   * its bots or its clock for ever. Anyone coming back in time keeps it.
-   */
-  private watchAbandonment(): void {
-    this.abandoned?.clear();
-    this.abandoned = null;
-    if (this.table.game.session !== null || this.table.state.phase === 'ended' || !this.seating.anyTaken()) return;
-    if (this.seating.connectedMembers().length > 0) return;
-    this.abandoned = this.clock.setTimeout(() => {
-      this.abandoned = null;
-      this.table.enqueue(async () => {
-        if (this.table.state.phase === 'ended') return;
-        if (this.seating.connectedMembers().length > 0) return void this.table.log.info('game kept: a player came back');
-        const outcome = await this.table.steer({ type: 'end' }, TABLE_RULE);
-        if (outcome.ok) this.table.log.info({ afterSeconds: this.deps.openGameExpirySeconds }, 'game expired: every player left');
-      });
-    }, this.deps.openGameExpirySeconds * 1000);
-  }
-
-  /** A game of its own whose link no one has used ends, so an unused table does not hold a room for its whole life. */
-  private expireUnseated(): void {
-    this.table.enqueue(async () => {
-      if (this.table.state.phase === 'ended') return;
-      if (this.seating.anyTaken()) return void this.table.log.info('open game kept: a seat is taken');
-      const outcome = await this.table.steer({ type: 'end' }, TABLE_RULE);
-      if (outcome.ok) this.table.log.info({ afterSeconds: this.deps.openGameExpirySeconds }, 'game expired: no one took a seat');
-    });
+    this.expiry?.watch();
   }
 
   onDispose(): void {

@@ -72,7 +72,7 @@ export class SessionRoom extends Room {
     this.deps = deps;
     this.log = deps.log.child({ sessionId });
     this.budget = new MessageBudget(deps.messageRate);
-    screenFrames(this, this.log, (client, refused) => this.receiveUnreadable(client, refused));
+    screenFrames(this, this.log, (client, refused) => this.receiveUnreadable(client, refused), (client, type, raw) => this.receive(client, type, raw));
     this.maxMessagesPerSecond = hardMessageLimit(deps.messageRate);
     const students = await deps.store.loadStudents(sessionId);
     const tables = new Map<string, ClassTable>();
@@ -98,7 +98,6 @@ export class SessionRoom extends Room {
         () => undefined,
       );
     }
-    this.onMessage('*', (client: Client, type: string | number, raw: unknown) => this.receive(client, String(type), raw));
     this.log.info({ phase: session.phase, students: students.length, tables: tables.size }, 'session room opened');
   }
 
