@@ -1,4 +1,5 @@
 import type { Scenario } from '../scenario/schema.ts';
+import { clonePlain } from './clone-plain.ts';
 import { defaultDecision } from './decision.ts';
 import type { GameEvent } from './events.ts';
 import { settleRound } from './resolve-round.ts';
@@ -14,7 +15,7 @@ export type Advanced = { state: GameState; events: GameEvent[] };
  */
 export function advancePhase(scenario: Scenario, previous: GameState): Advanced {
   if (previous.phase === 'ended') return { state: previous, events: [] };
-  const state = structuredClone(previous);
+  const state = clonePlain(previous);
   return { state, events: advancePhaseInPlace(scenario, state) };
 }
 

@@ -1,4 +1,5 @@
 import type { Scenario } from '../scenario/schema.ts';
+import { clonePlain } from './clone-plain.ts';
 import { decide } from './decision.ts';
 import type { GameEvent } from './events.ts';
 import { seatOf } from './lookup.ts';
@@ -41,7 +42,7 @@ export function applyMove(scenario: Scenario, previous: GameState, seat: string,
   if (PHASE_BOUND.has(move.type) && move.version < previous.phaseVersion) {
     return reject('state/stale', 'The phase changed since you made this move.');
   }
-  const state = structuredClone(previous);
+  const state = clonePlain(previous);
   const applied = dispatch(scenario, state, seat, move);
   if (!applied.ok) return refusal(applied);
   state.version += 1;

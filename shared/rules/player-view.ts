@@ -1,3 +1,4 @@
+import { clonePlain } from './clone-plain.ts';
 import type { GameState } from './state.ts';
 
 /** Phases in which this round's sealed decisions have been opened. */
@@ -10,18 +11,21 @@ const DECISIONS_OPEN = new Set<GameState['phase']>(['resolution', 'debrief', 'en
  * hidden parameters and coming events.
  */
 export function playerView(state: GameState, seat: string | null): GameState {
-  const view = structuredClone(state);
-  view.seed = 0;
-  view.rng = 0;
+  const involves = (a: string, b: string) => seat !== null && (a === seat || b === seat);
+  // Filtered before the copy: what the seat may not see is never copied at all.
+  const view = clonePlain({
+    ...state,
+    seed: 0,
+    rng: 0,
+    chat: state.chat.filter((m) => involves(m.from, m.to)),
+    proposals: state.proposals.filter((p) => involves(p.from, p.to)),
+    threats: state.threats.filter((t) => involves(t.by, t.target)),
+    promises: state.promises.filter((p) => involves(p.by, p.target)),
+  });
   for (const [id, s] of Object.entries(view.seats)) {
     if (id === seat) continue;
     s.hidden = {};
     if (!DECISIONS_OPEN.has(view.phase)) s.decision = null;
   }
-  const involves = (a: string, b: string) => seat !== null && (a === seat || b === seat);
-  view.chat = view.chat.filter((m) => involves(m.from, m.to));
-  view.proposals = view.proposals.filter((p) => involves(p.from, p.to));
-  view.threats = view.threats.filter((t) => involves(t.by, t.target));
-  view.promises = view.promises.filter((p) => involves(p.by, p.target));
   return view;
 }

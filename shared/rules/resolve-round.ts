@@ -1,4 +1,5 @@
 import { INDICATORS, type Scenario, type Seat } from '../scenario/schema.ts';
+import { clonePlain } from './clone-plain.ts';
 import { checkCompliance, settlePromises, settleThreats, type Ledger } from './due.ts';
 import { moveFlows } from './flows.ts';
 import { decisionCost, effectStrength, instrumentsOf, startLevel } from './instruments.ts';
@@ -10,7 +11,7 @@ import type { GameState, RoundResult, SeatRoundOutcome } from './state.ts';
 
 /** Resolve the round from the sealed decisions: a pure function of the state. */
 export function resolveRound(scenario: Scenario, previous: GameState): GameState {
-  const state = structuredClone(previous);
+  const state = clonePlain(previous);
   settleRound(scenario, state);
   return state;
 }

@@ -1,6 +1,7 @@
 import type { Costs, Scenario } from '../scenario/schema.ts';
 import { advancePhaseInPlace } from '../rules/advance-phase.ts';
 import { applyMove } from '../rules/apply-move.ts';
+import { clonePlain } from '../rules/clone-plain.ts';
 import { overBudget, fullLevels } from '../rules/decision.ts';
 import type { Move } from '../rules/moves.ts';
 import { playerView } from '../rules/player-view.ts';
@@ -107,7 +108,7 @@ export function project(scenario: Scenario, world: World, seat: string, move: Mo
     if (!applied.ok) return null;
     s = applied.value.state;
   } else {
-    s = structuredClone(world.start);
+    s = clonePlain(world.start);
   }
   const policy = BOT_POLICIES[world.policy];
   const random = seededRandom(world.seed);
