@@ -77,18 +77,73 @@ export const Welcome = z.object({
 export type Welcome = z.infer<typeof Welcome>;
 
 /**
- * The one shape of every HTTP error body: a namespaced code (`body/invalid`, `game/unknown`),
- * English for logs and developers, and for a body of the wrong shape the issues found.
+ * The server's own refusals, beside the rules' (`RejectionCode`): a request it cannot read,
+ * a caller it does not let in, something named that is not there, or a server that cannot
+ * do it now. Every HTTP error body and every edge refusal on a room connection takes its
+ * code from here, one code per condition, so a client can act on the code alone.
+ */
+export const ErrorCode = z.enum([
+  // The request itself.
+  'body/invalid',
+  'body/malformed',
+  'body/too-large',
+  'body/unsupported',
+  'query/invalid',
+  'route/unknown',
+  'move/malformed',
+  'message/too-large',
+  'rate/limited',
+  // Who asks.
+  'seat/not-yours',
+  'session/forbidden',
+  'review/forbidden',
+  'fork/forbidden',
+  'record/in-play',
+  // What it names.
+  'code/invalid',
+  'game/unknown',
+  'scenario/unknown',
+  'session/unknown',
+  'student/unknown',
+  'table/unknown',
+  'control/unknown',
+  'seats/invalid',
+  'step/out-of-range',
+  // What the class or game allows now.
+  'fork/ended',
+  'name/taken',
+  'session/full',
+  'session/started',
+  'session/not-started',
+  'session/ended',
+  // The server.
+  'session/no-code',
+  'server/busy',
+  'server/unavailable',
+  'server/error',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/** The edge codes a room's `refused` message carries beside the rules' own: the client has words for each. */
+export const RoomErrorCode = ErrorCode.extract(['move/malformed', 'message/too-large', 'rate/limited', 'seat/not-yours', 'session/ended', 'server/busy', 'server/unavailable']);
+export type RoomErrorCode = z.infer<typeof RoomErrorCode>;
+
+/** Either vocabulary: what a refusal passed between the server's parts (a table's answer to its class) may carry. */
+export type AnyCode = RejectionCode | ErrorCode;
+
+/**
+ * The one shape of every HTTP error body: a code, English for logs and developers, and
+ * for a body of the wrong shape the issues found.
  */
 export const ApiError = z.object({
-  code: z.string(),
+  code: z.union([ErrorCode, RejectionCode]),
   message: z.string(),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export type ApiError = z.infer<typeof ApiError>;
 
 export const Refusal = z.object({
-  code: RejectionCode,
+  code: z.union([RejectionCode, RoomErrorCode]),
   /** English, for logs; a client builds its words from `code` and `params`. */
   message: z.string(),
   params: RejectionParams.optional(),

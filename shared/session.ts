@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { BotPolicyId } from './bots/policy.ts';
-import { CardRelease, ExtendSeconds, PlayerView, TimerSettings } from './protocol.ts';
+import { CardRelease, ErrorCode, ExtendSeconds, PlayerView, TimerSettings } from './protocol.ts';
 import type { MessagesOf } from './protocol.ts';
+import { RejectionCode } from './rules/result.ts';
 import { Indicators, Locale } from './scenario/schema.ts';
 import { Label } from './scoring/card.ts';
 
@@ -204,6 +205,6 @@ export type Announcement = z.infer<typeof Announcement>;
 /** HTTP answer to a control: what each table it reached made of it. */
 export const ControlOutcome = z.object({
   ok: z.literal(true),
-  tables: z.record(z.string(), z.object({ ok: z.boolean(), code: z.string().optional(), message: z.string().optional() })),
+  tables: z.record(z.string(), z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), code: z.union([RejectionCode, ErrorCode]), message: z.string() })])),
 });
 export type ControlOutcome = z.infer<typeof ControlOutcome>;

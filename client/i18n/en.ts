@@ -292,6 +292,7 @@ export const en = {
   'refused.message/too-large': 'The message is too large.',
   'refused.server/unavailable': 'The server cannot take moves right now: try again in a moment.',
   'refused.server/busy': 'The server is busy and did not take this move: try again in a moment.',
+  'refused.session/ended': 'The class is over.',
   'refused.event/unknown': 'There is no such event in this scenario.',
   'refused.event/already': 'That event is already in play this round.',
 

@@ -289,6 +289,7 @@ export const es: { readonly [K in MessageKey]: string } = {
   'refused.message/too-large': 'El mensaje es demasiado grande.',
   'refused.server/unavailable': 'El servidor no puede recibir jugadas ahora mismo: inténtalo de nuevo en un momento.',
   'refused.server/busy': 'El servidor está ocupado y no recibió esta jugada: inténtalo de nuevo en un momento.',
+  'refused.session/ended': 'La clase ha terminado.',
   'refused.event/unknown': 'Ese suceso no existe en este escenario.',
   'refused.event/already': 'Ese suceso ya está en juego esta ronda.',
 

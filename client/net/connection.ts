@@ -41,7 +41,7 @@ export function serverEndpoint(): string {
 
 export class HttpError extends Error {
   readonly status: number;
-  /** The server's namespaced error code (`join/rate-limited`), when it sent one. */
+  /** The server's namespaced error code (`rate/limited`), when it sent one. */
   readonly code: string | undefined;
   constructor(status: number, message: string, code?: string) {
     super(message);

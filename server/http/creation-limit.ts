@@ -52,7 +52,7 @@ export class CreationLimit {
       refusedBy === 'address'
         ? `Too many ${this.what} created from this address: try again in ${retryAfter} s.`
         : `The server is creating too many ${this.what} right now: try again in ${retryAfter} s.`;
-    sendError(res, 429, { code: 'create/rate-limited', message });
+    sendError(res, 429, { code: 'rate/limited', message });
     return false;
   }
 }

@@ -42,7 +42,7 @@ export function practiceRoutes(deps: PracticeDeps): Router {
     const scenario = catalogue.get(scenarioId);
     if (scenario === undefined) return sendError(res, 404, { code: 'scenario/unknown', message: `No scenario "${scenarioId}" on this server.` });
     const problem = seatsProblem(scenario, seat, Object.keys(body.data.bots));
-    if (problem !== null) return sendError(res, 400, { code: 'practice/bad-seats', message: problem });
+    if (problem !== null) return sendError(res, 400, { code: 'seats/invalid', message: problem });
     if (!deps.games.admit(req, res)) return;
 
     const bots = drawBots(scenario, seat, body.data.bots);

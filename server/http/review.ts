@@ -115,7 +115,7 @@ export function reviewRoutes(deps: ReviewDeps): Router {
     if (access.kind === 'none') return forbidden(res, 'review/forbidden', 'This game is still being played: its review needs a seat of it or the class’s instructor link.');
     const step = StepParam.safeParse(req.params.step);
     if (!step.success || step.data > record.entries.length) {
-      return sendError(res, 400, { code: 'review/bad-step', message: `A step is a whole number from 0 to ${record.entries.length} for this game.` });
+      return sendError(res, 400, { code: 'step/out-of-range', message: `A step is a whole number from 0 to ${record.entries.length} for this game.` });
     }
     const state = replays.of(scenario, record).scrubber.stateAt(step.data);
     const frame: ReviewFrame = { step: step.data, state: access.kind === 'seat' ? playerView(state, access.seat) : state };
@@ -139,10 +139,10 @@ export function reviewRoutes(deps: ReviewDeps): Router {
     if (!body.success) return badBody(res, body.error);
     const { step, seats, name } = body.data;
     const seatProblem = seatsProblem(scenario, seats);
-    if (seatProblem !== null) return sendError(res, 400, { code: 'fork/bad-seats', message: seatProblem });
+    if (seatProblem !== null) return sendError(res, 400, { code: 'seats/invalid', message: seatProblem });
     const me = Object.entries(seats).find(([, by]) => by.by === 'me')?.[0] ?? '';
     if (step > record.entries.length) {
-      return sendError(res, 400, { code: 'fork/bad-step', message: `This game has ${record.entries.length} steps: fork at one of 0 to ${record.entries.length}.` });
+      return sendError(res, 400, { code: 'step/out-of-range', message: `This game has ${record.entries.length} steps: fork at one of 0 to ${record.entries.length}.` });
     }
     const at = replays.of(scenario, record).scrubber.stateAt(step);
     if (access.kind === 'seat') {
@@ -210,6 +210,6 @@ function unknownGame(res: Response, id: unknown): void {
   sendError(res, 404, { code: 'game/unknown', message: `No game "${String(id).slice(0, MAX_ID)}".` });
 }
 
-function forbidden(res: Response, code: string, message: string): void {
+function forbidden(res: Response, code: 'review/forbidden' | 'fork/forbidden' | 'record/in-play', message: string): void {
   sendError(res, 403, { code, message });
 }

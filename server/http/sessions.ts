@@ -79,7 +79,7 @@ export function sessionRoutes(deps: SessionApiDeps): Router {
     const now = Date.now();
     if (misses.spent(address, now)) {
       res.setHeader('Retry-After', String(misses.retryAfter(address, now)));
-      return sendError(res, 429, { code: 'join/rate-limited', message: 'Too many attempts to join from this address: wait a minute and try again.' });
+      return sendError(res, 429, { code: 'rate/limited', message: 'Too many attempts to join from this address: wait a minute and try again.' });
     }
     const body = JoinSessionBody.safeParse(req.body);
     if (!body.success) return badBody(res, body.error);
@@ -104,7 +104,7 @@ export function sessionRoutes(deps: SessionApiDeps): Router {
     const now = Date.now();
     if (misses.spent(address, now)) {
       res.setHeader('Retry-After', String(misses.retryAfter(address, now)));
-      return sendError(res, 429, { code: 'join/rate-limited', message: 'Too many wrong codes from this address: wait a minute and try again.' });
+      return sendError(res, 429, { code: 'rate/limited', message: 'Too many wrong codes from this address: wait a minute and try again.' });
     }
     const code = JoinCode.safeParse(req.params.code);
     if (!code.success) return sendError(res, 400, { code: 'code/invalid', message: 'A class code has 6 letters and digits, such as ACD347.' });

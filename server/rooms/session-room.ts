@@ -184,7 +184,7 @@ export class SessionRoom extends Room {
       if (!pick.success) return void client.send('refused', refusal('move/malformed', `This choice could not be read: ${describeIssues(pick.error)}`, 'choose'));
       if (visitor?.kind !== 'student') return void client.send('refused', refusal('seat/not-yours', 'Only a student picks a seat.', 'choose'));
       const answer = await this.classroom.choose(visitor.studentId, pick.data);
-      if (!answer.ok) client.send('refused', refusal(answer.code === 'seat/unknown' ? 'seat/unknown' : 'target/invalid', answer.message, 'choose'));
+      if (!answer.ok) client.send('refused', refusal(answer.code === 'seat/unknown' || answer.code === 'session/ended' ? answer.code : 'target/invalid', answer.message, 'choose'));
     });
   }
 

@@ -1,3 +1,4 @@
+import type { AnyCode } from '../../shared/protocol.ts';
 import type { SessionControl } from '../../shared/session.ts';
 import type { TableDashboard } from './table-dashboard.ts';
 
@@ -14,7 +15,7 @@ export type TableCommand =
   | { type: 'end' }
   | { type: 'announce'; text: string; at: number };
 
-export type TableOutcome = { ok: true } | { ok: false; code: string; message: string };
+export type TableOutcome = { ok: true } | { ok: false; code: AnyCode; message: string };
 
 /** A table's live state as its session shows it to the instructor, its dashboard fields included. */
 export type TableReport = TableDashboard & {

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { matchMaker } from '@colyseus/core';
 import type { Logger } from 'pino';
 import type { BotPolicyId } from '../../shared/bots/policy.ts';
+import type { AnyCode } from '../../shared/protocol.ts';
 import type { ChooseSeat, ControlOutcome, SessionControl } from '../../shared/session.ts';
 import type { GameRoom } from '../rooms/game-room.ts';
 import type { RoomDeps } from '../rooms/room-deps.ts';
@@ -12,12 +13,12 @@ import { choosableTables, studentsAt, type ClassState, type ClassTable } from '.
 import { newId } from './credentials.ts';
 
 /** An answer for the HTTP edge: a value, or a status with a namespaced code and a readable message. */
-export type ClassAnswer<T> = { ok: true; value: T } | { ok: false; status: number; code: string; message: string };
+export type ClassAnswer<T> = { ok: true; value: T } | { ok: false; status: number; code: AnyCode; message: string };
 
 /** What changed, for the room to tell: some students' statuses (or everyone's), and the instructor's view. */
 export type ClassListener = { studentsChanged(ids: readonly string[] | 'all'): void };
 
-const refuse = <T>(status: number, code: string, message: string): ClassAnswer<T> => ({ ok: false, status, code, message });
+const refuse = <T>(status: number, code: AnyCode, message: string): ClassAnswer<T> => ({ ok: false, status, code, message });
 
 /** Table labels an instructor may name: the tables there are, and the next one. */
 
@@ -77,7 +78,7 @@ export class Classroom {
     const student = this.state.students.get(studentId);
     if (student === undefined) return refuse(404, 'student/unknown', 'You are not in this class.');
     if (this.config.assignment !== 'choose') return refuse(409, 'target/invalid', 'Seats in this class are assigned: you cannot pick one.');
-    if (this.state.session.phase === 'ended') return refuse(410, 'game/over', 'This class session has ended.');
+    if (this.state.session.phase === 'ended') return refuse(410, 'session/ended', 'This class session has ended.');
     if (this.state.session.phase === 'running' && student.table !== null) return refuse(409, 'target/invalid', 'You already have a seat.');
     if (!choosableTables(this.state, this.plannedTables()).includes(pick.table)) return refuse(404, 'target/invalid', `There is no table "${pick.table}" to pick.`);
     if (!this.state.seatIds.includes(pick.seat)) return refuse(404, 'seat/unknown', `There is no seat "${pick.seat}" at a table.`);
@@ -164,7 +165,7 @@ export class Classroom {
     if (label !== undefined && !this.state.tables.has(label)) return refuse(404, 'table/unknown', `There is no table "${label}".`);
     const outcome = await this.tell(label ?? null, command);
     const answer = label === undefined ? undefined : outcome[label];
-    if (answer !== undefined && !answer.ok) return refuse(409, answer.code ?? 'table/refused', answer.message ?? 'The table refused.');
+    if (answer !== undefined && !answer.ok) return refuse(409, answer.code, answer.message);
     return done(outcome);
   }
 

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 
-/** Why a move was refused. Namespaced so a client can group them; every code has a message in both languages. */
+/**
+ * Why the rules refused a move. Namespaced so a client can group them; every code has a
+ * message in both languages. The server's own refusals (a frame it cannot read, a full
+ * queue) are `ErrorCode`s in the protocol.
+ */
 export const RejectionCode = z.enum([
   'game/over',
   'phase/wrong',
   'seat/unknown',
-  'seat/not-yours',
-  'move/malformed',
   'state/stale',
   'proposal/unknown',
   'proposal/not-open',
@@ -21,10 +23,6 @@ export const RejectionCode = z.enum([
   'due/invalid',
   'chat/empty',
   'chat/too-long',
-  'rate/limited',
-  'message/too-large',
-  'server/unavailable',
-  'server/busy',
   'event/unknown',
   'event/already',
 ]);

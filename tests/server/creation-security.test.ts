@@ -109,7 +109,7 @@ describe('creation is rate-limited per address and overall', () => {
     // One address has spent its window; asking again and again spends nothing more.
     for (let i = 0; i < 5; i++) {
       const refused = await post(server, '/api/games', game());
-      expect(refused).toMatchObject({ status: 429, body: { code: 'create/rate-limited' } });
+      expect(refused).toMatchObject({ status: 429, body: { code: 'rate/limited' } });
       expect(refused.body.message).toMatch(/from this address/);
       expect(Number(refused.retryAfter)).toBeGreaterThan(0);
     }
@@ -119,20 +119,20 @@ describe('creation is rate-limited per address and overall', () => {
     expect((await post(server, '/api/games', game(), '127.0.0.2')).status).toBe(201);
     expect((await post(server, '/api/games', game(), '127.0.0.3')).status).toBe(201);
     const overall = await post(server, '/api/games', game(), '127.0.0.4');
-    expect(overall).toMatchObject({ status: 429, body: { code: 'create/rate-limited' } });
+    expect(overall).toMatchObject({ status: 429, body: { code: 'rate/limited' } });
     expect(overall.body.message).toMatch(/right now/);
     expect(Number(overall.retryAfter)).toBeGreaterThan(0);
 
     // A fork is a game too.
     const forked = await post(server, `/api/games/${first.body.gameId}/forks`, { step: 0, seats: { mx: { by: 'me' }, us: { by: 'bot', policy: 'dealmaker' } }, name: 'Ana' }, '127.0.0.5', seatToken);
-    expect(forked).toMatchObject({ status: 429, body: { code: 'create/rate-limited' } });
+    expect(forked).toMatchObject({ status: 429, body: { code: 'rate/limited' } });
 
     // Class sessions have windows of their own.
     expect((await post(server, '/api/sessions', session())).status).toBe(201);
     expect((await post(server, '/api/sessions', session())).status).toBe(201);
-    expect(await post(server, '/api/sessions', session())).toMatchObject({ status: 429, body: { code: 'create/rate-limited' } });
+    expect(await post(server, '/api/sessions', session())).toMatchObject({ status: 429, body: { code: 'rate/limited' } });
     expect((await post(server, '/api/sessions', session(), '127.0.0.2')).status).toBe(201);
-    expect(await post(server, '/api/sessions', session(), '127.0.0.3')).toMatchObject({ status: 429, body: { code: 'create/rate-limited' } });
+    expect(await post(server, '/api/sessions', session(), '127.0.0.3')).toMatchObject({ status: 429, body: { code: 'rate/limited' } });
   });
 
   it('answers a bad body as bad (400), whatever the windows: it creates nothing and is not a creation', async () => {

@@ -125,8 +125,8 @@ describe('practice alone against bots', () => {
   it('refuses a seat not in the scenario, or a bot in the student’s own seat, and creates nothing', async () => {
     const games = async (): Promise<number> => (await server.store.listUnfinished()).length;
     const count = await games();
-    expect(await practise({ seat: 'atlantis' })).toMatchObject({ status: 400, body: { code: 'practice/bad-seats' } });
-    expect(await practise({ bots: { norland: 'dealmaker' } })).toMatchObject({ status: 400, body: { code: 'practice/bad-seats' } });
+    expect(await practise({ seat: 'atlantis' })).toMatchObject({ status: 400, body: { code: 'seats/invalid' } });
+    expect(await practise({ bots: { norland: 'dealmaker' } })).toMatchObject({ status: 400, body: { code: 'seats/invalid' } });
     expect(await practise({ bots: { vadia: 'chaotic' as 'dealmaker' } })).toMatchObject({ status: 400, body: { code: 'body/invalid' } });
     expect(await practise({ name: '' })).toMatchObject({ status: 400 });
     expect(await games()).toBe(count);

@@ -110,7 +110,7 @@ describe('a game’s review', () => {
     for (const bad of [String(steps + 1), '-1', '1.5', 'abc', '1e3', '99999999']) {
       const res = await get(`/games/${gameId}/review/frames/${bad}`, session.secret);
       expect(res.status).toBe(400);
-      expect(res.body).toMatchObject({ code: 'review/bad-step' });
+      expect(res.body).toMatchObject({ code: 'step/out-of-range' });
     }
     for (const path of ['/games/nope/review', '/games/nope/review/frames/0', `/games/${'x'.repeat(41)}/review`, '/games/nope/record']) {
       const res = await get(path, session.secret);

@@ -65,7 +65,7 @@ describe('a class behind one school router', () => {
     }
     expect(answers).toEqual([
       ...Array.from({ length: MISSES }, () => '404 session/unknown'),
-      ...Array.from({ length: 50 - MISSES }, () => '429 join/rate-limited'),
+      ...Array.from({ length: 50 - MISSES }, () => '429 rate/limited'),
     ]);
     // Throttled means throttled: a right code from the guessing address is refused as well.
     const late = await joinByCode(server, session.code, 'Latecomer');

@@ -237,7 +237,7 @@ describe('join codes cannot be enumerated', () => {
       const limited = await joinByCode(strict, wrong, 'Guess 6');
       expect(limited.status).toBe(429);
       expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
-      expect(await limited.json()).toMatchObject({ code: 'join/rate-limited' });
+      expect(await limited.json()).toMatchObject({ code: 'rate/limited' });
       expect((await joinByCode(strict, session.code, 'Real student')).status).toBe(429);
     } finally {
       await strict.close();

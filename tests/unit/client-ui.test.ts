@@ -12,6 +12,7 @@ import { budgetOf, buildChat, buildDecision, buildPledge, buildProposal, chatLen
 import { controlsFor, otherSeats, waitingFor } from '../../client/ui/phase-controls.ts';
 import { indicatorChanges } from '../../client/ui/round-summary.ts';
 import { createGame } from '../../shared/rules/create-game.ts';
+import { RoomErrorCode } from '../../shared/protocol.ts';
 import { RejectionCode } from '../../shared/rules/result.ts';
 import type { GameState, Phase, RoundResult } from '../../shared/rules/state.ts';
 import { parseScenario } from '../../shared/scenario/parse.ts';
@@ -72,7 +73,7 @@ describe('message catalogues', () => {
   });
 
   test('every refusal code the server can send has a message in both languages', () => {
-    for (const code of RejectionCode.options) expect(isMessageKey(`refused.${code}`), code).toBe(true);
+    for (const code of [...RejectionCode.options, ...RoomErrorCode.options]) expect(isMessageKey(`refused.${code}`), code).toBe(true);
   });
 
   test('placeholders are filled, and an unknown one stays visible', () => {
